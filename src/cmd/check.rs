@@ -1,0 +1,52 @@
+//! `briefing check`: load, print every warning, and a summary. Exit 0 when at
+//! least one article loaded, 1 when none did (2 is clap's, for usage errors).
+
+use super::Input;
+use clap::Args;
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Also validate the index: every id resolves, every span fits its text.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let index = super::open(&args.input)?;
+    for w in &index.warnings {
+        println!("{w}");
+    }
+    let mut bad = false;
+    if args.strict {
+        let errs = crate::index::validate(&index);
+        for e in &errs {
+            println!("index: {e}");
+        }
+        bad = !errs.is_empty();
+    }
+    let blocks: usize = index.articles.iter().map(|a| a.blocks.len()).sum();
+    println!(
+        "{} articles, {} blocks, {} sentences, {} warnings{}",
+        index.articles.len(),
+        blocks,
+        index.analysis.sentences.len(),
+        index.warnings.len(),
+        if args.strict {
+            if bad {
+                ", index INVALID"
+            } else {
+                ", index valid"
+            }
+        } else {
+            ""
+        }
+    );
+    Ok(if index.articles.is_empty() || bad {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

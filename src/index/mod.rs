@@ -1,0 +1,108 @@
+//! The index: the corpus and its analysis, built once and then immutable,
+//! shared by `Arc` between the search worker and the UI.
+
+pub mod json;
+pub mod validate;
+
+use crate::analysis::{self, Analysis, ArticleId, Lexicon, SentenceId};
+use crate::corpus::{Article, Block, Loaded, Warning};
+use std::ops::Range;
+use std::sync::Arc;
+
+pub use validate::validate;
+
+#[derive(Debug)]
+pub struct Index {
+    /// What the briefing is called (the default's name, or the folder/file
+    /// it was opened from).
+    pub name: String,
+    pub articles: Vec<Article>,
+    pub warnings: Vec<Warning>,
+    pub analysis: Analysis,
+    /// For each article, for each block, its sentences' id range.
+    block_sentences: Vec<Vec<Range<SentenceId>>>,
+}
+
+impl Index {
+    /// Analyses what was loaded and freezes it.
+    pub fn build(name: impl Into<String>, loaded: Loaded, lexicon: &Lexicon) -> Arc<Index> {
+        let analysis = analysis::analyze(&loaded.articles, lexicon);
+        Arc::new(Index::from_parts(
+            name.into(),
+            loaded.articles,
+            loaded.warnings,
+            analysis,
+        ))
+    }
+
+    /// Assembles an index from parts already made (tests build odd ones).
+    pub fn from_parts(
+        name: String,
+        articles: Vec<Article>,
+        warnings: Vec<Warning>,
+        analysis: Analysis,
+    ) -> Index {
+        let mut block_sentences: Vec<Vec<Range<SentenceId>>> =
+            articles.iter().map(|a| vec![0..0; a.blocks.len()]).collect();
+        // Sentences come in (article, block) order, so each block's are one run.
+        for (i, s) in analysis.sentences.iter().enumerate() {
+            let i = i as SentenceId;
+            if let Some(r) = block_sentences
+                .get_mut(s.article as usize)
+                .and_then(|a| a.get_mut(s.block as usize))
+            {
+                if r.start == r.end {
+                    *r = i..i + 1;
+                } else {
+                    r.end = i + 1;
+                }
+            }
+        }
+        Index {
+            name,
+            articles,
+            warnings,
+            analysis,
+            block_sentences,
+        }
+    }
+
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.get(id as usize)
+    }
+
+    pub fn block(&self, article: ArticleId, block: u32) -> Option<&Block> {
+        self.article(article)?.blocks.get(block as usize)
+    }
+
+    /// The ids of the sentences in a block, in reading order.
+    pub fn block_sentences(&self, article: ArticleId, block: u32) -> Range<SentenceId> {
+        self.block_sentences
+            .get(article as usize)
+            .and_then(|a| a.get(block as usize))
+            .cloned()
+            .unwrap_or(0..0)
+    }
+
+    /// The ids of an article's sentences, in reading order.
+    pub fn article_sentences(&self, article: ArticleId) -> Range<SentenceId> {
+        let Some(blocks) = self.block_sentences.get(article as usize) else {
+            return 0..0;
+        };
+        let first = blocks.iter().find(|r| r.start < r.end);
+        let last = blocks.iter().rev().find(|r| r.start < r.end);
+        match (first, last) {
+            (Some(f), Some(l)) => f.start..l.end,
+            _ => 0..0,
+        }
+    }
+
+    /// A sentence's text as written.
+    pub fn sentence_text(&self, id: SentenceId) -> &str {
+        self.analysis
+            .sentences
+            .get(id as usize)
+            .map(|s| s.evidence().text(&self.articles))
+            .unwrap_or("")
+    }
+}

@@ -1,0 +1,17 @@
+//! briefing: a terminal briefing browser.
+//!
+//! One direction of flow: files → [`corpus`] (articles made of blocks) →
+//! [`analysis`] (sentences, quotes, actors, issues, stances, alignment) →
+//! [`index::Index`] (immutable, shared by `Arc`) → [`search`] (a worker over
+//! the index) and [`tui`] (view state and rendering). Each stage depends only
+//! on the ones before it.
+
+pub mod analysis;
+pub mod cmd;
+pub mod corpus;
+pub mod index;
+pub mod search;
+pub mod text;
+pub mod tui;
+
+pub use index::Index;

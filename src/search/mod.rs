@@ -1,0 +1,1 @@
+//! Fuzzy search over the index's quotes and sentences.

@@ -1,0 +1,152 @@
+//! Folding: the form of text used for matching. Case is lowered, diacritics
+//! are stripped ("Bogotá" → "bogota"), every dash becomes "-", curly quotes and
+//! apostrophes become straight ones, and odd spaces become " ". Display always
+//! uses the original; `fold_with_map` maps folded offsets back to it so a match
+//! can be highlighted in the words the user reads.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folded text with, for each folded byte, the byte offset in the original
+/// where the char that produced it starts. `map` has one extra entry at the
+/// end holding the original's length, so a folded range `a..b` maps to
+/// `map[a]..map[b]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    pub map: Vec<u32>,
+}
+
+impl Folded {
+    /// The original byte range for a folded byte range.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let last = self.map.len() - 1;
+        (
+            self.map[start.min(last)] as usize,
+            self.map[end.min(last)] as usize,
+        )
+    }
+}
+
+/// Pushes the folded form of one char onto `out`. Kept allocation-free: this
+/// runs over every byte of a corpus at index time.
+#[inline]
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        // Dashes and hyphens of every kind, the minus sign included.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{00AD}' => {
+            out.push('-')
+        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{FF02}' => out.push('"'),
+        '\u{2026}' => out.push_str("..."),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        _ => {
+            let mut pushed = false;
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    for l in d.to_lowercase() {
+                        out.push(l);
+                    }
+                    pushed = true;
+                }
+            });
+            // A lone combining mark folds to nothing, which is what matching wants.
+            let _ = pushed;
+        }
+    }
+}
+
+/// The folded form of `s`, without the offset map (the cheap path used when
+/// indexing).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// The folded form of `s` with a map back to `s`'s byte offsets.
+pub fn fold_with_map(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let before = text.len();
+        fold_char(c, &mut text);
+        for _ in before..text.len() {
+            map.push(i as u32);
+        }
+    }
+    map.push(s.len() as u32);
+    Folded { text, map }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_dashes_quotes() {
+        assert_eq!(fold("Bogotá"), "bogota");
+        assert_eq!(fold("Darién Gap"), "darien gap");
+        assert_eq!(fold("De\u{2011}emphasize"), "de-emphasize");
+        assert_eq!(fold("U.S.\u{2013}Colombia \u{2014} ties"), "u.s.-colombia - ties");
+        assert_eq!(
+            fold("Petro\u{2019}s \u{201C}undignified\u{201D}"),
+            "petro's \"undignified\""
+        );
+        assert_eq!(fold("Casa de Nariño"), "casa de narino");
+        assert_eq!(fold("Bolívar"), "bolivar");
+        assert_eq!(fold("STRASSE Straße"), "strasse strasse");
+    }
+
+    #[test]
+    fn decomposed_input_folds_like_composed() {
+        assert_eq!(fold("Bogota\u{301}"), fold("Bogotá"));
+    }
+
+    #[test]
+    fn map_points_back_to_original() {
+        let s = "Petro\u{2019}s Bogotá\u{2011}trip";
+        let f = fold_with_map(s);
+        assert_eq!(f.text, "petro's bogota-trip");
+        let at = f.text.find("bogota").unwrap();
+        let (a, b) = f.to_original(at, at + "bogota".len());
+        assert_eq!(&s[a..b], "Bogotá");
+        // The end of a match that includes the last char maps to the end of that char.
+        let (a, b) = f.to_original(at, at + "bogota-trip".len());
+        assert_eq!(&s[a..b], "Bogotá\u{2011}trip");
+        assert_eq!(f.map.len(), f.text.len() + 1);
+    }
+
+    #[test]
+    fn map_is_monotonic_and_on_char_boundaries() {
+        for s in [
+            "ﬁ Ǆ ΐ ß…",
+            "日本語テキスト",
+            "e\u{301}\u{302}x",
+            "👩\u{200d}🔬 ok",
+        ] {
+            let f = fold_with_map(s);
+            assert!(f.map.windows(2).all(|w| w[0] <= w[1]));
+            assert!(f.map.iter().all(|&o| s.is_char_boundary(o as usize)));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The terminal UI.
+use crate::Index;
+use std::sync::Arc;
+
+/// Runs the UI until the user quits. The terminal is restored on every exit
+/// path, a panic included.
+pub fn run(index: Arc<Index>) -> anyhow::Result<()> {
+    let mut terminal = ratatui::init();
+    let r = (|| -> anyhow::Result<()> {
+        loop {
+            terminal.draw(|f| {
+                let msg = format!(
+                    "briefing: {} ({} articles) — q quits",
+                    index.name,
+                    index.articles.len()
+                );
+                f.render_widget(ratatui::widgets::Paragraph::new(msg), f.area());
+            })?;
+            if let crossterm::event::Event::Key(k) = crossterm::event::read()? {
+                if k.code == crossterm::event::KeyCode::Char('q') {
+                    return Ok(());
+                }
+            }
+        }
+    })();
+    ratatui::restore();
+    r
+}
