@@ -1,0 +1,209 @@
+//! How one item scores against a query; shared by the fast engine and the
+//! reference implementation so both rank by the same rule.
+//!
+//! Per term: SkimMatcherV2's score of the folded term in the folded item,
+//! plus a bonus when the term appears verbatim (`4` a byte) and a further
+//! one when it appears as a whole word (`4` a byte). Exact terms (`'word`)
+//! must appear verbatim and score the same way. A query of two or more terms
+//! gets `2` a byte more when its terms appear joined by single spaces
+//! (`migration policy` typed as such). A typo match (see [`typo_words`])
+//! scores `8` a byte of the term: below any real match of the same term.
+//! Items rank by score, then by item order (quotes before sentences).
+
+use super::query::Term;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+pub const CONTIG_PER_BYTE: i64 = 4;
+pub const WORD_PER_BYTE: i64 = 4;
+pub const PHRASE_PER_BYTE: i64 = 2;
+pub const TYPO_PER_BYTE: i64 = 8;
+/// Typo fallback only for terms at least this long (in bytes): shorter ones
+/// have too many neighbours to mean anything.
+pub const TYPO_MIN_LEN: usize = 5;
+
+/// The matcher every path uses: text and query are already folded to lower
+/// case, so case rules would only cost time.
+pub fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
+
+#[inline]
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Bonus for `t` appearing verbatim in `hay` (more if as a whole word).
+pub fn literal_bonus(hay: &str, t: &str) -> i64 {
+    let h = hay.as_bytes();
+    let n = t.len() as i64;
+    let mut best = 0;
+    for pos in memchr::memmem::find_iter(h, t.as_bytes()) {
+        best = CONTIG_PER_BYTE * n;
+        let before = pos == 0 || !is_word_byte(h[pos - 1]);
+        let end = pos + t.len();
+        let after = end >= h.len() || !is_word_byte(h[end]);
+        if before && after {
+            return best + WORD_PER_BYTE * n;
+        }
+    }
+    best
+}
+
+/// The score of one term in a folded item, or None if it does not match
+/// (typo matches are handled by the caller).
+pub fn term_score(m: &SkimMatcherV2, hay: &str, t: &Term) -> Option<i64> {
+    if t.exact && memchr::memmem::find(hay.as_bytes(), t.text.as_bytes()).is_none() {
+        return None;
+    }
+    let s = m.fuzzy_match(hay, &t.text)?;
+    Some(s + literal_bonus(hay, &t.text))
+}
+
+/// The joined phrase a multi-term query earns a bonus for.
+pub fn phrase(terms: &[Term]) -> Option<String> {
+    (terms.len() >= 2).then(|| {
+        terms
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+pub fn phrase_bonus(hay: &str, phrase: Option<&str>) -> i64 {
+    match phrase {
+        Some(p) if memchr::memmem::find(hay.as_bytes(), p.as_bytes()).is_some() => {
+            PHRASE_PER_BYTE * p.len() as i64
+        }
+        _ => 0,
+    }
+}
+
+pub fn typo_score(t: &str) -> i64 {
+    TYPO_PER_BYTE * t.len() as i64
+}
+
+/// Restricted Damerau–Levenshtein distance (adjacent transpositions count
+/// one), over bytes, stopping early once it exceeds `max`.
+pub fn edit_distance(a: &[u8], b: &[u8], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let w = b.len() + 1;
+    let mut prev2 = vec![0usize; w];
+    let mut prev: Vec<usize> = (0..w).collect();
+    let mut cur = vec![0usize; w];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// May this term fall back to typo matches? Long ASCII fuzzy terms only.
+pub fn typo_eligible(t: &Term) -> bool {
+    !t.exact && t.text.is_ascii() && t.text.len() >= TYPO_MIN_LEN
+}
+
+/// Is `w` a typo neighbour of fuzzy term `t`: one edit away, and not
+/// already a fuzzy match of it?
+pub fn is_typo_of(t: &str, w: &str) -> bool {
+    t.len() >= TYPO_MIN_LEN
+        && w.len().abs_diff(t.len()) <= 1
+        && !super::query::is_subsequence(t.as_bytes(), w.as_bytes())
+        && edit_distance(t.as_bytes(), w.as_bytes(), 1) == 1
+}
+
+/// The words of a folded item: runs of word bytes.
+pub fn words(hay: &str) -> impl Iterator<Item = (usize, &str)> {
+    let h = hay.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < h.len() && !is_word_byte(h[i]) {
+            i += 1;
+        }
+        if i >= h.len() {
+            return None;
+        }
+        let s = i;
+        while i < h.len() && is_word_byte(h[i]) {
+            i += 1;
+        }
+        // Word bytes include every non-ASCII byte, so runs end on char boundaries.
+        hay.get(s..i).map(|w| (s, w))
+    })
+}
+
+/// The typo words of `t` present in `hay`, by their first position.
+pub fn typo_in(hay: &str, t: &str) -> Option<(usize, usize)> {
+    if t.len() < TYPO_MIN_LEN {
+        return None;
+    }
+    words(hay)
+        .find(|(_, w)| is_typo_of(t, w))
+        .map(|(s, w)| (s, s + w.len()))
+}
+
+/// The typo words of fuzzy term `t` among `vocab`.
+pub fn typo_words<'a>(t: &str, vocab: impl Iterator<Item = &'a str>) -> Vec<String> {
+    if t.len() < TYPO_MIN_LEN {
+        return Vec::new();
+    }
+    let mut v: Vec<String> = vocab.filter(|w| is_typo_of(t, w)).map(str::to_string).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance(b"undignified", b"undigniifed", 3), 1);
+        assert_eq!(edit_distance(b"policy", b"plicy", 3), 1);
+        assert_eq!(edit_distance(b"policy", b"ploicy", 3), 1);
+        assert_eq!(edit_distance(b"policy", b"police", 3), 1);
+        assert_eq!(edit_distance(b"abc", b"abc", 3), 0);
+        assert_eq!(edit_distance(b"abcdef", b"zzzzzz", 2), 3);
+    }
+
+    #[test]
+    fn typo_neighbours() {
+        assert!(is_typo_of("ploicy", "policy"));
+        assert!(is_typo_of("migrtaion", "migration"));
+        // A deletion is already a fuzzy match, so not a typo.
+        assert!(!is_typo_of("plicy", "policy"));
+        assert!(!is_typo_of("drug", "drag"));
+        assert_eq!(typo_in("the policy now", "ploicy"), Some((4, 10)));
+    }
+
+    #[test]
+    fn literal_bonus_prefers_whole_words() {
+        assert_eq!(literal_bonus("migrations", "migration"), 36);
+        assert_eq!(literal_bonus("migrations and migration", "migration"), 72);
+        assert_eq!(literal_bonus("migr", "migration"), 0);
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let w: Vec<_> = words("petro's u.s.-colombia ties").map(|x| x.1).collect();
+        assert_eq!(w, ["petro", "s", "u", "s", "colombia", "ties"]);
+    }
+}
