@@ -2,8 +2,12 @@
 //! people or JSON for scripts; every string printed comes from the index,
 //! which neutralised it at load.
 
+pub mod bench;
 pub mod check;
+pub mod gen_corpus;
 pub mod index;
+pub mod search;
+pub mod sentences;
 
 use crate::analysis::Lexicon;
 use crate::corpus::{self, LoadOptions, Loaded};
@@ -46,6 +50,14 @@ pub enum Command {
     Index(index::IndexArgs),
     /// Load, print every warning as FILE[:LINE]: message, and a summary.
     Check(check::CheckArgs),
+    /// Fuzzy-search quotes and sentences (query syntax: docs/search.md).
+    Search(search::SearchArgs),
+    /// Print every item search sees, one per line (for fzf and friends).
+    Sentences(sentences::SentencesArgs),
+    /// Write a deterministic synthetic corpus of news articles.
+    GenCorpus(gen_corpus::GenCorpusArgs),
+    /// Measure loading, analysis, search and rendering (docs/performance.md).
+    Bench(bench::BenchArgs),
 }
 
 /// Runs the parsed command line; the exit code is the command's.
@@ -58,6 +70,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Index(a)) => index::run(a),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Search(a)) => search::run(a),
+        Some(Command::Sentences(a)) => sentences::run(a),
+        Some(Command::GenCorpus(a)) => gen_corpus::run(a),
+        Some(Command::Bench(a)) => bench::run(a),
     }
 }
 

@@ -109,6 +109,22 @@ pub fn search_source(src: &Source, query: &str, limit: usize) -> Results {
     to_results(src, 0, query, found, t.elapsed().as_secs_f64() * 1000.0)
 }
 
+/// Runs one query on an engine and dresses the answer as [`Results`]
+/// (targets, highlight ranges, timing); None if cancelled.
+pub fn run_query(
+    engine: &mut Engine,
+    seq: u64,
+    query: &str,
+    limit: usize,
+    cancel: &(dyn Fn() -> bool + Sync),
+) -> Option<Results> {
+    let t = std::time::Instant::now();
+    let found = engine.run(query, limit, cancel)?;
+    let mut r = to_results(engine.source(), seq, query, found, 0.0);
+    r.elapsed_ms = t.elapsed().as_secs_f64() * 1000.0;
+    Some(r)
+}
+
 fn to_results(src: &Source, seq: u64, query: &str, found: Found, elapsed_ms: f64) -> Results {
     let q = Query::parse(query);
     let hits = found
@@ -210,13 +226,10 @@ impl Searcher {
                 if gen.load(Ordering::Acquire) != job.0 {
                     continue;
                 }
-                let t = std::time::Instant::now();
                 let stale = || gen.load(Ordering::Relaxed) != job.0;
-                let Some(found) = engine.run(&job.1, limit, &stale) else {
+                let Some(res) = run_query(&mut engine, job.0, &job.1, limit, &stale) else {
                     continue;
                 };
-                let ms = t.elapsed().as_secs_f64() * 1000.0;
-                let res = to_results(engine.source(), job.0, &job.1, found, ms);
                 if rtx.send(res).is_err() {
                     return;
                 }
