@@ -43,7 +43,7 @@ const WORDS: &[&str] = &[
 ];
 
 fn item() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(WORDS), 0..12).prop_map(|ws| ws.join(" "))
+    prop::collection::vec(prop::sample::select(WORDS), 0..30).prop_map(|ws| ws.join(" "))
 }
 
 fn query() -> impl Strategy<Value = String> {
@@ -78,10 +78,10 @@ fn check(items: Vec<String>, q: &str, limit: usize) -> Result<(), TestCaseError>
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn fast_equals_reference(items in prop::collection::vec(item(), 0..60), q in query(), limit in 0usize..8) {
+    fn fast_equals_reference(items in prop::collection::vec(item(), 0..80), q in query(), limit in 0usize..8) {
         check(items, &q, limit)?;
     }
 }
@@ -107,5 +107,28 @@ fn many_items_cross_chunk_boundaries() {
         "polciy",
     ] {
         check(items.clone(), q, 100).unwrap();
+    }
+}
+
+#[test]
+fn generated_news_typed_queries() {
+    // Realistic text: lines of synthetic articles, every query typed.
+    let g = briefing::gen::Generator::new(&briefing::gen::Options {
+        articles: 60,
+        seed: 9,
+        words_per_article: 400,
+    });
+    let items: Vec<String> = (0..60)
+        .flat_map(|i| g.article(i).1.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for q in [
+        "migration policy",
+        "petro said",
+        "zzqx",
+        "said petro",
+        "de-emphasize",
+        "undignifed",
+    ] {
+        check(items.clone(), q, 20).unwrap();
     }
 }

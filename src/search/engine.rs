@@ -16,9 +16,9 @@
 use super::filter::Resolved;
 use super::query::{Query, Term};
 use super::score::{self, TYPO_MIN_LEN};
-use super::store::{mask_of, Source, Store};
+use super::store::{mask_of, Source, Store, NON_ASCII_BITS};
 use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
+use memchr::memmem::Finder;
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -40,8 +40,8 @@ struct PlannedTerm<'a> {
     term: &'a Term,
     mask: u64,
     ascii: bool,
-    /// Highest score SkimMatcherV2 can give this term in any item.
-    max_skim: i64,
+    finder: Finder<'static>,
+
     /// Words one edit away, in typo mode.
     typos: HashSet<&'a str>,
 }
@@ -91,8 +91,7 @@ impl Engine {
             Some((pq, c)) if q.narrows(pq) => Some(c.as_slice()),
             _ => None,
         };
-        let m = score::matcher();
-        let planned: Vec<PlannedTerm> = q.terms.iter().map(|t| plan(&m, t)).collect();
+        let planned: Vec<PlannedTerm> = q.terms.iter().map(plan).collect();
         let (found, cands) = scan(
             &self.src,
             &self.store,
@@ -115,7 +114,7 @@ impl Engine {
             .terms
             .iter()
             .map(|t| {
-                let mut p = plan(&m, t);
+                let mut p = plan(t);
                 if score::typo_eligible(t) {
                     p.typos = vocab
                         .iter()
@@ -145,12 +144,12 @@ impl Engine {
     }
 }
 
-fn plan<'a>(m: &SkimMatcherV2, t: &'a Term) -> PlannedTerm<'a> {
+fn plan(t: &Term) -> PlannedTerm<'_> {
     PlannedTerm {
         term: t,
         mask: mask_of(t.text.as_bytes()),
         ascii: t.text.is_ascii(),
-        max_skim: m.fuzzy_match(&t.text, &t.text).unwrap_or(i64::MAX / 4),
+        finder: Finder::new(t.text.as_bytes()).into_owned(),
         typos: HashSet::new(),
     }
 }
@@ -183,7 +182,7 @@ fn build_vocab(store: &Store) -> Vec<String> {
 #[inline]
 fn prefilter(hay: &[u8], t: &PlannedTerm) -> bool {
     if t.term.exact {
-        memchr::memmem::find(hay, t.term.text.as_bytes()).is_some()
+        t.finder.find(hay).is_some()
     } else {
         subsequence(t.term.text.as_bytes(), hay)
     }
@@ -201,13 +200,164 @@ fn subsequence(needle: &[u8], hay: &[u8]) -> bool {
     true
 }
 
+/// An upper bound of SkimMatcherV2's linear-path score for ASCII term `t`
+/// in `hay` (which holds it as a subsequence). That path scores a window:
+/// 16 per matched char plus a bonus of at most 8 (the window's first char
+/// always counts as a word head, and a run carries its best bonus), minus
+/// 3 per gap and 1 per skipped char, and a char right after a gap gets no
+/// bonus. So a verbatim match scores at most 24 a char, and any other loses
+/// at least `skipped + 11`, with `skipped ≥ span_min - len`. A one-char
+/// term scores only its leftmost occurrence's bonus: 0 inside a word.
+#[inline]
+fn skim_bound(hay: &[u8], t: &[u8], verbatim: bool) -> i64 {
+    let m = t.len() as i64;
+    if m == 1 {
+        let c = t[0];
+        return match memchr::memchr(c, hay) {
+            Some(p) if p > 0 && c.is_ascii_lowercase() && hay[p - 1].is_ascii_lowercase() => 0,
+            _ => 8,
+        };
+    }
+    if verbatim {
+        return 24 * m;
+    }
+    let span = span_min(hay, t) as i64;
+    24 * m - (span - m).max(0) - 11
+}
+
+/// Skim's char classes, for ASCII bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Empty,
+    Hard,
+    Soft,
+    Number,
+    Upper,
+    Lower,
+}
+
+#[inline]
+fn class(b: u8) -> Class {
+    match b {
+        0 => Class::Empty,
+        b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Hard,
+        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Class::Soft,
+        b'0'..=b'9' => Class::Number,
+        b'A'..=b'Z' => Class::Upper,
+        _ => Class::Lower,
+    }
+}
+
+#[inline]
+fn in_place_bonus(prev: u8, cur: u8) -> i64 {
+    match (class(prev), class(cur)) {
+        (Class::Empty | Class::Hard, _) => 8,
+        (Class::Soft, _) => 7,
+        (Class::Lower | Class::Number, Class::Upper) => 6,
+        _ => 0,
+    }
+}
+
+/// SkimMatcherV2's linear-path score (`element_limit(1)`, case
+/// respected), step for step, for an ASCII `hay` and pattern: the leftmost
+/// greedy match, a backward pass that (as in fuzzy-matcher 0.3) takes a
+/// window-relative index for the window's start, then one scoring pass.
+/// The engine uses it to rank cheaply and asks the matcher itself only for
+/// the items that make the top k; tests check the two agree.
+fn skim_linear(hay: &[u8], p: &[u8]) -> Option<i64> {
+    let (&p0, _) = p.split_first()?;
+    let first = memchr::memchr(p0, hay)?;
+    let mut last = first;
+    for &c in &p[1..] {
+        let o = memchr::memchr(c, hay.get(last + 1..)?)?;
+        last += o + 1;
+    }
+    if p.len() == 1 {
+        let prev = if first == 0 { 0 } else { hay[first - 1] };
+        return Some(in_place_bonus(prev, hay[first]));
+    }
+    let mut start = first;
+    let mut k = p.len();
+    for (idx, &c) in hay[first..=last].iter().enumerate().rev() {
+        if k == 0 {
+            break;
+        }
+        if c == p[k - 1] {
+            k -= 1;
+            start = idx;
+        }
+    }
+    let mut prev = 0u8;
+    let mut score = 0i64;
+    let mut in_gap = false;
+    let mut prev_bonus = 0i64;
+    let mut pi = 0;
+    for &c in &hay[start..=last] {
+        if pi == p.len() {
+            break;
+        }
+        let ip = in_place_bonus(prev, c);
+        if c == p[pi] {
+            score += 16;
+            let cb = prev_bonus.max(ip.max(4));
+            prev_bonus = cb;
+            if !in_gap {
+                score += cb;
+            }
+            in_gap = false;
+            pi += 1;
+        } else {
+            if !in_gap {
+                score -= 3;
+            }
+            score -= 1;
+            in_gap = true;
+            prev_bonus = 0;
+        }
+        prev = c;
+    }
+    Some(score)
+}
+
+use score::span_min;
+
 /// Heap entry ordered so the top is the worst kept hit.
 type Entry = (Reverse<i64>, u32);
 
 struct ChunkOut {
     cands: Vec<u32>,
+    /// ASCII queries: (upper bound of score, item) for every match.
+    pool: Vec<(i64, u32)>,
+    /// Other queries: the chunk's best, fully scored.
     top: BinaryHeap<Entry>,
     matched: usize,
+}
+
+/// One item's score, or None if the matcher rejects it.
+fn score_item(
+    m: &SkimMatcherV2,
+    hay: &str,
+    terms: &[PlannedTerm],
+    typo_hit: &[bool],
+    phrase: Option<&Finder>,
+) -> Option<i64> {
+    let mut total = score::phrase_bonus_with(hay, phrase);
+    for (ti, t) in terms.iter().enumerate() {
+        if typo_hit[ti] {
+            total += score::typo_score(&t.term.text);
+        } else {
+            total += score::term_score(m, hay, t.term)?;
+        }
+    }
+    Some(total)
+}
+
+/// Which terms of a matching item matched only as typos.
+fn typo_hits(hay: &str, terms: &[PlannedTerm], out: &mut [bool]) {
+    let hb = hay.as_bytes();
+    for (ti, t) in terms.iter().enumerate() {
+        out[ti] = !t.typos.is_empty() && !prefilter(hb, t);
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -225,21 +375,33 @@ fn scan(
     let need: u64 = terms.iter().fold(0, |m, t| m | t.mask);
     let all_ascii = terms.iter().all(|t| t.ascii);
     let phrase = score::phrase(&q.terms);
-    let max_skim: i64 = terms.iter().map(|t| t.max_skim).sum();
+    let phrase = phrase.as_deref().map(|p| Finder::new(p.as_bytes()));
+    let phrase = phrase.as_ref();
+    let excludes: Vec<Finder> = q.exclude.iter().map(|x| Finder::new(x.as_bytes())).collect();
     let cancelled = AtomicBool::new(false);
+    let stop = || {
+        if cancelled.load(Ordering::Relaxed) || cancel() {
+            cancelled.store(true, Ordering::Relaxed);
+            true
+        } else {
+            false
+        }
+    };
     let n = narrowed.map(|c| c.len()).unwrap_or(store.len());
     let chunks = n.div_ceil(CHUNK);
 
+    // Pass 1: which items match, and (ASCII terms) a cheap upper bound of
+    // each one's score.
     let outs: Vec<ChunkOut> = (0..chunks)
         .into_par_iter()
         .map_init(score::matcher, |m, c| {
             let mut out = ChunkOut {
                 cands: Vec::new(),
-                top: BinaryHeap::with_capacity(limit.min(CHUNK) + 1),
+                pool: Vec::new(),
+                top: BinaryHeap::new(),
                 matched: 0,
             };
-            if cancelled.load(Ordering::Relaxed) || cancel() {
-                cancelled.store(true, Ordering::Relaxed);
+            if stop() {
                 return out;
             }
             let range = c * CHUNK..((c + 1) * CHUNK).min(n);
@@ -258,10 +420,7 @@ fn scan(
                 }
                 let hay = store.item(i);
                 let hb = hay.as_bytes();
-                if q.exclude
-                    .iter()
-                    .any(|x| memchr::memmem::find(hb, x.as_bytes()).is_some())
-                {
+                if excludes.iter().any(|x| x.find(hb).is_some()) {
                     continue;
                 }
                 let mut ok = true;
@@ -281,48 +440,32 @@ fn scan(
                     continue;
                 }
                 out.cands.push(i as u32);
-                // With ASCII terms the prefilter decided; otherwise the
-                // matcher must confirm, so score everything.
                 if all_ascii {
+                    // The prefilter decided: this is a match.
                     out.matched += 1;
-                    if limit == 0 {
-                        continue;
-                    }
-                    if out.top.len() >= limit {
-                        let mut bound = max_skim + score::phrase_bonus(hay, phrase.as_deref());
-                        for (ti, t) in terms.iter().enumerate() {
-                            if !typo_hit[ti] {
-                                bound += score::literal_bonus(hay, &t.term.text);
+                    let ascii_item = mask & NON_ASCII_BITS == 0;
+                    let mut bound = score::phrase_bonus_with(hay, phrase);
+                    for (ti, t) in terms.iter().enumerate() {
+                        bound += if typo_hit[ti] {
+                            score::typo_score(&t.term.text)
+                        } else {
+                            let lit = score::literal_bonus_with(hay, &t.finder);
+                            let tb = t.term.text.as_bytes();
+                            let skim = if ascii_item {
+                                skim_linear(hb, tb).unwrap_or(i64::MAX / 8)
                             } else {
-                                bound += score::typo_score(&t.term.text) - t.max_skim;
-                            }
-                        }
-                        if !beats(bound, i as u32, out.top.peek()) {
-                            continue;
-                        }
+                                skim_bound(hb, tb, lit > 0)
+                            };
+                            skim + lit
+                        };
                     }
-                }
-                let mut total = score::phrase_bonus(hay, phrase.as_deref());
-                let mut matched = true;
-                for (ti, t) in terms.iter().enumerate() {
-                    if typo_hit[ti] {
-                        total += score::typo_score(&t.term.text);
-                        continue;
-                    }
-                    match score::term_score(m, hay, t.term) {
-                        Some(s) => total += s,
-                        None => {
-                            matched = false;
-                            break;
-                        }
-                    }
-                }
-                if !matched {
+                    out.pool.push((bound, i as u32));
                     continue;
                 }
-                if !all_ascii {
-                    out.matched += 1;
-                }
+                let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
+                    continue;
+                };
+                out.matched += 1;
                 if out.top.len() < limit {
                     out.top.push((Reverse(total), i as u32));
                 } else if beats(total, i as u32, out.top.peek()) {
@@ -339,13 +482,43 @@ fn scan(
     let mut cands = Vec::with_capacity(outs.iter().map(|o| o.cands.len()).sum());
     let mut matched = 0;
     let mut hits: Vec<(usize, i64)> = Vec::new();
+    let mut pool: Vec<(i64, u32)> = Vec::with_capacity(outs.iter().map(|o| o.pool.len()).sum());
     for o in outs {
         cands.extend_from_slice(&o.cands);
         matched += o.matched;
+        pool.extend_from_slice(&o.pool);
         hits.extend(o.top.into_iter().map(|(Reverse(s), i)| (i as usize, s)));
     }
-    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    hits.truncate(limit);
+
+    // Pass 2 (ASCII): score the items with the best bounds; then every
+    // item whose bound reaches the k-th score found, and no other can
+    // enter the top k.
+    if limit > 0 && !pool.is_empty() {
+        let first = (limit * 2).min(pool.len());
+        if first < pool.len() {
+            pool.select_nth_unstable_by(first - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        let (head, tail) = pool.split_at(first);
+        let mut scored = score_list(store, terms, phrase, head, &stop)?;
+        keep_best(&mut scored, limit);
+        if scored.len() >= limit {
+            let kth = scored[limit - 1].1;
+            // A tie ranks by item order, so one after the k-th cannot enter.
+            let kth_item = scored[limit - 1].0 as u32;
+            let more: Vec<(i64, u32)> = tail
+                .iter()
+                .copied()
+                .filter(|b| b.0 > kth || (b.0 == kth && b.1 < kth_item))
+                .collect();
+            if std::env::var_os("BRIEFING_SEARCH_DEBUG").is_some() {
+                eprintln!("pool {} kth {kth} rescoring {}", pool.len(), more.len());
+            }
+            scored.extend(score_list(store, terms, phrase, &more, &stop)?);
+            keep_best(&mut scored, limit);
+        }
+        hits.extend(scored);
+    }
+    keep_best(&mut hits, limit);
     Some((
         Found {
             hits,
@@ -354,6 +527,44 @@ fn scan(
         },
         cands,
     ))
+}
+
+/// Sorts best first (score, then item order) and keeps `limit`.
+fn keep_best(hits: &mut Vec<(usize, i64)>, limit: usize) {
+    hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.truncate(limit);
+}
+
+/// Scores the listed items (all known matches) on every core.
+fn score_list(
+    store: &Store,
+    terms: &[PlannedTerm],
+    phrase: Option<&Finder>,
+    list: &[(i64, u32)],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(usize, i64)>> {
+    let out: Vec<Vec<(usize, i64)>> = list
+        .par_chunks(256)
+        .map_init(
+            || (score::matcher(), vec![false; terms.len()]),
+            |(m, typo_hit), part| {
+                if stop() {
+                    return Vec::new();
+                }
+                part.iter()
+                    .filter_map(|&(_, i)| {
+                        let hay = store.item(i as usize);
+                        typo_hits(hay, terms, typo_hit);
+                        score_item(m, hay, terms, typo_hit, phrase).map(|s| (i as usize, s))
+                    })
+                    .collect()
+            },
+        )
+        .collect();
+    if stop() {
+        return None;
+    }
+    Some(out.into_iter().flatten().collect())
 }
 
 /// Would (score, item) rank above the worst kept hit?
@@ -368,6 +579,52 @@ fn beats(score: i64, item: u32, worst: Option<&Entry>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn linear_score_agrees_with_the_matcher() {
+        use fuzzy_matcher::FuzzyMatcher;
+        let m = score::matcher();
+        let hays = [
+            "the new migration policy",
+            "migrant de-emphasize \"quoted\" petro said policy migration",
+            "a1b2 c-d/e(f)g [h] {i} j_k l~m n:o p'q",
+            "mmmiiiggg migr mig mi m",
+            "x",
+            "officials in riverton in recent days described the compromise",
+        ];
+        let pats = [
+            "m", "mi", "migratn", "polcy", "petro", "said", "e", "luca", "-d", "i}", "x", "zz", "ab", "g",
+        ];
+        for h in hays {
+            for p in pats {
+                assert_eq!(
+                    skim_linear(h.as_bytes(), p.as_bytes()),
+                    m.fuzzy_match(h, p),
+                    "{p:?} in {h:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn linear_score_agrees_on_random_ascii(
+            hay in "[abm 1A/(.'_~:-]{0,60}",
+            pat in "[abm 1/.'-]{1,6}",
+        ) {
+            use fuzzy_matcher::FuzzyMatcher;
+            let m = score::matcher();
+            proptest::prop_assert_eq!(skim_linear(hay.as_bytes(), pat.as_bytes()), m.fuzzy_match(&hay, &pat));
+        }
+    }
+
+    #[test]
+    fn span_min_finds_the_tightest_window() {
+        assert_eq!(span_min(b"p x e t r o", b"petro"), 11);
+        assert_eq!(span_min(b"p x e t r o petro", b"petro"), 5);
+        assert_eq!(span_min(b"pp e", b"pe"), 3);
+        assert_eq!(span_min(b"abc", b"x"), usize::MAX);
+    }
 
     #[test]
     fn byte_subsequence_agrees_with_the_plain_one() {

@@ -16,16 +16,28 @@ use fuzzy_matcher::FuzzyMatcher;
 
 pub const CONTIG_PER_BYTE: i64 = 4;
 pub const WORD_PER_BYTE: i64 = 4;
-pub const PHRASE_PER_BYTE: i64 = 2;
+pub const PHRASE_PER_BYTE: i64 = 4;
+pub const ORDER_PER_BYTE: i64 = 4;
 pub const TYPO_PER_BYTE: i64 = 8;
 /// Typo fallback only for terms at least this long (in bytes): shorter ones
 /// have too many neighbours to mean anything.
 pub const TYPO_MIN_LEN: usize = 5;
 
-/// The matcher every path uses: text and query are already folded to lower
+/// The matcher every path uses. Text and query are already folded to lower
 /// case, so case rules would only cost time.
+///
+/// `element_limit(1)` puts SkimMatcherV2 on its linear path (the one it
+/// takes for long lines): the leftmost-ending match, tightened from the
+/// right, scored in one pass. Its full DP path is not usable here: it keeps
+/// a score matrix per thread and does not reset every cell it later reads,
+/// so the same (text, pattern) can score differently depending on what the
+/// thread matched before (measured: about 1 in 25,000 random pairs), which
+/// no parallel engine could reproduce, and its compressed and positional
+/// modes disagree. The linear path is deterministic, agrees with itself
+/// for scores and positions, costs O(length), and its score has a provable
+/// upper bound (see `engine::bound`) that lets the engine skip most items.
 pub fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().respect_case()
+    SkimMatcherV2::default().respect_case().element_limit(1)
 }
 
 #[inline]
@@ -35,10 +47,16 @@ pub fn is_word_byte(b: u8) -> bool {
 
 /// Bonus for `t` appearing verbatim in `hay` (more if as a whole word).
 pub fn literal_bonus(hay: &str, t: &str) -> i64 {
+    literal_bonus_with(hay, &memchr::memmem::Finder::new(t.as_bytes()))
+}
+
+/// `literal_bonus` with a searcher built once per query.
+pub fn literal_bonus_with(hay: &str, f: &memchr::memmem::Finder) -> i64 {
     let h = hay.as_bytes();
+    let t = f.needle();
     let n = t.len() as i64;
     let mut best = 0;
-    for pos in memchr::memmem::find_iter(h, t.as_bytes()) {
+    for pos in f.find_iter(h) {
         best = CONTIG_PER_BYTE * n;
         let before = pos == 0 || !is_word_byte(h[pos - 1]);
         let end = pos + t.len();
@@ -71,13 +89,56 @@ pub fn phrase(terms: &[Term]) -> Option<String> {
     })
 }
 
+/// Bonus for a query of several terms: the terms appear in the order
+/// typed, close together (the joined query, spaces included, is a
+/// subsequence of at most 1.5 times its length), and more if verbatim.
 pub fn phrase_bonus(hay: &str, phrase: Option<&str>) -> i64 {
-    match phrase {
-        Some(p) if memchr::memmem::find(hay.as_bytes(), p.as_bytes()).is_some() => {
-            PHRASE_PER_BYTE * p.len() as i64
-        }
-        _ => 0,
+    phrase_bonus_with(
+        hay,
+        phrase.map(|p| memchr::memmem::Finder::new(p.as_bytes())).as_ref(),
+    )
+}
+
+/// `phrase_bonus` with a searcher built once per query.
+pub fn phrase_bonus_with(hay: &str, phrase: Option<&memchr::memmem::Finder>) -> i64 {
+    let Some(f) = phrase else {
+        return 0;
+    };
+    let p = f.needle();
+    let n = p.len() as i64;
+    if f.find(hay.as_bytes()).is_some() {
+        return (PHRASE_PER_BYTE + ORDER_PER_BYTE) * n;
     }
+    let span = span_min(hay.as_bytes(), p);
+    if span != usize::MAX && span * 2 <= p.len() * 3 {
+        ORDER_PER_BYTE * n
+    } else {
+        0
+    }
+}
+
+/// The shortest stretch of `hay` holding `p` as a subsequence (`usize::MAX`
+/// if none).
+pub fn span_min(hay: &[u8], p: &[u8]) -> usize {
+    let Some((&first, rest)) = p.split_first() else {
+        return 0;
+    };
+    let mut best = usize::MAX;
+    for s in memchr::memchr_iter(first, hay) {
+        let mut at = s + 1;
+        for &c in rest {
+            match memchr::memchr(c, &hay[at..]) {
+                Some(o) => at += o + 1,
+                // No later start can match either.
+                None => return best,
+            }
+        }
+        best = best.min(at - s);
+        if best == p.len() {
+            break;
+        }
+    }
+    best
 }
 
 pub fn typo_score(t: &str) -> i64 {

@@ -135,6 +135,9 @@ pub fn byte_bit(b: u8) -> u64 {
     1u64 << slot
 }
 
+/// Mask bits set only by non-ASCII bytes: an item without them is ASCII.
+pub const NON_ASCII_BITS: u64 = 0xFFFF << 42;
+
 pub fn mask_of(s: &[u8]) -> u64 {
     s.iter().fold(0, |m, &b| m | byte_bit(b))
 }
