@@ -236,8 +236,7 @@ enum Class {
     Lower,
 }
 
-#[inline]
-fn class(b: u8) -> Class {
+const fn class(b: u8) -> Class {
     match b {
         0 => Class::Empty,
         b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Hard,
@@ -248,14 +247,28 @@ fn class(b: u8) -> Class {
     }
 }
 
-#[inline]
-fn in_place_bonus(prev: u8, cur: u8) -> i64 {
-    match (class(prev), class(cur)) {
-        (Class::Empty | Class::Hard, _) => 8,
-        (Class::Soft, _) => 7,
-        (Class::Lower | Class::Number, Class::Upper) => 6,
-        _ => 0,
+/// The in-place bonus depends on the previous byte's class and on whether
+/// this byte is an upper-case letter: one small table per previous byte.
+const PREV_BONUS: [[i8; 2]; 256] = {
+    let mut t = [[0i8; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match class(b as u8) {
+            Class::Empty | Class::Hard => [8, 8],
+            Class::Soft => [7, 7],
+            Class::Lower | Class::Number => [0, 6],
+            Class::Upper => [0, 0],
+        };
+        b += 1;
     }
+    t
+};
+
+/// SkimMatcherV2's in-place bonus of `cur` after `prev`: head 8, break 7,
+/// camel 6, else 0.
+#[inline(always)]
+fn in_place_bonus(prev: u8, cur: u8) -> i64 {
+    PREV_BONUS[prev as usize][usize::from(cur.is_ascii_uppercase())] as i64
 }
 
 /// SkimMatcherV2's linear-path score (`element_limit(1)`, case
@@ -276,45 +289,46 @@ fn skim_linear(hay: &[u8], p: &[u8]) -> Option<i64> {
         let prev = if first == 0 { 0 } else { hay[first - 1] };
         return Some(in_place_bonus(prev, hay[first]));
     }
+    // The backward pass, a char at a time in fuzzy-matcher; the same
+    // greedy choice with memrchr. Its result is an index relative to
+    // `first`, used (as there) as an absolute one.
     let mut start = first;
-    let mut k = p.len();
-    for (idx, &c) in hay[first..=last].iter().enumerate().rev() {
-        if k == 0 {
-            break;
-        }
-        if c == p[k - 1] {
-            k -= 1;
-            start = idx;
+    let mut upto = last + 1;
+    for &c in p.iter().rev() {
+        match memchr::memrchr(c, &hay[first..upto]) {
+            Some(o) => {
+                start = o;
+                upto = first + o;
+            }
+            None => break,
         }
     }
-    let mut prev = 0u8;
+    // The scoring pass: a gap of `g` chars costs 3 + g, and the char after
+    // it earns no bonus.
     let mut score = 0i64;
     let mut in_gap = false;
     let mut prev_bonus = 0i64;
-    let mut pi = 0;
-    for &c in &hay[start..=last] {
-        if pi == p.len() {
-            break;
-        }
-        let ip = in_place_bonus(prev, c);
-        if c == p[pi] {
-            score += 16;
-            let cb = prev_bonus.max(ip.max(4));
-            prev_bonus = cb;
-            if !in_gap {
-                score += cb;
+    let mut pos = start;
+    for &c in p {
+        let Some(o) = memchr::memchr(c, &hay[pos..=last]) else {
+            let rest = (last + 1 - pos) as i64;
+            if rest > 0 {
+                score -= rest + if in_gap { 0 } else { 3 };
             }
-            in_gap = false;
-            pi += 1;
-        } else {
-            if !in_gap {
-                score -= 3;
-            }
-            score -= 1;
+            return Some(score);
+        };
+        if o > 0 {
+            score -= o as i64 + if in_gap { 0 } else { 3 };
             in_gap = true;
             prev_bonus = 0;
         }
-        prev = c;
+        let j = pos + o;
+        let prev = if j == start { 0 } else { hay[j - 1] };
+        let cb = prev_bonus.max(in_place_bonus(prev, c).max(4));
+        prev_bonus = cb;
+        score += 16 + if in_gap { 0 } else { cb };
+        in_gap = false;
+        pos = j + 1;
     }
     Some(score)
 }
@@ -406,6 +420,7 @@ fn scan(
             }
             let range = c * CHUNK..((c + 1) * CHUNK).min(n);
             let mut typo_hit = vec![false; terms.len()];
+            let mut skims: Vec<Option<i64>> = vec![None; terms.len()];
             for k in range {
                 let i = match narrowed {
                     Some(list) => list[k] as usize,
@@ -423,11 +438,24 @@ fn scan(
                 if excludes.iter().any(|x| x.find(hb).is_some()) {
                     continue;
                 }
+                // ASCII terms in an ASCII item: the byte port of the
+                // matcher both decides the match and scores it.
+                let fast = all_ascii && mask & NON_ASCII_BITS == 0;
                 let mut ok = true;
                 for (ti, t) in terms.iter().enumerate() {
                     typo_hit[ti] = false;
-                    if mask & t.mask == t.mask && prefilter(hb, t) {
-                        continue;
+                    skims[ti] = None;
+                    if mask & t.mask == t.mask {
+                        if fast {
+                            if !t.term.exact || t.finder.find(hb).is_some() {
+                                skims[ti] = skim_linear(hb, t.term.text.as_bytes());
+                                if skims[ti].is_some() {
+                                    continue;
+                                }
+                            }
+                        } else if prefilter(hb, t) {
+                            continue;
+                        }
                     }
                     if !t.typos.is_empty() && score::words(hay).any(|(_, w)| t.typos.contains(w)) {
                         typo_hit[ti] = true;
@@ -443,18 +471,15 @@ fn scan(
                 if all_ascii {
                     // The prefilter decided: this is a match.
                     out.matched += 1;
-                    let ascii_item = mask & NON_ASCII_BITS == 0;
                     let mut bound = score::phrase_bonus_with(hay, phrase);
                     for (ti, t) in terms.iter().enumerate() {
                         bound += if typo_hit[ti] {
                             score::typo_score(&t.term.text)
                         } else {
                             let lit = score::literal_bonus_with(hay, &t.finder);
-                            let tb = t.term.text.as_bytes();
-                            let skim = if ascii_item {
-                                skim_linear(hb, tb).unwrap_or(i64::MAX / 8)
-                            } else {
-                                skim_bound(hb, tb, lit > 0)
+                            let skim = match skims[ti] {
+                                Some(sc) => sc,
+                                None => skim_bound(hb, t.term.text.as_bytes(), lit > 0),
                             };
                             skim + lit
                         };
@@ -607,9 +632,10 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
         #[test]
         fn linear_score_agrees_on_random_ascii(
-            hay in "[abm 1A/(.'_~:-]{0,60}",
+            hay in "[abm 1A/(.'_~:-]{0,90}",
             pat in "[abm 1/.'-]{1,6}",
         ) {
             use fuzzy_matcher::FuzzyMatcher;

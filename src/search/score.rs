@@ -109,12 +109,38 @@ pub fn phrase_bonus_with(hay: &str, phrase: Option<&memchr::memmem::Finder>) -> 
     if f.find(hay.as_bytes()).is_some() {
         return (PHRASE_PER_BYTE + ORDER_PER_BYTE) * n;
     }
-    let span = span_min(hay.as_bytes(), p);
-    if span != usize::MAX && span * 2 <= p.len() * 3 {
+    if within(hay.as_bytes(), p, p.len() * 3 / 2) {
         ORDER_PER_BYTE * n
     } else {
         0
     }
+}
+
+/// Does `hay` hold `p` as a subsequence inside a stretch of at most `w`
+/// bytes? (`span_min(hay, p) <= w`, stopping each try at `w` bytes.)
+pub fn within(hay: &[u8], p: &[u8], w: usize) -> bool {
+    let Some((&first, rest)) = p.split_first() else {
+        return true;
+    };
+    if w == 0 {
+        return false;
+    }
+    for s in memchr::memchr_iter(first, hay) {
+        let end = (s + w).min(hay.len());
+        let mut k = 0;
+        for &b in &hay[s + 1..end] {
+            if k == rest.len() {
+                break;
+            }
+            if b == rest[k] {
+                k += 1;
+            }
+        }
+        if k == rest.len() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The shortest stretch of `hay` holding `p` as a subsequence (`usize::MAX`
@@ -260,6 +286,26 @@ mod tests {
         assert_eq!(literal_bonus("migrations", "migration"), 36);
         assert_eq!(literal_bonus("migrations and migration", "migration"), 72);
         assert_eq!(literal_bonus("migr", "migration"), 0);
+    }
+
+    #[test]
+    fn within_agrees_with_span_min() {
+        for (h, p) in [
+            ("migration policy", "migratn polcy"),
+            ("policy on migration", "migratn polcy"),
+            ("ab", "ab"),
+            ("a b", "ab"),
+            ("axxb ab", "ab"),
+            ("", "a"),
+        ] {
+            for w in 0..20 {
+                assert_eq!(
+                    within(h.as_bytes(), p.as_bytes(), w),
+                    span_min(h.as_bytes(), p.as_bytes()) <= w,
+                    "{h:?} {p:?} {w}"
+                );
+            }
+        }
     }
 
     #[test]
