@@ -241,11 +241,11 @@ fn filters_restrict_items() {
 #[test]
 fn plain_strings_work_too() {
     let src = Source::Texts(Arc::new(lines()));
-    let r = search::search_source(&src, "bogota", 3);
+    let (r, _) = search::search_source(&src, "bogota", 3);
     assert_eq!(r.hits[0].target, Target::Sentence(line_of("Bogotá and") as u32));
     assert!(r.matched >= 2);
-    assert!(search::search_source(&src, "", 3).hits.is_empty());
-    assert!(search::search_source(&src, "zzqx", 3).hits.is_empty());
+    assert!(search::search_source(&src, "", 3).0.hits.is_empty());
+    assert!(search::search_source(&src, "zzqx", 3).0.hits.is_empty());
 }
 
 #[test]

@@ -223,7 +223,12 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
         engine.reset();
         for end in (1..=q.len()).filter(|&e| q.is_char_boundary(e)) {
             let r = crate::search::run_query(&mut engine, 0, &q[..end], 100, &never);
-            keys.push(r.map(|r| r.elapsed_ms).unwrap_or(0.0));
+            let (ms, matched) = r.map(|(r, st)| (st.elapsed_ms, r.matched)).unwrap_or((0.0, 0));
+            eprintln!(
+                "    {:<18} {ms:>8.1} ms {matched:>9} matched",
+                format!("{:?}", &q[..end])
+            );
+            keys.push(ms);
         }
     }
     keys.sort_by(f64::total_cmp);
@@ -239,7 +244,12 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     let mut cold = Vec::new();
     for q in COLD {
         let r = crate::search::run_query(&mut engine, 0, q, 100, &never);
-        cold.push(r.map(|r| r.elapsed_ms).unwrap_or(0.0));
+        let (ms, matched) = r.map(|(r, st)| (st.elapsed_ms, r.matched)).unwrap_or((0.0, 0));
+        eprintln!(
+            "    cold {:<13} {ms:>8.1} ms {matched:>9} matched",
+            format!("{q:?}")
+        );
+        cold.push(ms);
     }
     cold.sort_by(f64::total_cmp);
     f.add("search_cold_ms", percentile(&cold, 50.0), "ms");

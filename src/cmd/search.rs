@@ -91,7 +91,7 @@ pub fn mark(text: &str, ranges: &[(usize, usize)], ansi: bool) -> String {
 
 pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let index = super::sentences::open(&args.input)?;
-    let res = search::search_source(&Source::Index(index.clone()), &args.query, args.limit);
+    let (res, stats) = search::search_source(&Source::Index(index.clone()), &args.query, args.limit);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
@@ -116,7 +116,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         let v = serde_json::json!({
             "query": args.query,
             "matched": res.matched,
-            "typo": res.typo,
+            "typo": stats.typo,
             "hits": hits,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
@@ -140,7 +140,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
             "{} of {} matches{}",
             res.hits.len(),
             res.matched,
-            if res.typo { " (allowing one typo)" } else { "" }
+            if stats.typo { " (allowing one typo)" } else { "" }
         );
     }
     let _ = out.flush();

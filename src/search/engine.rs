@@ -46,11 +46,32 @@ struct PlannedTerm<'a> {
     typos: HashSet<&'a str>,
 }
 
+/// What a query leaves for the next one to narrow from.
+struct Last {
+    query: Query,
+    cands: Vec<u32>,
+    /// Per candidate, per term (stride = terms), the term's exact score
+    /// (matcher + verbatim bonus), or `UNKNOWN`.
+    scores: Vec<i64>,
+}
+
+const UNKNOWN: i64 = i64::MIN;
+
+/// Where to look, when narrowing: the previous candidates, and for each
+/// term the previous query's column of scores for the very same term.
+struct Narrow<'a> {
+    list: &'a [u32],
+    scores: &'a [i64],
+    stride: usize,
+    cols: Vec<Option<usize>>,
+}
+
 pub struct Engine {
     src: Source,
     store: Store,
-    /// The last complete query and every item that passed its prefilters.
-    last: Option<(Query, Vec<u32>)>,
+    /// The last complete query, every item that passed its prefilters, and
+    /// their per-term scores.
+    last: Option<Last>,
     /// Distinct folded words, built the first time a typo fallback runs.
     vocab: Option<Vec<String>>,
 }
@@ -88,23 +109,36 @@ impl Engine {
         }
         let filters = Resolved::new(&q, &self.src);
         let narrowed = match &self.last {
-            Some((pq, c)) if q.narrows(pq) => Some(c.as_slice()),
+            Some(l) if q.narrows(&l.query) => Some(Narrow {
+                list: &l.cands,
+                scores: &l.scores,
+                stride: l.query.terms.len(),
+                cols: q
+                    .terms
+                    .iter()
+                    .map(|t| l.query.terms.iter().position(|o| o == t))
+                    .collect(),
+            }),
             _ => None,
         };
         let planned: Vec<PlannedTerm> = q.terms.iter().map(plan).collect();
-        let (found, cands) = scan(
+        let (found, cands, scores) = scan(
             &self.src,
             &self.store,
             &q,
             &planned,
             &filters,
-            narrowed,
+            narrowed.as_ref(),
             limit,
             false,
             cancel,
         )?;
         if found.matched > 0 || !q.terms.iter().any(score::typo_eligible) {
-            self.last = Some((q, cands));
+            self.last = Some(Last {
+                query: q,
+                cands,
+                scores,
+            });
             return Some(found);
         }
         // Nothing matched: try words one edit away from each long term.
@@ -128,7 +162,7 @@ impl Engine {
         if planned.iter().all(|p| p.typos.is_empty()) {
             return Some(found);
         }
-        let (mut found, _) = scan(
+        let (mut found, _, _) = scan(
             &self.src,
             &self.store,
             &q,
@@ -340,6 +374,8 @@ type Entry = (Reverse<i64>, u32);
 
 struct ChunkOut {
     cands: Vec<u32>,
+    /// Per candidate, per term: exact term score or `UNKNOWN`.
+    scores: Vec<i64>,
     /// ASCII queries: (upper bound of score, item) for every match.
     pool: Vec<(i64, u32)>,
     /// Other queries: the chunk's best, fully scored.
@@ -381,11 +417,11 @@ fn scan(
     q: &Query,
     terms: &[PlannedTerm],
     filters: &Resolved,
-    narrowed: Option<&[u32]>,
+    narrowed: Option<&Narrow>,
     limit: usize,
     typo_mode: bool,
     cancel: &(dyn Fn() -> bool + Sync),
-) -> Option<(Found, Vec<u32>)> {
+) -> Option<(Found, Vec<u32>, Vec<i64>)> {
     let need: u64 = terms.iter().fold(0, |m, t| m | t.mask);
     let all_ascii = terms.iter().all(|t| t.ascii);
     let phrase = score::phrase(&q.terms);
@@ -401,7 +437,7 @@ fn scan(
             false
         }
     };
-    let n = narrowed.map(|c| c.len()).unwrap_or(store.len());
+    let n = narrowed.map(|c| c.list.len()).unwrap_or(store.len());
     let chunks = n.div_ceil(CHUNK);
 
     // Pass 1: which items match, and (ASCII terms) a cheap upper bound of
@@ -411,6 +447,7 @@ fn scan(
         .map_init(score::matcher, |m, c| {
             let mut out = ChunkOut {
                 cands: Vec::new(),
+                scores: Vec::new(),
                 pool: Vec::new(),
                 top: BinaryHeap::new(),
                 matched: 0,
@@ -420,10 +457,11 @@ fn scan(
             }
             let range = c * CHUNK..((c + 1) * CHUNK).min(n);
             let mut typo_hit = vec![false; terms.len()];
-            let mut skims: Vec<Option<i64>> = vec![None; terms.len()];
+            // Per term: its exact score (matcher + verbatim bonus) if known.
+            let mut vals: Vec<i64> = vec![UNKNOWN; terms.len()];
             for k in range {
                 let i = match narrowed {
-                    Some(list) => list[k] as usize,
+                    Some(nw) => nw.list[k] as usize,
                     None => k,
                 };
                 let mask = store.masks[i];
@@ -444,12 +482,22 @@ fn scan(
                 let mut ok = true;
                 for (ti, t) in terms.iter().enumerate() {
                     typo_hit[ti] = false;
-                    skims[ti] = None;
+                    vals[ti] = UNKNOWN;
+                    if let Some(nw) = narrowed {
+                        // The same term matched this item last time.
+                        if let Some(c) = nw.cols[ti] {
+                            let v = nw.scores[k * nw.stride + c];
+                            if v != UNKNOWN {
+                                vals[ti] = v;
+                                continue;
+                            }
+                        }
+                    }
                     if mask & t.mask == t.mask {
                         if fast {
                             if !t.term.exact || t.finder.find(hb).is_some() {
-                                skims[ti] = skim_linear(hb, t.term.text.as_bytes());
-                                if skims[ti].is_some() {
+                                if let Some(sc) = skim_linear(hb, t.term.text.as_bytes()) {
+                                    vals[ti] = sc + score::literal_bonus_with(hay, &t.finder);
                                     continue;
                                 }
                             }
@@ -468,6 +516,7 @@ fn scan(
                     continue;
                 }
                 out.cands.push(i as u32);
+                out.scores.extend_from_slice(&vals);
                 if all_ascii {
                     // The prefilter decided: this is a match.
                     out.matched += 1;
@@ -475,13 +524,11 @@ fn scan(
                     for (ti, t) in terms.iter().enumerate() {
                         bound += if typo_hit[ti] {
                             score::typo_score(&t.term.text)
+                        } else if vals[ti] != UNKNOWN {
+                            vals[ti]
                         } else {
                             let lit = score::literal_bonus_with(hay, &t.finder);
-                            let skim = match skims[ti] {
-                                Some(sc) => sc,
-                                None => skim_bound(hb, t.term.text.as_bytes(), lit > 0),
-                            };
-                            skim + lit
+                            skim_bound(hb, t.term.text.as_bytes(), lit > 0) + lit
                         };
                     }
                     out.pool.push((bound, i as u32));
@@ -505,11 +552,13 @@ fn scan(
         return None;
     }
     let mut cands = Vec::with_capacity(outs.iter().map(|o| o.cands.len()).sum());
+    let mut scores = Vec::with_capacity(outs.iter().map(|o| o.scores.len()).sum());
     let mut matched = 0;
     let mut hits: Vec<(usize, i64)> = Vec::new();
     let mut pool: Vec<(i64, u32)> = Vec::with_capacity(outs.iter().map(|o| o.pool.len()).sum());
     for o in outs {
         cands.extend_from_slice(&o.cands);
+        scores.extend_from_slice(&o.scores);
         matched += o.matched;
         pool.extend_from_slice(&o.pool);
         hits.extend(o.top.into_iter().map(|(Reverse(s), i)| (i as usize, s)));
@@ -551,6 +600,7 @@ fn scan(
             typo: false,
         },
         cands,
+        scores,
     ))
 }
 

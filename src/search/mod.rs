@@ -64,7 +64,12 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many items matched in all (hits holds the best of them).
     pub matched: usize,
-    /// Milliseconds the worker spent on this query.
+}
+
+/// How a query went, beside its results (for the CLI and benches).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Stats {
+    /// Milliseconds spent on the query, highlights included.
     pub elapsed_ms: f64,
     /// Matches came from the typo fallback (nothing matched otherwise).
     pub typo: bool,
@@ -87,7 +92,9 @@ pub fn target_text(index: &Index, t: Target) -> &str {
 /// Builds the packed store each call: for one-shot use (the CLI); the UI
 /// uses [`Searcher`].
 pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
-    search_source(&Source::Index(Arc::new(clone_index(index))), query, limit).hits
+    search_source(&Source::Index(Arc::new(clone_index(index))), query, limit)
+        .0
+        .hits
 }
 
 // `search` takes a plain reference but the engine holds its source by Arc;
@@ -102,30 +109,42 @@ fn clone_index(index: &Index) -> Index {
 }
 
 /// Hits for `query` over any source, with counts.
-pub fn search_source(src: &Source, query: &str, limit: usize) -> Results {
+pub fn search_source(src: &Source, query: &str, limit: usize) -> (Results, Stats) {
     let mut e = Engine::new(src.clone());
-    let t = std::time::Instant::now();
-    let found = e.run(query, limit, &|| false).unwrap_or_default();
-    to_results(src, 0, query, found, t.elapsed().as_secs_f64() * 1000.0)
+    run_query(&mut e, 0, query, limit, &|| false).unwrap_or_else(|| {
+        (
+            Results {
+                seq: 0,
+                query: query.to_string(),
+                hits: Vec::new(),
+                matched: 0,
+            },
+            Stats::default(),
+        )
+    })
 }
 
 /// Runs one query on an engine and dresses the answer as [`Results`]
-/// (targets, highlight ranges, timing); None if cancelled.
+/// (targets, highlight ranges); None if cancelled.
 pub fn run_query(
     engine: &mut Engine,
     seq: u64,
     query: &str,
     limit: usize,
     cancel: &(dyn Fn() -> bool + Sync),
-) -> Option<Results> {
+) -> Option<(Results, Stats)> {
     let t = std::time::Instant::now();
     let found = engine.run(query, limit, cancel)?;
-    let mut r = to_results(engine.source(), seq, query, found, 0.0);
-    r.elapsed_ms = t.elapsed().as_secs_f64() * 1000.0;
-    Some(r)
+    let typo = found.typo;
+    let r = to_results(engine.source(), seq, query, found);
+    let stats = Stats {
+        elapsed_ms: t.elapsed().as_secs_f64() * 1000.0,
+        typo,
+    };
+    Some((r, stats))
 }
 
-fn to_results(src: &Source, seq: u64, query: &str, found: Found, elapsed_ms: f64) -> Results {
+fn to_results(src: &Source, seq: u64, query: &str, found: Found) -> Results {
     let q = Query::parse(query);
     let hits = found
         .hits
@@ -141,8 +160,6 @@ fn to_results(src: &Source, seq: u64, query: &str, found: Found, elapsed_ms: f64
         query: query.to_string(),
         hits,
         matched: found.matched,
-        elapsed_ms,
-        typo: found.typo,
     }
 }
 
@@ -227,7 +244,7 @@ impl Searcher {
                     continue;
                 }
                 let stale = || gen.load(Ordering::Relaxed) != job.0;
-                let Some(res) = run_query(&mut engine, job.0, &job.1, limit, &stale) else {
+                let Some((res, _)) = run_query(&mut engine, job.0, &job.1, limit, &stale) else {
                     continue;
                 };
                 if rtx.send(res).is_err() {
