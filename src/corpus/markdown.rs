@@ -389,10 +389,8 @@ fn walk(text: &str, first_line: u32) -> Parsed {
                     }
                 }
                 Tag::Emphasis | Tag::Strong => w.emphasis += 1,
-                Tag::Image { title, .. } => {
-                    if w.image.is_none() {
-                        w.image = Some((range.start, range.end, sanitize_line(&title), String::new()));
-                    }
+                Tag::Image { title, .. } if w.image.is_none() => {
+                    w.image = Some((range.start, range.end, sanitize_line(&title), String::new()));
                 }
                 Tag::MetadataBlock(_) => w.meta = Some(String::new()),
                 Tag::HtmlBlock => w.skip += 1,
@@ -631,7 +629,7 @@ mod tests {
         assert_eq!(
             a.blocks[0]
                 .source
-                .slice(&"# T\n\n- one\n  - two\n  - three\n- four\n"[..]),
+                .slice("# T\n\n- one\n  - two\n  - three\n- four\n"),
             "- one"
         );
     }
