@@ -12,7 +12,7 @@
 //! top level is walked by hand, one value at a time, so serde_json (with its
 //! recursion limit left on) is the only thing that ever descends into input.
 
-use super::{markdown, plain, Article, Format, Warning};
+use super::{markdown, plain, Article, BlockKind, Format, Warning};
 use crate::text::sanitize::{sanitize, sanitize_line};
 use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
@@ -312,6 +312,11 @@ fn record(
     for b in &mut blocks {
         b.line = line;
     }
+    // A record without a title whose body opens with a heading: that
+    // heading is the title, as in a Markdown file.
+    if a.title.is_empty() && blocks.first().is_some_and(|b| b.kind == BlockKind::Heading) {
+        a.title = blocks.remove(0).text;
+    }
     a.blocks = blocks;
     Some(a)
 }
@@ -492,6 +497,13 @@ mod tests {
         let (a, w) = load(&deep_line, true);
         assert!(a.is_empty());
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn untitled_record_takes_its_body_heading() {
+        let (a, _) = load("{\"body\": \"# Big news\\n\\nIt happened.\"}", false);
+        assert_eq!(a[0].title, "Big news");
+        assert_eq!(a[0].blocks.len(), 1);
     }
 
     #[test]

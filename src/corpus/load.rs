@@ -319,13 +319,11 @@ fn load_file(path: &Path, shown: &str, kind: Kind, warnings: &mut Vec<Warning>) 
     let text = match decode(&bytes) {
         Decoded::Text(t) => t,
         Decoded::Fallback(t, line) => {
-            if !quiet {
-                warnings.push(Warning::new(
-                    shown,
-                    Some(line),
-                    "not valid UTF-8; read as Windows-1252/Latin-1",
-                ));
-            }
+            warnings.push(Warning::new(
+                shown,
+                Some(line),
+                "not valid UTF-8; read as Windows-1252/Latin-1",
+            ));
             t
         }
         Decoded::Binary => {
@@ -335,8 +333,15 @@ fn load_file(path: &Path, shown: &str, kind: Kind, warnings: &mut Vec<Warning>) 
             return Vec::new();
         }
     };
-    if text.trim().is_empty() {
-        warnings.push(Warning::new(shown, None, "empty file; skipped"));
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        // An empty extensionless file in a folder (a placeholder, a lock)
+        // never claimed to be an article.
+        if !quiet {
+            warnings.push(Warning::new(shown, None, "empty file; skipped"));
+        }
         return Vec::new();
     }
     let format = match kind {
@@ -354,14 +359,14 @@ fn load_file(path: &Path, shown: &str, kind: Kind, warnings: &mut Vec<Warning>) 
             }
         }
         Kind::Known(f) => f,
-        Kind::MaybeText => Format::Plain,
-        Kind::Sniff => sniff(&text),
+        Kind::MaybeText | Kind::Sniff => sniff(&text),
     };
     parse_text(shown, format, &text, warnings)
 }
 
 /// The format of a file whose name does not say: JSON if it parses as JSON,
-/// JSON Lines if its first line is a JSON object, else plain text.
+/// JSON Lines if its first line is a JSON object, Markdown if it has ATX
+/// headings or pipe tables with separator lines, else plain text.
 fn sniff(text: &str) -> Format {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') || t.starts_with('[') {
@@ -373,6 +378,9 @@ fn sniff(text: &str) -> Format {
         {
             return Format::Jsonl;
         }
+    }
+    if super::markdown::looks_like_markdown(text) {
+        return Format::Markdown;
     }
     Format::Plain
 }
@@ -629,5 +637,6 @@ mod tests {
         assert_eq!(sniff("{\"a\":1}\n{\"b\":2}\n"), Format::Jsonl);
         assert_eq!(sniff("[not json"), Format::Plain);
         assert_eq!(sniff("Hello"), Format::Plain);
+        assert_eq!(sniff("# Title\n\nText"), Format::Markdown);
     }
 }

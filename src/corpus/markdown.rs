@@ -209,8 +209,13 @@ impl Walker<'_> {
         if text.is_empty() {
             return;
         }
-        let end = o.end.max(o.start).min(self.text.len());
+        let mut end = o.end.max(o.start).min(self.text.len());
         let start = o.start.min(end);
+        // pulldown's ranges take in the line ending; the source is the
+        // element's own text.
+        while end > start && self.text.as_bytes()[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
         let mut block = Block::new(o.kind, text, self.line_of(start), Span::new(start, end));
         block.table = None;
         self.out.push(MdBlock {
@@ -313,7 +318,10 @@ impl Walker<'_> {
             }
         }
         let start = t.start.min(self.text.len());
-        let end = end.clamp(start, self.text.len());
+        let mut end = end.clamp(start, self.text.len());
+        while end > start && self.text.as_bytes()[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
         let mut block = Block::new(BlockKind::Table, text, self.line_of(start), Span::new(start, end));
         block.table = Some(Table { header, rows });
         self.out.push(MdBlock {
@@ -645,6 +653,23 @@ mod tests {
             assert_eq!(c.span.slice(&b.text), c.text);
         }
         assert!(t.rows.iter().all(|r| r.len() == 2));
+    }
+
+    #[test]
+    fn pathological_nesting_does_not_overflow() {
+        for s in [
+            ">".repeat(100_000),
+            "- ".repeat(50_000),
+            "[".repeat(100_000),
+            "*".repeat(100_000),
+            "![".repeat(50_000),
+            "| a ".repeat(20_000) + "|\n" + &"|-".repeat(20_000) + "|\n",
+        ] {
+            let a = md(&s);
+            for b in &a.blocks {
+                assert!(b.source.end as usize <= s.len());
+            }
+        }
     }
 
     #[test]
