@@ -339,3 +339,18 @@ fn missing_path_and_hostile_file_names() {
         assert!(shown.contains("pwned"));
     }
 }
+
+#[test]
+fn oversized_file_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.txt");
+    // Sparse: takes no disk space, but its size is over the limit.
+    let f = fs::File::create(&p).unwrap();
+    f.set_len(briefing::corpus::load::MAX_FILE_BYTES + 1).unwrap();
+    drop(f);
+    let l = load(&[&p]);
+    assert!(l.articles.is_empty());
+    let w = about(&l, "huge.txt");
+    assert_eq!(w.len(), 1, "{:?}", l.warnings);
+    assert!(w[0].message.contains("limit"));
+}
