@@ -87,6 +87,14 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
         },
     };
 
+    // `Headline | Site Name`: the site is where it ran, not part of the title.
+    if let Some((t, site)) = art.title.rsplit_once(" | ") {
+        if !t.trim().is_empty() && (1..=4).contains(&words(site)) {
+            art.source = Some(site.trim().to_string());
+            art.title = t.trim().to_string();
+        }
+    }
+
     // A heading that repeats the title (or the dek) is the page echoing
     // itself, not a section.
     let title_key = match_key(&art.title);
@@ -102,8 +110,10 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
     if art.author.is_none() {
         art.author = doc.credit_author.clone();
     }
-    if let Some(p) = blocks.iter().find(|b| b.kind == BlockKind::Paragraph) {
-        art.source = dateline(&p.text).map(|(agency, _)| agency.to_string());
+    if art.source.is_none() {
+        if let Some(p) = blocks.iter().find(|b| b.kind == BlockKind::Paragraph) {
+            art.source = dateline(&p.text).map(|(agency, _)| agency.to_string());
+        }
     }
     art.blocks = blocks;
     art
@@ -219,6 +229,15 @@ impl<'a> Doc<'a> {
 
     fn s(&self, i: usize) -> &'a str {
         self.s_of(&self.lines[i])
+    }
+
+    /// A text line, or a line with a stray pipe that starts no table.
+    fn prose(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        l.kind == Kind::Text
+            || (l.kind == Kind::Pipe
+                && !self.s(i).starts_with('|')
+                && !self.lines.get(i + 1).is_some_and(|n| is_separator(self.s_of(n))))
     }
 
     fn s_of(&self, l: &Line) -> &'a str {
@@ -621,7 +640,7 @@ fn date_line(s: &str) -> Option<(String, Option<String>)> {
     }
     let (r, iso) = date::find_date_at(s)?;
     let mut author = None;
-    let mut rest_words = 0;
+    let mut stray = 0;
     for part in [&s[..r.start], &s[r.end..]] {
         for piece in part.split(['|', '•', '·', '—', '–']) {
             let p = piece
@@ -636,15 +655,56 @@ fn date_line(s: &str) -> Option<(String, Option<String>)> {
                 if let Some(a) = byline(p[i + 1..].trim()) {
                     author.get_or_insert(a);
                 }
-                rest_words += words(&p[..i]);
+                stray += stray_words(&p[..i]);
             } else if name_like(p) && author.is_none() && !p.contains(':') {
                 author = Some(p.to_string());
             } else {
-                rest_words += words(p);
+                stray += stray_words(p);
             }
         }
     }
-    (rest_words <= 8).then_some((iso, author))
+    (stray == 0).then_some((iso, author))
+}
+
+/// Words around a date that make the line a sentence rather than a date
+/// line: lower-case words outside the vocabulary of timestamps.
+fn stray_words(s: &str) -> usize {
+    const OK: [&str; 22] = [
+        "on",
+        "at",
+        "by",
+        "published",
+        "updated",
+        "posted",
+        "written",
+        "date",
+        "last",
+        "modified",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "et",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "publicado",
+        "actualizado",
+        "el",
+    ];
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .trim_end_matches('.')
+        })
+        .filter(|w| {
+            !w.is_empty()
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !w.chars().next().is_some_and(char::is_uppercase)
+                && !OK.contains(&w.to_lowercase().as_str())
+        })
+        .count()
 }
 
 /// `WASHINGTON (Reuters) - …`, `BOGOTÁ, Colombia (AP) — …`: the agency and
@@ -756,7 +816,7 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
     };
     // Byline or date lines above the title.
     for _ in 0..4 {
-        if doc.lines[i].kind == Kind::Text && h.take_meta(doc.s(i)) {
+        if doc.prose(i) && h.take_meta(doc.s(i)) {
             skip[i] = true;
             match next_nonblank(i + 1) {
                 Some(j) => i = j,
@@ -766,7 +826,7 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
             break;
         }
     }
-    if doc.lines[i].kind != Kind::Text || !title_like(doc.s(i)) {
+    if !doc.prose(i) || !title_like(doc.s(i)) {
         return h;
     }
     // A wrapped lede's first line is not a title.
@@ -781,7 +841,7 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
     let mut seen = 0;
     while seen < 8 {
         let Some(k) = next_nonblank(j) else { break };
-        if doc.lines[k].kind != Kind::Text {
+        if !doc.prose(k) {
             break;
         }
         let s = doc.s(k);
@@ -792,8 +852,7 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
             prev_meta = true;
         } else if h.author.is_none()
             && name_like(s)
-            && (prev_meta
-                || next.is_some_and(|x| doc.lines[x].kind == Kind::Text && date_line(doc.s(x)).is_some()))
+            && (prev_meta || next.is_some_and(|x| doc.prose(x) && date_line(doc.s(x)).is_some()))
         {
             h.author = Some(s.to_string());
             prev_meta = true;
@@ -832,17 +891,10 @@ fn dek_like(doc: &Doc, k: usize, directly_under: bool, next_is_blank: bool) -> b
 
 /// Whether text line `b` continues the paragraph whose last line is `a`.
 fn joins(doc: &Doc, a: usize, b: usize) -> bool {
-    let (Some(la), Some(lb)) = (doc.lines.get(a), doc.lines.get(b)) else {
+    let (Some(la), true) = (doc.lines.get(a), b < doc.lines.len()) else {
         return false;
     };
-    // A prose line may hold a stray pipe; a table's first line may not join.
-    let prose = |j: usize, l: &Line| {
-        l.kind == Kind::Text
-            || (l.kind == Kind::Pipe
-                && !doc.s(j).starts_with('|')
-                && !doc.lines.get(j + 1).is_some_and(|n| is_separator(doc.s_of(n))))
-    };
-    if !prose(a, la) || !prose(b, lb) {
+    if !doc.prose(a) || !doc.prose(b) {
         return false;
     }
     let (sa, sb) = (doc.s(a), doc.s(b));
@@ -917,6 +969,11 @@ fn build_blocks(
                     j += 1;
                 }
                 let s = doc.s(i);
+                // Rules and ornaments (`***`, `---`, a lone `|`) carry no words.
+                if j == i && !s.chars().any(char::is_alphanumeric) {
+                    i += 1;
+                    continue;
+                }
                 let kind = if j > i {
                     BlockKind::Paragraph
                 } else if doc.lines.get(i + 1).is_some_and(|x| x.kind == Kind::Caption)
