@@ -76,21 +76,22 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
         }
     }
 
-    // Byline: a short `By NAME` paragraph among the first few blocks.
-    if a.author.is_none() {
-        let found = blocks.iter().take(4).position(|b| {
-            b.block.kind == BlockKind::Paragraph
-                && b.block.text.chars().count() <= 120
-                && byline(&b.block.text).is_some()
-        });
-        if let Some(i) = found {
-            let text = blocks[i].block.text.clone();
+    // Byline: a short `By NAME` paragraph among the first few blocks. It is
+    // furniture even when front matter already named the author.
+    let found = blocks.iter().take(4).position(|b| {
+        b.block.kind == BlockKind::Paragraph
+            && b.block.text.chars().count() <= 120
+            && byline(&b.block.text).is_some()
+    });
+    if let Some(i) = found {
+        let text = blocks[i].block.text.clone();
+        if a.author.is_none() {
             a.author = byline(&text);
-            if a.date.is_none() {
-                a.date = super::date::find_date(&text);
-            }
-            blocks.remove(i);
         }
+        if a.date.is_none() {
+            a.date = super::date::find_date(&text);
+        }
+        blocks.remove(i);
     }
     if a.date.is_none() {
         a.date = blocks
@@ -160,6 +161,8 @@ struct Open {
     end: usize,
     /// Every non-space character so far was inside emphasis.
     all_emphasis: bool,
+    has_image: bool,
+    has_link: bool,
 }
 
 #[derive(Default)]
@@ -183,6 +186,9 @@ struct Walker<'t> {
     table: Option<TableBuild>,
     meta: Option<String>,
     skip: usize,
+    /// Where the last image ended: an emphasised line right under an image
+    /// is its caption.
+    last_image_end: Option<usize>,
 }
 
 impl Walker<'_> {
@@ -200,6 +206,8 @@ impl Walker<'_> {
             start,
             end: start,
             all_emphasis: true,
+            has_image: false,
+            has_link: false,
         });
     }
 
@@ -216,8 +224,19 @@ impl Walker<'_> {
         while end > start && self.text.as_bytes()[end - 1].is_ascii_whitespace() {
             end -= 1;
         }
-        let mut block = Block::new(o.kind, text, self.line_of(start), Span::new(start, end));
-        block.table = None;
+        let mut kind = o.kind;
+        if kind == BlockKind::Paragraph {
+            let under_image = self
+                .last_image_end
+                .and_then(|e| self.text.get(e..start))
+                .is_some_and(|between| between.trim().is_empty());
+            if o.all_emphasis && (o.has_image || under_image) {
+                kind = BlockKind::Caption;
+            } else if o.has_link && is_related_lead(&text) {
+                kind = BlockKind::Related;
+            }
+        }
+        let block = Block::new(kind, text, self.line_of(start), Span::new(start, end));
         self.out.push(MdBlock {
             block,
             level: o.level,
@@ -337,6 +356,9 @@ fn walk(text: &str, first_line: u32) -> Parsed {
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TASKLISTS);
+    // Footnote markers (`[^1]`) are dropped from the text; their
+    // definitions read as paragraphs.
+    opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     let mut line_starts = vec![0];
     line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -352,6 +374,7 @@ fn walk(text: &str, first_line: u32) -> Parsed {
         table: None,
         meta: None,
         skip: 0,
+        last_image_end: None,
     };
     let mut front_matter = None;
     for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
@@ -397,6 +420,11 @@ fn walk(text: &str, first_line: u32) -> Parsed {
                     }
                 }
                 Tag::Emphasis | Tag::Strong => w.emphasis += 1,
+                Tag::Link { .. } => {
+                    if let Some(o) = &mut w.open {
+                        o.has_link = true;
+                    }
+                }
                 Tag::Image { title, .. } if w.image.is_none() => {
                     w.image = Some((range.start, range.end, sanitize_line(&title), String::new()));
                 }
@@ -452,6 +480,10 @@ fn walk(text: &str, first_line: u32) -> Parsed {
                     if let Some((start, end, title, alt)) = w.image.take() {
                         let alt = collapse(&alt);
                         let caption = if alt.is_empty() { title } else { alt };
+                        if let Some(o) = &mut w.open {
+                            o.has_image = true;
+                        }
+                        w.last_image_end = Some(end);
                         if !caption.is_empty() {
                             let line = w.line_of(start);
                             w.out.push(MdBlock {
@@ -592,6 +624,22 @@ fn byline(text: &str) -> Option<String> {
     Some(name.to_string())
 }
 
+/// Link lines that point elsewhere (`Read more: …`, `Related: …`).
+fn is_related_lead(text: &str) -> bool {
+    const LEADS: [&str; 8] = [
+        "read more",
+        "related",
+        "see also",
+        "also read",
+        "read also",
+        "more on this",
+        "further reading",
+        "recommended",
+    ];
+    let head: String = text.chars().take(20).collect::<String>().to_lowercase();
+    LEADS.iter().any(|l| head.starts_with(l)) && text.chars().count() <= 300
+}
+
 /// A bare `YYYY-MM-DD` at the start of a front-matter date.
 fn iso_date(s: &str) -> Option<String> {
     let d = s.get(..10)?;
@@ -670,6 +718,22 @@ mod tests {
                 assert!(b.source.end as usize <= s.len());
             }
         }
+    }
+
+    #[test]
+    fn image_captions_and_related_links() {
+        let a = md("# T\n\n![Alt text](x.jpg)\n*The caption line.*\n\n![](y.jpg)\n\n_Second caption._\n\nBody with *some* emphasis.\n\nRead more: [Earlier](http://x)\n");
+        let kinds: Vec<(BlockKind, &str)> = a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Caption, "Alt text"),
+                (BlockKind::Caption, "The caption line."),
+                (BlockKind::Caption, "Second caption."),
+                (BlockKind::Paragraph, "Body with some emphasis."),
+                (BlockKind::Related, "Read more: Earlier"),
+            ]
+        );
     }
 
     #[test]
