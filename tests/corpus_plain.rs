@@ -749,3 +749,59 @@ proptest! {
         check_spans(&s, &b);
     }
 }
+
+#[test]
+fn indented_paragraphs_unindented_item_wraps_and_a_photo_above_the_byline() {
+    let (a, _) = fixture("wrapped-indented.txt");
+    assert_eq!(a.title, "Council approves new transit plan after long debate");
+    assert_eq!(a.author.as_deref(), Some("Sam Okafor"));
+    assert_eq!(a.date.as_deref(), Some("2025-03-04"));
+    assert_eq!(
+        texts(&a, BlockKind::Caption),
+        ["Photo: City Hall at night. Credit: Tom Lee"]
+    );
+    let paras = texts(&a, BlockKind::Paragraph);
+    assert_eq!(paras.len(), 3);
+    assert!(
+        paras[0].starts_with("The city council voted") && paras[0].ends_with("along neighbourhood lines.")
+    );
+    assert!(paras[1].starts_with("Supporters said"));
+    assert_eq!(paras[2], "By Tuesday, the mayor had already signed it.");
+    assert_eq!(texts(&a, BlockKind::Heading), ["The plan in brief"]);
+    assert_eq!(
+        texts(&a, BlockKind::ListItem),
+        [
+            "Two new bus corridors on the east side, with dedicated lanes and signal priority at the busiest junctions.",
+            "A fare freeze until 2027.",
+        ]
+    );
+}
+
+#[test]
+fn a_byline_below_a_heading_title_is_still_metadata() {
+    let a = parse_str(
+        "A long opening paragraph that stands where a title would be, running well past the length of any headline, as pasted pages do.\n\
+         The Headline After The Lede\n\
+         By Jane Doe\n\
+         The story proper starts here and goes on.\n",
+    );
+    assert_eq!(a.title, "The Headline After The Lede");
+    assert_eq!(a.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(texts(&a, BlockKind::Paragraph).len(), 2);
+    assert!(texts(&a, BlockKind::Heading).is_empty());
+}
+
+#[test]
+fn sentences_starting_with_by_are_not_bylines() {
+    for line in [
+        "By Tuesday, talks had collapsed.",
+        "By contrast, the senate waited",
+        "By 2030 the plan ends",
+    ] {
+        let a = parse_str(&format!(
+            "A headline for the day\n{line}\n\nMore text follows here.\n"
+        ));
+        assert_eq!(a.author, None, "{line}");
+        assert!(a.blocks.iter().any(|b| b.text == line), "{line}");
+    }
+}

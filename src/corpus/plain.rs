@@ -59,7 +59,8 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
     let mut art = Article::new(path, Format::Plain);
     let doc = Doc::new(text);
     let mut skip = vec![false; doc.lines.len()];
-    let header = read_header(&doc, &mut skip);
+    let mut header = read_header(&doc, &mut skip);
+    late_bylines(&doc, &mut skip, &mut header);
     let mut blocks = build_blocks(path, &doc, &skip, 1, warnings);
 
     art.subtitle = header.subtitle;
@@ -305,7 +306,7 @@ fn furniture(t: &str) -> Option<Kind> {
     let words = k.split(' ').filter(|w| !w.is_empty()).count();
     let is_num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     // "Comments", "12 comments", "Comments (3)", "There are no comments…".
-    let comments = matches!(k.as_str(), "comments" | "comment" | "discussion" | "responses")
+    let comments = matches!(k.as_str(), "comments" | "comment")
         || (words == 2
             && k.split(' ')
                 .any(|w| matches!(w, "comments" | "comment" | "responses" | "replies"))
@@ -474,29 +475,33 @@ fn bullet(t: &str) -> Option<usize> {
     None
 }
 
-/// The wrap width, when the file's text is hard-wrapped: no text line is
-/// longer than 100 chars, and most breaks between consecutive text lines
-/// fall mid-sentence (a file of one-line paragraphs breaks after sentences).
+/// The wrap width, when the file's text is hard-wrapped: hardly any text
+/// line is longer than 100 chars (a long URL may be), and most breaks
+/// between consecutive text lines fall mid-sentence (a file of one-line
+/// paragraphs breaks after sentences).
 fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
-    let mut max = 0;
-    let mut pairs = 0;
-    let mut mid = 0;
+    let (mut max, mut total, mut over, mut pairs, mut mid) = (0, 0, 0, 0, 0);
     for (i, l) in lines.iter().enumerate() {
         if l.kind != Kind::Text {
             continue;
         }
+        total += 1;
         if l.chars > 100 {
-            return None;
+            over += 1;
+            continue;
         }
         max = max.max(l.chars);
-        if lines.get(i + 1).is_some_and(|n| n.kind == Kind::Text) {
+        if lines
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Text && n.chars <= 100)
+        {
             pairs += 1;
             if !ends_sentence(&text[l.start..l.end]) {
                 mid += 1;
             }
         }
     }
-    (pairs >= 2 && mid * 2 > pairs && max >= 40).then_some(max)
+    (over * 20 <= total && pairs >= 2 && mid * 2 > pairs && max >= 40).then_some(max)
 }
 
 // ---------------------------------------------------------------------------
@@ -601,6 +606,20 @@ fn name_like(s: &str) -> bool {
     }) && month_word(ws[0]).is_none()
 }
 
+fn is_weekday(w: &str) -> bool {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|d| w.eq_ignore_ascii_case(d))
+}
+
 fn month_word(w: &str) -> Option<()> {
     date::find_date(&format!("{w} 1, 2000")).map(|_| ())
 }
@@ -627,7 +646,13 @@ fn byline(s: &str) -> Option<String> {
         end = end.min(r.start);
     }
     let name = rest[..end].trim().trim_end_matches(['.', ':']).trim();
-    let single = words(name) == 1 && name.chars().next().is_some_and(char::is_uppercase);
+    // "By Reuters" alone, but not "By Tuesday, talks had collapsed".
+    let after = rest[end..].trim_start();
+    let single = words(name) == 1
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && (after.is_empty() || after.starts_with(['|', '•', '·', '—', '–', '-']))
+        && month_word(name).is_none()
+        && !is_weekday(name);
     (name_like(name) || single).then(|| name.to_string())
 }
 
@@ -809,7 +834,9 @@ impl Header {
 fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
     let mut h = Header::default();
     let n = doc.lines.len();
-    let next_nonblank = |from: usize| (from..n).find(|&j| doc.lines[j].kind != Kind::Blank);
+    let next_nonblank = |from: usize| {
+        (from..n).find(|&j| !matches!(doc.lines[j].kind, Kind::Blank | Kind::Furniture | Kind::Credits))
+    };
     let mut i = match next_nonblank(0) {
         Some(i) => i,
         None => return h,
@@ -841,6 +868,13 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
     let mut seen = 0;
     while seen < 8 {
         let Some(k) = next_nonblank(j) else { break };
+        // A photo and its caption may sit between the title and the byline;
+        // they stay for the body.
+        if matches!(doc.lines[k].kind, Kind::Caption | Kind::Related) {
+            j = k + 1;
+            seen += 1;
+            continue;
+        }
         if !doc.prose(k) {
             break;
         }
@@ -866,6 +900,36 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
         j = k + 1;
     }
     h
+}
+
+/// A standalone byline or date line among the first lines of a file whose
+/// header was not where it was looked for (after lede paragraphs, or below
+/// a photo) is still metadata, not a heading.
+fn late_bylines(doc: &Doc, skip: &mut [bool], h: &mut Header) {
+    let mut seen = 0;
+    for i in 0..doc.lines.len() {
+        if seen >= 12 {
+            break;
+        }
+        match doc.lines[i].kind {
+            Kind::Blank | Kind::Furniture | Kind::Credits => continue,
+            Kind::CommentsStart => break,
+            _ => seen += 1,
+        }
+        if skip[i] || !doc.prose(i) || doc.lines[i].chars > 120 {
+            continue;
+        }
+        // Only lines standing alone: not part of a wrapped paragraph.
+        if (i > 0 && joins(doc, i - 1, i)) || joins(doc, i, i + 1) {
+            continue;
+        }
+        let s = doc.s(i);
+        let by = byline(s).filter(|_| words(s) <= 10);
+        if by.is_some() || (h.date.is_none() && date_line(s).is_some()) {
+            h.take_meta(s);
+            skip[i] = true;
+        }
+    }
 }
 
 /// A dek (subtitle) under the title: title-like with some length to it, or
@@ -898,12 +962,33 @@ fn joins(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     let (sa, sb) = (doc.s(a), doc.s(b));
+    // An indented first line opens a new paragraph.
+    if doc.lines[b].indented && !la.indented && !starts_lower(sb) {
+        return false;
+    }
     if let Some(w) = doc.wrap {
         if la.chars + 20 >= w && la.chars >= 30 {
             return true;
         }
     }
     !ends_sentence(sa) && (starts_lower(sb) || (la.chars >= 40 && !heading_like(sa)))
+}
+
+/// Whether line `b` wraps on the list item whose last line is `a`: indented
+/// under it, or plainly the rest of its sentence.
+fn continues_item(doc: &Doc, a: usize, b: usize) -> bool {
+    let (la, lb) = (&doc.lines[a], &doc.lines[b]);
+    if lb.kind != Kind::Text {
+        return false;
+    }
+    if lb.indented {
+        return true;
+    }
+    let sa = doc.s(a);
+    if ends_sentence(sa) {
+        return false;
+    }
+    starts_lower(doc.s(b)) || doc.wrap.is_some_and(|w| la.chars + 20 >= w && la.chars >= 30)
 }
 
 fn build_blocks(
@@ -941,8 +1026,7 @@ fn build_blocks(
                 let mut text = doc.text[at..l.end].to_string();
                 let mut end = l.end;
                 let mut j = i + 1;
-                // Wrapped continuation lines of the item, indented under it.
-                while j < n && !skip[j] && doc.lines[j].kind == Kind::Text && doc.lines[j].indented {
+                while j < n && !skip[j] && continues_item(doc, j - 1, j) {
                     text.push(' ');
                     text.push_str(doc.s(j));
                     end = doc.lines[j].end;
