@@ -354,3 +354,23 @@ fn oversized_file_is_skipped_with_a_warning() {
     assert_eq!(w.len(), 1, "{:?}", l.warnings);
     assert!(w[0].message.contains("limit"));
 }
+
+#[test]
+fn seed_folder_matches_the_embedded_briefing() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/briefing");
+    let from_disk = load(&[&dir]);
+    let embedded = briefing::corpus::load_embedded();
+    assert!(from_disk.warnings.is_empty(), "{:?}", from_disk.warnings);
+    assert_eq!(from_disk.articles.len(), embedded.articles.len());
+    for (d, e) in from_disk.articles.iter().zip(&embedded.articles) {
+        assert!(e.path.starts_with("embedded:"));
+        assert!(
+            d.path.ends_with(e.path.trim_start_matches("embedded:")),
+            "{} vs {}",
+            d.path,
+            e.path
+        );
+        assert_eq!(d.title, e.title);
+        assert_eq!(d.blocks, e.blocks);
+    }
+}

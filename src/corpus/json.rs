@@ -201,13 +201,16 @@ fn record(
         for &k in keys {
             match m.get(k) {
                 None | Some(Value::Null) => continue,
-                Some(Value::String(s)) => {
-                    let s = sanitize_line(s);
-                    if !s.is_empty() {
-                        return Some(s);
+                Some(v) => match rendered(v) {
+                    Some(s) => {
+                        // Titles from scrapers carry `&amp;` and stray tags.
+                        let s = sanitize_line(&html_to_text(s).unwrap_or_else(|| decode_entities(s)));
+                        if !s.is_empty() {
+                            return Some(s);
+                        }
                     }
-                }
-                Some(v) => warn(wrong(k, v, "a string")),
+                    None => warn(wrong(k, v, "a string")),
+                },
             }
         }
         None
@@ -265,6 +268,9 @@ fn record(
     for k in ["body", "text", "content"] {
         match m.get(k) {
             None | Some(Value::Null) => continue,
+            Some(Value::Object(o)) if rendered(&Value::Object(o.clone())).is_some() => {
+                body = rendered(&Value::Object(o.clone())).map(str::to_string)
+            }
             Some(Value::String(s)) => body = Some(s.clone()),
             Some(Value::Array(items)) => {
                 let mut paras = Vec::new();
@@ -301,6 +307,8 @@ fn record(
             return None;
         }
     };
+    // Scraped feeds often carry the page's HTML as the body.
+    let body = html_to_text(&body).unwrap_or(body);
     let body = sanitize(&body);
     let mut blocks = if markdown::looks_like_markdown(&body) {
         markdown::parse_body(path, &body, line, warnings)
@@ -319,6 +327,165 @@ fn record(
     }
     a.blocks = blocks;
     Some(a)
+}
+
+/// A string field's text: the string itself, or the `rendered` text of a
+/// CMS export (`"title": {"rendered": "…"}`).
+fn rendered(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Object(o) => match o.get("rendered") {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Text of an HTML fragment, with block tags as blank lines, headings as
+/// `#` lines and list items as `- ` lines (so the body parsers see the
+/// structure), other tags dropped, common entities decoded; `None` when `s`
+/// has no HTML tags. A scan, not a parser: malformed markup only costs
+/// some stray text.
+fn html_to_text(s: &str) -> Option<String> {
+    const BLOCK: [&str; 16] = [
+        "p",
+        "div",
+        "section",
+        "article",
+        "blockquote",
+        "table",
+        "tr",
+        "ul",
+        "ol",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+        "aside",
+        "pre",
+        "hr",
+    ];
+    let lower = s.to_ascii_lowercase();
+    let is_html = ["<p>", "<p ", "</p>", "<br", "<div", "</h2>", "<li>"]
+        .iter()
+        .any(|t| lower.contains(t));
+    if !is_html {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..lt]));
+        let after = &rest[lt + 1..];
+        let Some(gt) = after.find('>') else {
+            out.push_str(&decode_entities(&rest[lt..]));
+            rest = "";
+            break;
+        };
+        let tag = &after[..gt];
+        rest = &after[gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match name.as_str() {
+            "script" | "style" if !closing => {
+                // Their content is code, not text: skip to the closing tag.
+                let end = format!("</{name}");
+                let pos = rest
+                    .as_bytes()
+                    .windows(end.len())
+                    .position(|w| w.eq_ignore_ascii_case(end.as_bytes()));
+                // `pos` is at an ASCII `<`, a char boundary.
+                rest = pos.and_then(|p| rest.get(p..)).unwrap_or("");
+            }
+            "br" => out.push('\n'),
+            "li" if !closing => out.push_str("\n\n- "),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                out.push_str("\n\n");
+                if !closing {
+                    let level = name[1..].parse::<usize>().unwrap_or(2);
+                    out.push_str(&"#".repeat(level));
+                    out.push(' ');
+                }
+            }
+            n if BLOCK.contains(&n) || n == "li" => out.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    // Tidy: no line of only spaces, no more than one blank line in a row.
+    let mut tidy = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.split('\n') {
+        let l = line.trim();
+        if l.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !tidy.is_empty() {
+            tidy.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        tidy.push_str(l);
+    }
+    Some(tidy)
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let semi = after.find(';').filter(|&i| i <= 10);
+        let decoded = semi.and_then(|i| {
+            let name = &after[..i];
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                "mdash" => '—',
+                "ndash" => '–',
+                "hellip" => '…',
+                "lsquo" => '‘',
+                "rsquo" => '’',
+                "ldquo" => '“',
+                "rdquo" => '”',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, i))
+        });
+        match decoded {
+            Some((c, i)) => {
+                out.push(c);
+                rest = &after[i + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A name from a string, a list of names (joined with ", ") or an object
@@ -504,6 +671,27 @@ mod tests {
         let (a, _) = load("{\"body\": \"# Big news\\n\\nIt happened.\"}", false);
         assert_eq!(a[0].title, "Big news");
         assert_eq!(a[0].blocks.len(), 1);
+    }
+
+    #[test]
+    fn html_bodies_and_rendered_fields() {
+        let (a, w) = load(
+            "{\"title\": {\"rendered\": \"Rates &amp; fees\"}, \"content\": {\"rendered\": \"<h2>Why</h2><p>One &ldquo;two&rdquo;.</p><script>var x=1;</script><ul><li>Item</li></ul><p>Last<br>line &#233;&#x20ac;</p>\"}}",
+            false,
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(a[0].title, "Rates & fees");
+        let texts: Vec<&str> = a[0].blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"Why"), "{texts:?}");
+        assert!(texts.contains(&"One “two”."), "{texts:?}");
+        assert!(texts.contains(&"Item"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("var x")), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t.contains("Last") && t.contains("é€")),
+            "{texts:?}"
+        );
+        assert_eq!(html_to_text("a < b and c > d"), None);
+        assert_eq!(decode_entities("&bogus; &#xZZ; &amp"), "&bogus; &#xZZ; &amp");
     }
 
     #[test]
