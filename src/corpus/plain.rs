@@ -907,16 +907,16 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
 /// a photo) is still metadata, not a heading.
 fn late_bylines(doc: &Doc, skip: &mut [bool], h: &mut Header) {
     let mut seen = 0;
-    for i in 0..doc.lines.len() {
+    for (i, l) in doc.lines.iter().enumerate() {
         if seen >= 12 {
             break;
         }
-        match doc.lines[i].kind {
+        match l.kind {
             Kind::Blank | Kind::Furniture | Kind::Credits => continue,
             Kind::CommentsStart => break,
             _ => seen += 1,
         }
-        if skip[i] || !doc.prose(i) || doc.lines[i].chars > 120 {
+        if skip[i] || !doc.prose(i) || l.chars > 120 {
             continue;
         }
         // Only lines standing alone: not part of a wrapped paragraph.
