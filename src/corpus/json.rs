@@ -324,6 +324,9 @@ fn record(
     // heading is the title, as in a Markdown file.
     if a.title.is_empty() && blocks.first().is_some_and(|b| b.kind == BlockKind::Heading) {
         a.title = blocks.remove(0).text;
+    } else if !a.title.is_empty() && blocks.len() > 1 && blocks[0].text == a.title {
+        // Bodies scraped whole often repeat the headline as their first line.
+        blocks.remove(0);
     }
     a.blocks = blocks;
     Some(a)
@@ -671,6 +674,12 @@ mod tests {
         let (a, _) = load("{\"body\": \"# Big news\\n\\nIt happened.\"}", false);
         assert_eq!(a[0].title, "Big news");
         assert_eq!(a[0].blocks.len(), 1);
+        let (a, _) = load(
+            "{\"title\": \"Big news\", \"body\": \"Big news\\n\\nIt happened.\"}",
+            false,
+        );
+        assert_eq!(a[0].blocks.len(), 1);
+        assert_eq!(a[0].blocks[0].text, "It happened.");
     }
 
     #[test]

@@ -48,30 +48,44 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
 
     // Title: the first H1 (dropped from the blocks, like a plain article's
     // title line). With a title from front matter, an H1 repeating it goes.
-    let mut title_at = None;
+    // Without either, a leading heading, else a short leading line with no
+    // closing period (a headline written as plain text).
+    let from_front_matter = !a.title.is_empty();
+    let mut under_title = None;
     if let Some(i) = blocks.iter().position(|b| b.level == Some(1)) {
         if a.title.is_empty() {
             a.title = blocks[i].block.text.clone();
-            title_at = Some(i);
+            under_title = Some(i);
         } else if blocks[i].block.text == a.title {
-            title_at = Some(i);
+            under_title = Some(i);
         }
-    } else if a.title.is_empty() && blocks.first().is_some_and(|b| b.level.is_some()) {
-        a.title = blocks[0].block.text.clone();
-        title_at = Some(0);
+    } else if a.title.is_empty() {
+        if let Some(b) = blocks.first() {
+            let t = &b.block.text;
+            let headline = b.block.kind == BlockKind::Paragraph
+                && t.chars().count() <= 150
+                && !t.ends_with(['.', ':', ';', ','])
+                && !b.block.source.slice(&text).contains('\n');
+            if b.level.is_some() || headline {
+                a.title = t.clone();
+                under_title = Some(0);
+            }
+        }
     }
-    if let Some(i) = title_at {
+    if let Some(i) = under_title {
         blocks.remove(i);
-        // Dek: what stands right under the title, if it looks like one.
-        if a.subtitle.is_none() {
-            if let Some(b) = blocks.get(i) {
-                let short = b.block.text.chars().count() <= 300;
-                let is_dek = matches!(b.level, Some(2) | Some(3))
-                    || (b.block.kind == BlockKind::Paragraph && b.all_emphasis && short);
-                if is_dek && short {
-                    a.subtitle = Some(b.block.text.clone());
-                    blocks.remove(i);
-                }
+    } else if from_front_matter {
+        under_title = Some(0);
+    }
+    // Dek: what stands right under the title, if it looks like one.
+    if let (Some(i), None) = (under_title, &a.subtitle) {
+        if let Some(b) = blocks.get(i) {
+            let short = b.block.text.chars().count() <= 300;
+            let is_dek = matches!(b.level, Some(2) | Some(3))
+                || (b.block.kind == BlockKind::Paragraph && b.all_emphasis);
+            if is_dek && short {
+                a.subtitle = Some(b.block.text.clone());
+                blocks.remove(i);
             }
         }
     }
@@ -93,12 +107,19 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
         }
         blocks.remove(i);
     }
-    if a.date.is_none() {
-        a.date = blocks
-            .iter()
-            .take(5)
-            .filter(|b| b.block.kind == BlockKind::Paragraph && b.block.text.chars().count() <= 80)
-            .find_map(|b| super::date::find_date(&b.block.text));
+    // A date line near the top (`March 3, 2026`, `Published: 03/03/2026
+    // 10:00`) is furniture: it gives the date and leaves the body.
+    let date_line = blocks.iter().take(4).position(|b| {
+        b.block.kind == BlockKind::Paragraph
+            && b.block.text.chars().count() <= 60
+            && b.block.text.split_whitespace().count() <= 8
+            && super::date::find_date(&b.block.text).is_some()
+    });
+    if let Some(i) = date_line {
+        if a.date.is_none() {
+            a.date = super::date::find_date(&blocks[i].block.text);
+        }
+        blocks.remove(i);
     }
     a.blocks = blocks.into_iter().map(|b| b.block).collect();
     a
@@ -734,6 +755,25 @@ mod tests {
                 (BlockKind::Related, "Read more: Earlier"),
             ]
         );
+    }
+
+    #[test]
+    fn plain_headline_and_date_line() {
+        let a = md("Council delays the vote\n\nMarch 3, 2026\n\nThe vote moves to next week.\n");
+        assert_eq!(a.title, "Council delays the vote");
+        assert_eq!(a.date.as_deref(), Some("2026-03-03"));
+        assert_eq!(a.blocks.len(), 1);
+        let b = md("The vote moves to next week.\n\nMore text.\n");
+        assert_eq!(b.title, "");
+        assert_eq!(b.blocks.len(), 2);
+    }
+
+    #[test]
+    fn front_matter_title_then_dek() {
+        let a = md("---\ntitle: T\n---\n\n*The dek.*\n\nBody.\n");
+        assert_eq!(a.title, "T");
+        assert_eq!(a.subtitle.as_deref(), Some("The dek."));
+        assert_eq!(a.blocks.len(), 1);
     }
 
     #[test]
