@@ -240,3 +240,55 @@ fn folder_of_formats_loads_in_name_order() {
     // array 3 + byline 1 + feature 1 + records 2 + single 1 + wrapped 2
     assert_eq!(a.articles.len(), 10);
 }
+
+mod never_panics {
+    use briefing::corpus::load::parse_text;
+    use briefing::corpus::Format;
+    use briefing::text::sanitize::{is_hostile, sanitize};
+    use proptest::prelude::*;
+
+    fn check(format: Format, s: &str) {
+        let mut w = Vec::new();
+        let arts = parse_text("p", format, s, &mut w);
+        let clean = sanitize(s);
+        for a in &arts {
+            for t in [
+                &a.title,
+                a.subtitle.as_deref().unwrap_or(""),
+                a.author.as_deref().unwrap_or(""),
+            ] {
+                assert!(!t.chars().any(is_hostile));
+            }
+            for b in &a.blocks {
+                assert!(!b.text.chars().any(is_hostile), "{:?}", b.text);
+                if format == Format::Markdown {
+                    assert!(
+                        clean.get(b.source.range()).is_some(),
+                        "{:?} in {:?}",
+                        b.source,
+                        clean
+                    );
+                }
+                if let Some(t) = &b.table {
+                    for c in t.header.iter().chain(t.rows.iter().flatten()) {
+                        assert_eq!(c.span.slice(&b.text), c.text);
+                    }
+                    assert!(t.rows.iter().all(|r| r.len() == t.header.len()));
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn markdown_any(s in "([#*_>|\\-: \n`!\\[\\]()a-zé\u{1b}\r\t]|---\n|\\| a \\| b \\|\n){0,80}") {
+            check(Format::Markdown, &s);
+        }
+
+        #[test]
+        fn json_any(s in "([\\[\\]{}:,\" \n]|\"title\"|\"body\"|\"a\\\\u001b\"|1|null){0,60}") {
+            check(Format::Json, &s);
+            check(Format::Jsonl, &s);
+        }
+    }
+}
