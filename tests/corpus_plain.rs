@@ -805,3 +805,58 @@ fn sentences_starting_with_by_are_not_bylines() {
         assert!(a.blocks.iter().any(|b| b.text == line), "{line}");
     }
 }
+
+#[test]
+fn blog_dek_byline_with_read_time_and_tags() {
+    let (a, _) = fixture("blog-dek-byline.txt");
+    assert_eq!(a.title, "The quiet collapse of the coffee cooperatives");
+    assert_eq!(
+        a.subtitle.as_deref(),
+        Some("Prices fell by a third in a year. The growers who stayed are betting on a comeback.")
+    );
+    assert_eq!(a.author.as_deref(), Some("Lucía Fernández"));
+    assert_eq!(a.date.as_deref(), Some("2026-01-05"));
+    // A short sentence above a caption is still a paragraph; only labels are photo titles.
+    assert!(texts(&a, BlockKind::Paragraph).contains(&"He declined to comment further."));
+    assert_eq!(
+        texts(&a, BlockKind::Caption),
+        ["Growers at a cooperative meeting in Huila. Photo: Lucía Fernández"]
+    );
+    assert_eq!(texts(&a, BlockKind::Heading), ["Key takeaways"]);
+    assert_eq!(
+        texts(&a, BlockKind::ListItem),
+        [
+            "Prices fell 33% in 2025.",
+            "Two in five cooperatives have closed."
+        ]
+    );
+    assert!(a
+        .blocks
+        .iter()
+        .all(|b| !b.text.starts_with("Tags:") && b.text != "Share" && b.text != "Email"));
+}
+
+#[test]
+fn spanish_compact_article() {
+    let (a, _) = fixture("spanish-compact.txt");
+    assert_eq!(a.title, "Petro y Trump se reúnen en la Casa Blanca");
+    assert_eq!(a.author.as_deref(), Some("María Gómez"));
+    assert_eq!(a.date.as_deref(), Some("2026-02-03"));
+    assert_eq!(texts(&a, BlockKind::Heading), ["¿Qué está en juego?"]);
+    assert_eq!(texts(&a, BlockKind::Paragraph).len(), 3);
+    assert_eq!(
+        texts(&a, BlockKind::Related),
+        ["Lea también: Los antecedentes de la crisis diplomática"]
+    );
+}
+
+#[test]
+fn section_kicker_above_the_title_is_dropped() {
+    let (a, _) = fixture("opinion-kicker.txt");
+    assert_eq!(a.title, "Why the summit matters more than it seems");
+    assert_eq!(a.subtitle, None);
+    assert!(a.blocks.iter().all(|b| b.text != "OPINION"));
+    let paras = texts(&a, BlockKind::Paragraph);
+    assert_eq!(paras.len(), 5);
+    assert_eq!(paras[3], "Second, drugs.");
+}

@@ -368,6 +368,10 @@ fn furniture(t: &str) -> Option<Kind> {
         "advertisement ",
         "download our app",
         "get the app",
+        "tags ",
+        "topics ",
+        "filed under ",
+        "categories ",
     ];
     let cookie = k.contains("cookie")
         && [
@@ -694,30 +698,8 @@ fn date_line(s: &str) -> Option<(String, Option<String>)> {
 /// Words around a date that make the line a sentence rather than a date
 /// line: lower-case words outside the vocabulary of timestamps.
 fn stray_words(s: &str) -> usize {
-    const OK: [&str; 22] = [
-        "on",
-        "at",
-        "by",
-        "published",
-        "updated",
-        "posted",
-        "written",
-        "date",
-        "last",
-        "modified",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "et",
-        "gmt",
-        "utc",
-        "est",
-        "edt",
-        "publicado",
-        "actualizado",
-        "el",
-    ];
+    const OK: &str = "on at by published updated posted written date last modified am pm a.m p.m \
+                      et gmt utc est edt publicado actualizado el min mins read minute";
     s.split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -727,7 +709,7 @@ fn stray_words(s: &str) -> usize {
             !w.is_empty()
                 && !w.chars().any(|c| c.is_ascii_digit())
                 && !w.chars().next().is_some_and(char::is_uppercase)
-                && !OK.contains(&w.to_lowercase().as_str())
+                && !OK.split_whitespace().any(|o| w.eq_ignore_ascii_case(o))
         })
         .count()
 }
@@ -814,7 +796,8 @@ impl Header {
     /// Takes `s` as a metadata line when it is one.
     fn take_meta(&mut self, s: &str) -> bool {
         if let Some(a) = byline(s) {
-            if let Some((d, _)) = date_line(s) {
+            // A byline line is metadata whole, so any date on it counts.
+            if let Some(d) = date::find_date(s) {
                 self.date.get_or_insert(d);
             }
             self.author.get_or_insert(a);
@@ -851,6 +834,13 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
             }
         } else {
             break;
+        }
+    }
+    // A section kicker ("OPINION", "WORLD NEWS") above the title.
+    if doc.prose(i) && is_kicker(doc.s(i)) {
+        if let Some(j) = next_nonblank(i + 1).filter(|&j| doc.prose(j) && title_like(doc.s(j))) {
+            skip[i] = true;
+            i = j;
         }
     }
     if !doc.prose(i) || !title_like(doc.s(i)) {
@@ -932,6 +922,13 @@ fn late_bylines(doc: &Doc, skip: &mut [bool], h: &mut Header) {
     }
 }
 
+fn is_kicker(s: &str) -> bool {
+    words(s) <= 3
+        && s.chars().any(char::is_alphabetic)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '&' || c == '-')
+}
+
 /// A dek (subtitle) under the title: title-like with some length to it, or
 /// a one-line sentence set right under the title and apart from the body.
 fn dek_like(doc: &Doc, k: usize, directly_under: bool, next_is_blank: bool) -> bool {
@@ -989,6 +986,13 @@ fn continues_item(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     starts_lower(doc.s(b)) || doc.wrap.is_some_and(|w| la.chars + 20 >= w && la.chars >= 30)
+}
+
+/// A photo's title above its caption: a label, not a sentence ("The White
+/// House.", "Border bridge at dawn").
+fn photo_title(s: &str) -> bool {
+    let w = words(s);
+    s.chars().count() <= 80 && ((!ends_sentence(s) && w <= 10) || (s.ends_with('.') && w <= 4))
 }
 
 fn build_blocks(
@@ -1060,11 +1064,7 @@ fn build_blocks(
                 }
                 let kind = if j > i {
                     BlockKind::Paragraph
-                } else if doc.lines.get(i + 1).is_some_and(|x| x.kind == Kind::Caption)
-                    && l.chars <= 80
-                    && words(s) <= 12
-                    && !s.ends_with(':')
-                {
+                } else if doc.lines.get(i + 1).is_some_and(|x| x.kind == Kind::Caption) && photo_title(s) {
                     BlockKind::Caption
                 } else if heading_like(s) && doc.content_after[i] {
                     BlockKind::Heading
