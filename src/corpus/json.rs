@@ -268,15 +268,15 @@ fn record(
     for k in ["body", "text", "content"] {
         match m.get(k) {
             None | Some(Value::Null) => continue,
-            Some(Value::Object(o)) if rendered(&Value::Object(o.clone())).is_some() => {
-                body = rendered(&Value::Object(o.clone())).map(str::to_string)
-            }
+            Some(v @ Value::Object(_)) if rendered(v).is_some() => body = rendered(v).map(str::to_string),
             Some(Value::String(s)) => body = Some(s.clone()),
             Some(Value::Array(items)) => {
                 let mut paras = Vec::new();
                 for (i, it) in items.iter().enumerate() {
                     match it {
                         Value::String(s) => paras.push(s.as_str()),
+                        // Structured content: `[{"type": "p", "text": "…"}]`.
+                        Value::Object(o) if item_text(o).is_some() => paras.extend(item_text(o)),
                         Value::Null => {}
                         v => warn(format!(
                             "`{k}` item {} is {}, expected a string; ignored",
@@ -489,6 +489,13 @@ fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The text of a structured body item (`{"type": "p", "text": "…"}`).
+fn item_text(o: &Map<String, Value>) -> Option<&str> {
+    ["text", "content", "value"]
+        .iter()
+        .find_map(|k| o.get(*k).and_then(Value::as_str))
 }
 
 /// A name from a string, a list of names (joined with ", ") or an object
