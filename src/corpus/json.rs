@@ -1,7 +1,11 @@
 //! JSON and JSON Lines article records.
 //!
 //! A `.json` file holds one record, an array of records, or an object with an
-//! `articles` array. A record has `title`, `subtitle`/`dek`, `body` (or
+//! `articles` array (or `items`, `data`, `results`, `posts`, `stories`,
+//! `entries`, as feeds and APIs name it; an object with a body of its own is
+//! a record whatever else it holds). Bodies in HTML are reduced to text with
+//! their paragraphs, headings and list items; CMS fields shaped
+//! `{"rendered": "…"}` are read as their text. A record has `title`, `subtitle`/`dek`, `body` (or
 //! `text`/`content`: a string or an array of paragraph strings), `author` (a
 //! string, an array of strings, or an object with `name`), `date`, `source`,
 //! `url`; other fields are ignored. A field of the wrong type is dropped with
@@ -53,11 +57,25 @@ pub fn parse(path: &str, text: &str, jsonl: bool, warnings: &mut Vec<Warning>) -
         }
         Some(b'{') => {
             let start = sc.pos;
-            // Look for an `articles` array among the top-level keys; if there
-            // is none, the object itself is the record.
-            sc.pos += 1;
+            let whole = serde_json::from_str::<Value>(&text).ok();
+            // An object with a body is a record; one without may wrap an
+            // array of records (`articles`, or an API's `items`, `data`…).
+            let is_record = match &whole {
+                Some(Value::Object(m)) => BODY_KEYS.iter().any(|k| m.contains_key(*k)),
+                _ => true,
+            };
+            let wrapper = match &whole {
+                Some(Value::Object(m)) if !is_record => WRAPPER_KEYS
+                    .iter()
+                    .find(|k| m.get(**k).is_some_and(Value::is_array))
+                    .copied(),
+                _ => None,
+            };
             let mut found = false;
-            loop {
+            // Walk the top-level keys to the wrapper's array, to know the
+            // line of each record in it.
+            sc.pos += 1;
+            while let Some(wanted) = wrapper {
                 sc.skip_ws();
                 match sc.peek() {
                     Some(b'}') | None => break,
@@ -74,7 +92,7 @@ pub fn parse(path: &str, text: &str, jsonl: bool, warnings: &mut Vec<Warning>) -
                 }
                 sc.pos += 1;
                 sc.skip_ws();
-                if key == "articles" && sc.peek() == Some(b'[') {
+                if key == wanted && sc.peek() == Some(b'[') {
                     sc.pos += 1;
                     found = true;
                     records_in_array(path, &mut sc, &mut lines, &mut out, warnings);
@@ -86,15 +104,13 @@ pub fn parse(path: &str, text: &str, jsonl: bool, warnings: &mut Vec<Warning>) -
             }
             if !found {
                 let line = lines.line_at(start);
-                match serde_json::from_str::<Value>(&text) {
-                    Ok(Value::Object(m)) => {
+                match whole {
+                    Some(Value::Object(m)) => {
                         if let Some(a) = record(path, &m, line, Format::Json, warnings) {
                             out.push(a);
                         }
                     }
-                    Ok(_) | Err(_) => {
-                        warnings.push(Warning::new(path, Some(line), "not an article record; skipped"))
-                    }
+                    _ => warnings.push(Warning::new(path, Some(line), "not an article record; skipped")),
                 }
             }
         }
@@ -106,6 +122,13 @@ pub fn parse(path: &str, text: &str, jsonl: bool, warnings: &mut Vec<Warning>) -
     }
     out
 }
+
+const BODY_KEYS: [&str; 3] = ["body", "text", "content"];
+/// Keys under which feeds and APIs put their list of articles, in the order
+/// they are tried.
+const WRAPPER_KEYS: [&str; 7] = [
+    "articles", "items", "data", "results", "posts", "stories", "entries",
+];
 
 /// Reads records from an array whose `[` the scanner has just passed.
 fn records_in_array(
@@ -265,7 +288,7 @@ fn record(
     }
 
     let mut body: Option<String> = None;
-    for k in ["body", "text", "content"] {
+    for k in BODY_KEYS {
         match m.get(k) {
             None | Some(Value::Null) => continue,
             Some(v @ Value::Object(_)) if rendered(v).is_some() => body = rendered(v).map(str::to_string),
@@ -708,6 +731,21 @@ mod tests {
         );
         assert_eq!(html_to_text("a < b and c > d"), None);
         assert_eq!(decode_entities("&bogus; &#xZZ; &amp"), "&bogus; &#xZZ; &amp");
+    }
+
+    #[test]
+    fn api_wrappers() {
+        let (a, w) = load(
+            "{\"status\": \"ok\", \"data\": [{\"body\": \"x\"},\n{\"body\": \"y\"}]}",
+            false,
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].blocks[0].line, 2);
+        // A record that merely has an `items` list is still one record.
+        let (a, _) = load("{\"items\": [1], \"body\": \"z\"}", false);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].blocks[0].text, "z");
     }
 
     #[test]
