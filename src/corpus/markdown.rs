@@ -24,7 +24,16 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
     let text = sanitize(text);
     let mut a = Article::new(path, Format::Markdown);
     let parsed = walk(&text, 1);
-    let _ = warnings;
+    if parsed.front_matter.is_none()
+        && text.starts_with("---")
+        && text.lines().nth(1).is_some_and(|l| l.contains(':'))
+    {
+        warnings.push(Warning::new(
+            path,
+            Some(1),
+            "front matter not recognised (no closing `---`?); read as text",
+        ));
+    }
     let meta = parsed
         .front_matter
         .as_deref()
@@ -774,6 +783,17 @@ mod tests {
         assert_eq!(a.title, "T");
         assert_eq!(a.subtitle.as_deref(), Some("The dek."));
         assert_eq!(a.blocks.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_front_matter_warns() {
+        let mut w = Vec::new();
+        parse("t.md", "---\ntitle: A\n\n# Real title\n\nBody.\n", &mut w);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, Some(1));
+        let mut w = Vec::new();
+        parse("t.md", "---\ntitle: A\n---\n\nBody.\n", &mut w);
+        assert!(w.is_empty());
     }
 
     #[test]
