@@ -141,6 +141,9 @@ enum Kind {
     /// A comments section starts here; nothing after it is the article.
     CommentsStart,
     Related,
+    /// A bare `Related` / `See also` / `You may also like` line: the lines
+    /// under it, up to a blank line, are related links.
+    RelatedList,
     Caption,
     /// A list item; the byte offset where its text starts (after the bullet).
     Bullet(usize),
@@ -331,6 +334,31 @@ fn furniture(t: &str) -> Option<Kind> {
             .any(|p| k.starts_with(p)));
     if comments {
         return Some(Kind::CommentsStart);
+    }
+    let related = [
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "related coverage",
+        "read also",
+        "also read",
+        "see also",
+        "more on this story",
+        "more on this topic",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "recommended for you",
+        "most read",
+        "most popular",
+        "trending",
+        "trending now",
+        "lea tambien",
+        "te puede interesar",
+    ];
+    if related.contains(&k.as_str()) {
+        return Some(Kind::RelatedList);
     }
     let short = words <= 8;
     let exact = [
@@ -1025,6 +1053,26 @@ fn build_blocks(
                 };
                 blocks.push(Block::new(kind, doc.s(i), line_no(i), Span::new(l.start, l.end)));
                 i += 1;
+            }
+            Kind::RelatedList => {
+                let mut j = i + 1;
+                while j < n && !matches!(doc.lines[j].kind, Kind::Blank | Kind::CommentsStart) {
+                    let lj = doc.lines[j];
+                    if !skip[j] && lj.kind != Kind::Furniture {
+                        let from = match lj.kind {
+                            Kind::Bullet(at) => at,
+                            _ => lj.start,
+                        };
+                        blocks.push(Block::new(
+                            BlockKind::Related,
+                            &doc.text[from..lj.end],
+                            line_no(j),
+                            Span::new(lj.start, lj.end),
+                        ));
+                    }
+                    j += 1;
+                }
+                i = j;
             }
             Kind::Bullet(at) => {
                 let mut text = doc.text[at..l.end].to_string();
