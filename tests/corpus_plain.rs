@@ -883,3 +883,33 @@ fn bare_related_headers_turn_the_lines_under_them_into_related_links() {
     );
     assert!(texts(&a, BlockKind::Heading).is_empty());
 }
+
+#[test]
+fn read_time_stamps_source_notes_and_agency_credits() {
+    let (a, _) = fixture("stamps-source-credit.txt");
+    assert_eq!(a.title, "Inflation eases for a third month");
+    assert!(a
+        .blocks
+        .iter()
+        .all(|b| !b.text.contains("min read") && !b.text.contains("hours ago")));
+    assert_eq!(
+        texts(&a, BlockKind::Caption),
+        [
+            "Source: National Statistics Office",
+            "Shoppers at a market in Bogotá.",
+            "REUTERS/Luisa González"
+        ]
+    );
+    let t = a.blocks.iter().find_map(|b| b.table.as_ref()).unwrap();
+    assert_eq!(t.rows.len(), 2);
+    // A line holding a link is not a heading.
+    assert!(texts(&a, BlockKind::Paragraph).contains(&"Read the full report at https://example.org/report"));
+    assert!(texts(&a, BlockKind::Heading).is_empty());
+}
+
+#[test]
+fn a_source_note_does_not_make_the_paragraph_above_a_caption() {
+    let a = parse_str("Jobs report\n\nUnemployment rose to 11% in March, the highest in two years.\nSource: DANE\n\nMore text here.\n");
+    assert_eq!(texts(&a, BlockKind::Caption), ["Source: DANE"]);
+    assert_eq!(texts(&a, BlockKind::Paragraph).len(), 2);
+}

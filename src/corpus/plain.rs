@@ -415,7 +415,12 @@ fn furniture(t: &str) -> Option<Kind> {
         .any(|p| k.contains(p));
     let copyright = t.starts_with('©')
         || (words <= 20 && (k.starts_with("copyright ") || k.contains("all rights reserved")));
-    let furn = exact.contains(&k.as_str())
+    // "5 min read", "Updated 2 hours ago".
+    let stamp = words <= 6
+        && ((k.ends_with(" min read") || k.ends_with(" minute read"))
+            || (k.starts_with("updated ") && k.ends_with(" ago")));
+    let furn = stamp
+        || exact.contains(&k.as_str())
         || (short && prefixes.iter().any(|p| k.starts_with(p)))
         || cookie
         || copyright;
@@ -488,7 +493,25 @@ fn is_caption(t: &str) -> bool {
         "(Photo:",
         "(AP Photo",
     ];
-    MARKERS.iter().any(|m| t.contains(m)) || t.starts_with("Photo by ") || t.starts_with("Photo credit")
+    // Agency picture credits, and source notes under tables and charts.
+    const SHORT: [&str; 6] = [
+        "Getty Images",
+        "REUTERS/",
+        "/Reuters",
+        "AFP/",
+        "/AFP",
+        "AP Photo/",
+    ];
+    MARKERS.iter().any(|m| t.contains(m))
+        || t.starts_with("Photo by ")
+        || t.starts_with("Photo credit")
+        || (words(t) <= 30 && (SHORT.iter().any(|m| t.contains(m)) || is_source_note(t)))
+}
+
+fn is_source_note(t: &str) -> bool {
+    ["Source:", "Sources:", "Fuente:", "Fuentes:"]
+        .iter()
+        .any(|p| t.starts_with(p))
 }
 
 /// Where the item text starts, when `t` is a list item.
@@ -587,6 +610,9 @@ fn heading_like(s: &str) -> bool {
     let w = words(s);
     if n > 120 || w == 0 || w > 18 || !s.chars().any(char::is_alphabetic) || !starts_like_a_title(s) {
         return false;
+    }
+    if s.contains("://") || s.contains("www.") {
+        return false; // a link line
     }
     let first = s.chars().next().unwrap_or(' ');
     let last = last_char(s).unwrap_or(' ');
@@ -1017,7 +1043,8 @@ fn continues_item(doc: &Doc, a: usize, b: usize) -> bool {
 }
 
 /// A photo's title above its caption: a label, not a sentence ("The White
-/// House.", "Border bridge at dawn").
+/// House.", "Border bridge at dawn"). (A line of any shape above a bare
+/// credit such as `REUTERS/Jane Doe` is the caption that credit closes.)
 fn photo_title(s: &str) -> bool {
     let w = words(s);
     s.chars().count() <= 80 && ((!ends_sentence(s) && w <= 10) || (s.ends_with('.') && w <= 4))
@@ -1112,7 +1139,10 @@ fn build_blocks(
                 }
                 let kind = if j > i {
                     BlockKind::Paragraph
-                } else if doc.lines.get(i + 1).is_some_and(|x| x.kind == Kind::Caption) && photo_title(s) {
+                } else if doc.lines.get(i + 1).is_some_and(|x| x.kind == Kind::Caption)
+                    && (photo_title(s)
+                        || (words(s) <= 40 && words(doc.s(i + 1)) <= 6 && !is_source_note(doc.s(i + 1))))
+                {
                     BlockKind::Caption
                 } else if heading_like(s) && doc.content_after[i] {
                     BlockKind::Heading
