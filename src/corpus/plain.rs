@@ -4,47 +4,64 @@
 //! Plain text carries no markup, so structure is read from the shape of each
 //! line and its neighbours. The rules, in the order they apply:
 //!
-//! * Lines are classified on their own first: blank, site furniture (share,
-//!   subscribe, advertisement, cookie notices, a bare `Read more`), the start
-//!   of a comments section (after which everything is furniture), related
-//!   links (`Related:`, `Read also:`, `See also:`, `Read more: TITLE`),
-//!   photo captions and credits (`Credit:`, `Photo:`, `Image:`, `(Photo by`),
-//!   list items (`- `, `* `, `• `, `– `, `1. `, `1) `), lines with a pipe
-//!   (table candidates) and text.
-//! * The header (only in [`parse`]): optional byline/date lines, the title
-//!   (the first line, when it reads as a title: short, not a paragraph), a
-//!   dek right under it, then byline (`By NAME`), date lines (`Written on
-//!   02/02/2026`, `February 3, 2026`, …) and a bare author name next to a date
-//!   or byline. These lines are metadata, not blocks. Dates anywhere else
-//!   (inside paragraphs) are never the article's date.
+//! * Lines are classified on their own first: blank; site furniture (share,
+//!   subscribe, advertisement, cookie notices, tags, a bare `Read more`,
+//!   `5 min read`, `Updated 2 hours ago`, copyright); the start of a comments
+//!   section (`Comments`, `12 comments`, `There are no comments…`, `Leave a
+//!   comment`…; everything after it is furniture); related links
+//!   (`Related:`, `Read also:`, `See also:`, `Read more: TITLE`, or the lines
+//!   under a bare `Related` / `You may also like` up to a blank line);
+//!   captions and credits (`Credit:`, `Photo:`, `Image:`, `(Photo by`,
+//!   `REUTERS/…`, `Getty Images`, and `Source:` notes under tables); list
+//!   items (`- `, `* `, `• `, `– `, `1. `, `1) `); wire credit tails; lines
+//!   with a pipe (table candidates); text.
+//! * The header (only in [`parse`]): byline/date lines, a section kicker
+//!   (`OPINION`, dropped), the title (the first line, when it reads as a
+//!   title: short, not a paragraph), a dek right under it, then byline
+//!   (`By NAME`, also with a date or read time on the line), date lines
+//!   (`Written on 02/02/2026`, `Published: February 3, 2026`: a date with
+//!   only timestamp words around it), and a bare author name next to a date
+//!   or byline. Captions between title and byline are passed over. A lone
+//!   byline or date line among the first dozen lines (say under a title
+//!   taken from a heading) is metadata too. These lines are not blocks.
+//!   Dates inside paragraphs are never the article's date.
 //! * When the file opens with a paragraph instead of a title, the title is
 //!   the first heading (removed from the blocks; paragraphs before it stay),
-//!   or else the first sentence cut to about 80 chars with "…".
+//!   or else the first sentence (wire dateline skipped) cut to about 80
+//!   chars with "…", with a warning. A `Title | Site` title is split: the
+//!   site becomes the article's `source`.
 //! * Paragraphs: each line is a paragraph unless the text is hard-wrapped.
 //!   A line is joined to the one before when that one stops mid-sentence and
 //!   is too long to be a heading, or the next starts in lower case; and, when
-//!   the whole file is consistently wrapped (no text line over 100 chars and
-//!   most line breaks between text lines fall mid-sentence), whenever the one
-//!   before runs close to the wrap width.
+//!   the whole file is consistently wrapped (hardly a text line over 100
+//!   chars and most breaks between text lines mid-sentence), whenever the one
+//!   before runs close to the wrap width. An indented line opens a new
+//!   paragraph. A list item takes the lines that wrap it (indented, or the
+//!   rest of its sentence). Lines without a letter or digit (`***`, `|`) are
+//!   ornaments and dropped.
 //! * Headings: a single line that is short (≤ 18 words, ≤ 120 chars), starts
 //!   with a capital or digit, does not end in closing punctuation (`?` is
-//!   fine, and so is an abbreviation such as `U.S.`) and has body content
-//!   after it. A line ending in `:` is a paragraph. A heading repeating the
-//!   title (after folding, punctuation ignored) is dropped.
-//! * A short line right above a caption (a photo's title) is a caption too.
+//!   fine, and so is an abbreviation such as `U.S.`), holds no link, is not a
+//!   quotation, and has body content after it. A line ending in `:` is a
+//!   paragraph. A heading repeating the title or dek (after folding,
+//!   punctuation ignored) is dropped.
+//! * A photo title right above a caption (a label: "The White House.",
+//!   "Border bridge at dawn"), or any short paragraph right above a bare
+//!   credit line, is a caption too.
 //! * Tables: a header line, a separator line (`|---|:--:|`) and the rows
 //!   below; or, without a separator, at least two consecutive lines starting
 //!   with `|` with the same number (≥ 2) of pipes. A lone `|` in prose is not
 //!   a table. Ragged rows are padded with empty cells (empty span at the end
-//!   of the row), extra cells are merged into the last one. `\|` does not
-//!   split a cell; a cell's `text` shows it as `|` while its `span` covers
-//!   the cell as written.
+//!   of the row), extra cells are merged into the last one, with a warning
+//!   per table. `\|` does not split a cell; a cell's `text` shows it as `|`
+//!   while its `span` covers the cell as written.
 //! * Wire-story credit tails (`Reporting by …; Editing by …`) are dropped as
 //!   furniture: they name the newsroom, they are not the story's claims. When
 //!   no byline was found, the first reporter named there becomes the author.
 //!   A wire dateline (`WASHINGTON (Reuters) - …`) stays in its paragraph; the
 //!   agency becomes the article's `source`.
-//! * `Related` blocks keep their text as written, prefix included.
+//! * `Related` blocks keep their text as written, prefix included (`Related:
+//!   …`), so the reader sees what the page said.
 //!
 //! Every block's `source` is its byte range in the sanitised text, `line`
 //! its first line. Work is linear in the input: every line is looked at a
