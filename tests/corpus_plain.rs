@@ -424,6 +424,16 @@ fn bylines_in_their_usual_forms() {
             Some("2026-02-03"),
         ),
         (
+            "Title line here\nFebruary 3, 2026\nJane Doe, Washington correspondent\n\nBody text.\n",
+            Some("Jane Doe"),
+            Some("2026-02-03"),
+        ),
+        (
+            "Title line here\nJane Doe | Reuters\nFebruary 3, 2026\n\nBody text.\n",
+            Some("Jane Doe"),
+            Some("2026-02-03"),
+        ),
+        (
             "By Jane Doe\nFebruary 3, 2026\n\nTitle line here\n\nBody text.\n",
             Some("Jane Doe"),
             Some("2026-02-03"),

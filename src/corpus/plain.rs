@@ -945,11 +945,11 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
         let next_is_blank = doc.lines.get(k + 1).map_or(true, |l| l.kind == Kind::Blank);
         if h.take_meta(s) {
             prev_meta = true;
-        } else if h.author.is_none()
-            && name_like(s)
-            && (prev_meta || next.is_some_and(|x| doc.prose(x) && date_line(doc.s(x)).is_some()))
-        {
-            h.author = Some(s.to_string());
+        } else if let Some(name) = author_line(s).filter(|_| {
+            h.author.is_none()
+                && (prev_meta || next.is_some_and(|x| doc.prose(x) && date_line(doc.s(x)).is_some()))
+        }) {
+            h.author = Some(name);
             prev_meta = true;
         } else if seen == 0 && h.subtitle.is_none() && dek_like(doc, k, directly_under, next_is_blank) {
             h.subtitle = Some(s.to_string());
@@ -991,6 +991,20 @@ fn late_bylines(doc: &Doc, skip: &mut [bool], h: &mut Header) {
             skip[i] = true;
         }
     }
+}
+
+/// A bare author line: `Jane Doe`, `Jane Doe, Washington correspondent`,
+/// `Jane Doe | Reuters`: the name.
+fn author_line(s: &str) -> Option<String> {
+    if name_like(s) {
+        return Some(s.to_string());
+    }
+    let cut = [",", " | ", " - ", " – ", " — ", " · ", " • "]
+        .iter()
+        .filter_map(|p| s.find(p))
+        .min()?;
+    let (name, rest) = (s[..cut].trim(), &s[cut..]);
+    (name_like(name) && words(rest) <= 6 && !ends_sentence(s)).then(|| name.to_string())
 }
 
 fn is_kicker(s: &str) -> bool {
