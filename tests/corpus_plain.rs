@@ -923,3 +923,26 @@ fn a_source_note_does_not_make_the_paragraph_above_a_caption() {
     assert_eq!(texts(&a, BlockKind::Caption), ["Source: DANE"]);
     assert_eq!(texts(&a, BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn grid_tables_with_rule_lines() {
+    let (a, w) = fixture("grid-table.txt");
+    let tb = a
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Table)
+        .expect("a grid table");
+    let t = tb.table.as_ref().unwrap();
+    assert_eq!(cells(&t.header), ["Donor", "Amount"]);
+    let rows: Vec<Vec<&str>> = t.rows.iter().map(|r| cells(r)).collect();
+    assert_eq!(rows, [vec!["Norway", "$120m"], vec!["Japan", "$95m"]]);
+    assert_eq!(tb.line, 6);
+    assert!(w.is_empty());
+    assert_eq!(
+        texts(&a, BlockKind::Paragraph),
+        [
+            "Donors pledged the following amounts.",
+            "Further pledges are expected."
+        ]
+    );
+}

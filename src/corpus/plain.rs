@@ -49,9 +49,10 @@
 //!   "Border bridge at dawn"), or any short paragraph right above a bare
 //!   credit line, is a caption too.
 //! * Tables: a header line, a separator line (`|---|:--:|`) and the rows
-//!   below; or, without a separator, at least two consecutive lines starting
-//!   with `|` with the same number (≥ 2) of pipes. A lone `|` in prose is not
-//!   a table. Ragged rows are padded with empty cells (empty span at the end
+//!   below (grid tables with `+---+` rule lines too; a rule above the
+//!   header is dropped as an ornament); or, without a separator, at least
+//!   two consecutive lines starting with `|` with the same number (≥ 2) of
+//!   pipes. A lone `|` in prose is not a table. Ragged rows are padded with empty cells (empty span at the end
 //!   of the row), extra cells are merged into the last one, with a warning
 //!   per table. `\|` does not split a cell; a cell's `text` shows it as `|`
 //!   while its `span` covers the cell as written.
@@ -1212,6 +1213,14 @@ fn is_separator(s: &str) -> bool {
     s.contains('|') && s.contains('-') && s.bytes().all(|c| matches!(c, b'|' | b'-' | b':' | b' '))
 }
 
+/// A grid table's rule line: `+------+:====+`.
+fn is_rule(s: &str) -> bool {
+    s.starts_with('+')
+        && s.len() >= 3
+        && s.contains(['-', '='])
+        && s.bytes().all(|c| matches!(c, b'+' | b'-' | b'=' | b':' | b' '))
+}
+
 /// The table starting at line `i`, if one does, and the line after it.
 fn table_at(
     path: &str,
@@ -1224,7 +1233,7 @@ fn table_at(
     let n = doc.lines.len();
     let usable = |j: usize| j < n && !skip[j] && doc.lines[j].kind != Kind::Blank;
     let head = doc.lines[i];
-    let with_sep = usable(i + 1) && head.pipes > 0 && is_separator(doc.s(i + 1));
+    let with_sep = usable(i + 1) && head.pipes > 0 && (is_separator(doc.s(i + 1)) || is_rule(doc.s(i + 1)));
     let starts_pipe = |j: usize| usable(j) && doc.s(j).starts_with('|');
     let bare = !with_sep
         && starts_pipe(i)
@@ -1235,7 +1244,7 @@ fn table_at(
         return None;
     }
     let mut j = if with_sep { i + 2 } else { i + 1 };
-    while usable(j) && doc.lines[j].pipes > 0 && (with_sep || starts_pipe(j)) {
+    while usable(j) && (is_rule(doc.s(j)) || (doc.lines[j].pipes > 0 && (with_sep || starts_pipe(j)))) {
         j += 1;
     }
     let last = j - 1;
@@ -1250,7 +1259,7 @@ fn table_at(
         }
         let base = text.len();
         text.push_str(doc.s(k));
-        if with_sep && k == i + 1 {
+        if k > i && (is_separator(doc.s(k)) || is_rule(doc.s(k))) {
             continue;
         }
         let mut cells = split_row(doc.s(k), base);
