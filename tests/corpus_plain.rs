@@ -737,12 +737,28 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("WASHINGTON (AP) — Story.".to_string()),
         Just("\r".to_string()),
         Just("日本語の文。".to_string()),
+        Just("+----+====+".to_string()),
+        Just("Related".to_string()),
+        Just("You may also like".to_string()),
+        Just("   continued in lower case".to_string()),
+        Just("OPINION".to_string()),
+        Just("Jane Doe | Reuters".to_string()),
+        Just("By Jane Doe | Feb 3, 2026".to_string()),
+        Just("Written on 02/02/2026".to_string()),
+        Just("Source: X".to_string()),
+        Just("REUTERS/X".to_string()),
+        Just("12 comments".to_string()),
+        Just("Reporting by Ana Gómez; Editing by X".to_string()),
+        Just("Title | Site".to_string()),
+        Just("e\u{301}\u{301} ｜ ａ".to_string()),
+        Just("a long line of prose that wraps at about seventy columns like mail".to_string()),
         "[a-zA-Z |\\-:.é’]{0,40}",
+        "[|+=\\- ]{0,12}",
     ]
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn never_panics_on_arbitrary_text(s in "\\PC{0,400}|[\\s\\S]{0,200}") {

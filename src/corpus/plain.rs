@@ -1433,6 +1433,33 @@ mod tests {
     }
 
     #[test]
+    fn small_shapes() {
+        assert!(photo_title("The White House."));
+        assert!(photo_title("Border bridge at dawn"));
+        assert!(!photo_title("He declined to comment further."));
+        assert_eq!(author_line("Josep Freixes").as_deref(), Some("Josep Freixes"));
+        assert_eq!(
+            author_line("Jane Doe, Washington correspondent").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(author_line("Critical issues on the agenda"), None);
+        assert_eq!(author_line("Talks Resume, officials say they are hopeful."), None);
+        assert!(is_kicker("OPINION") && is_kicker("WORLD NEWS") && !is_kicker("Opinion"));
+        assert!(is_rule("+---+===+") && !is_rule("+") && !is_rule("+1"));
+        assert!(is_separator("|---|:--:|") && is_separator("--- | ---") && !is_separator("---"));
+        assert!(name_like("Maria del Carmen Ruiz") && !name_like("February Rains") && !name_like("Jane"));
+        assert!(ends_sentence("He said “no.”") && !ends_sentence("and the"));
+    }
+
+    #[test]
+    fn wrap_detection_needs_mid_sentence_breaks() {
+        let wrapped = "A title\n\nThis paragraph was wrapped by an editor at about\nsixty columns, as mail and old blogs do, so its\nlines break mid-sentence again and again.\n";
+        assert!(Doc::new(wrapped).wrap.is_some());
+        let one_per_line = "A title\nFirst paragraph is a sentence of its own here.\nSecond paragraph is another sentence like it.\nThird one too, ending with a full stop.\n";
+        assert!(Doc::new(one_per_line).wrap.is_none());
+    }
+
+    #[test]
     fn datelines() {
         let p = "WASHINGTON (Reuters) - The Senate voted.";
         let (agency, at) = dateline(p).unwrap();
