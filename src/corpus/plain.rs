@@ -401,6 +401,16 @@ fn furniture(t: &str) -> Option<Kind> {
         "back to top",
         "subscribe",
         "follow us",
+        "follow",
+        "newsletter",
+        "sign in",
+        "log in",
+        "register",
+        "video",
+        "listen to this article",
+        "listen",
+        "menu",
+        "search",
     ];
     let prefixes = [
         "share on ",
@@ -437,7 +447,10 @@ fn furniture(t: &str) -> Option<Kind> {
     let stamp = words <= 6
         && ((k.ends_with(" min read") || k.ends_with(" minute read"))
             || (k.starts_with("updated ") && k.ends_with(" ago")));
+    // "Home > News > World": a breadcrumb trail.
+    let crumbs = words <= 12 && t.matches(['>', '»', '›']).count() >= 2;
     let furn = stamp
+        || crumbs
         || exact.contains(&k.as_str())
         || (short && prefixes.iter().any(|p| k.starts_with(p)))
         || cookie
@@ -1415,6 +1428,12 @@ mod tests {
             Some(Kind::Furniture)
         );
         assert_eq!(furniture("Comments from the minister drew criticism."), None);
+        assert_eq!(furniture("Home > News > World"), Some(Kind::Furniture));
+        assert_eq!(furniture("5 min read"), Some(Kind::Furniture));
+        assert_eq!(furniture("Updated 2 hours ago"), Some(Kind::Furniture));
+        assert_eq!(furniture("Related"), Some(Kind::RelatedList));
+        assert_eq!(furniture("Discussion"), None);
+        assert_eq!(furniture("Share prices fell sharply on Monday."), None);
     }
 
     #[test]
