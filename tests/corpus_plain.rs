@@ -962,3 +962,17 @@ fn grid_tables_with_rule_lines() {
         ]
     );
 }
+
+#[test]
+fn a_heading_deep_in_a_titleless_story_is_not_its_title() {
+    let mut text = String::new();
+    for i in 0..8 {
+        text.push_str(&format!(
+            "Paragraph number {i} opens with a sentence of news. It goes on a little.\n\n"
+        ));
+    }
+    text.push_str("Conclusion\n\nThe last paragraph.\n");
+    let a = parse_str(&text);
+    assert_eq!(a.title, "Paragraph number 0 opens with a sentence of news");
+    assert_eq!(texts(&a, BlockKind::Heading), ["Conclusion"]);
+}

@@ -26,7 +26,8 @@
 //!   taken from a heading) is metadata too. These lines are not blocks.
 //!   Dates inside paragraphs are never the article's date.
 //! * When the file opens with a paragraph instead of a title, the title is
-//!   the first heading (removed from the blocks; paragraphs before it stay),
+//!   the first heading among the first six blocks (removed from the blocks;
+//!   paragraphs before it stay),
 //!   or else the first sentence (wire dateline skipped) cut to about 80
 //!   chars with "…", with a warning. A `Title | Site` title is split: the
 //!   site becomes the article's `source`.
@@ -87,7 +88,9 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
 
     art.title = match header.title {
         Some(t) => t,
-        None => match blocks.iter().position(|b| b.kind == BlockKind::Heading) {
+        // A heading deep in the story ("Conclusion") is a section, not the
+        // title the page lost; only one near the top stands in for it.
+        None => match blocks.iter().take(6).position(|b| b.kind == BlockKind::Heading) {
             Some(i) => blocks.remove(i).text,
             None => {
                 let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph);
@@ -669,7 +672,8 @@ fn title_like(s: &str) -> bool {
         return false;
     }
     match last_char(s).unwrap_or(' ') {
-        '.' | '!' => w <= 15,
+        // One short sentence may be a headline; two are a paragraph.
+        '.' | '!' => w <= 15 && first_sentence_end(s) == s.len(),
         ',' | ';' | ':' | '-' | '–' | '—' => false,
         _ => true,
     }
@@ -827,27 +831,30 @@ fn dateline(p: &str) -> Option<(&str, usize)> {
 }
 
 /// The first sentence of `p`, cut to about 80 chars at a word with "…".
+/// Where the first sentence of `p` ends (looking at its first 2,000 bytes).
+fn first_sentence_end(p: &str) -> usize {
+    let b = p.as_bytes();
+    for (i, &c) in b.iter().enumerate().take(2000) {
+        if matches!(c, b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') {
+            // Not after an initial or an abbreviation ("U.S.", "Mr.").
+            let word = p[..i].rsplit(' ').next().unwrap_or("");
+            let abbrev = word.contains('.')
+                || word.chars().count() <= 2
+                || word.chars().next().is_some_and(char::is_uppercase) && word.len() <= 3;
+            if c != b'.' || !abbrev {
+                return i + 1;
+            }
+        }
+    }
+    p.len()
+}
+
 fn first_sentence_title(p: &str) -> String {
     let body = match dateline(p) {
         Some((_, at)) => &p[at..],
         None => p,
     };
-    let mut end = body.len();
-    let b = body.as_bytes();
-    for (i, &c) in b.iter().enumerate().take(2000) {
-        if matches!(c, b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') {
-            // Not after an initial or an abbreviation ("U.S.", "Mr.").
-            let word = body[..i].rsplit(' ').next().unwrap_or("");
-            let abbrev = word.contains('.')
-                || word.chars().count() <= 2
-                || word.chars().next().is_some_and(char::is_uppercase) && word.len() <= 3;
-            if c != b'.' || !abbrev {
-                end = i + 1;
-                break;
-            }
-        }
-    }
-    let sentence = body[..end].trim();
+    let sentence = body[..first_sentence_end(body)].trim();
     if sentence.chars().count() <= 80 {
         return sentence.trim_end_matches('.').to_string();
     }
