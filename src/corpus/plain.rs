@@ -27,10 +27,9 @@
 //!   Dates inside paragraphs are never the article's date.
 //! * When the file opens with a paragraph instead of a title, the title is
 //!   the first heading among the first six blocks (removed from the blocks;
-//!   paragraphs before it stay),
-//!   or else the first sentence (wire dateline skipped) cut to about 80
-//!   chars with "…", with a warning. A `Title | Site` title is split: the
-//!   site becomes the article's `source`.
+//!   paragraphs before it stay), or else the first sentence (wire dateline
+//!   skipped) cut to about 80 chars with "…", with a warning. A `Title |
+//!   Site` title is split: the site becomes the article's `source`.
 //! * Paragraphs: each line is a paragraph unless the text is hard-wrapped.
 //!   A line is joined to the one before when that one stops mid-sentence and
 //!   is too long to be a heading, or the next starts in lower case; and, when
@@ -53,9 +52,9 @@
 //!   below (grid tables with `+---+` rule lines too; a rule above the
 //!   header is dropped as an ornament); or, without a separator, at least
 //!   two consecutive lines starting with `|` with the same number (≥ 2) of
-//!   pipes. A lone `|` in prose is not a table. Ragged rows are padded with empty cells (empty span at the end
-//!   of the row), extra cells are merged into the last one, with a warning
-//!   per table. `\|` does not split a cell; a cell's `text` shows it as `|`
+//!   pipes. A lone `|` in prose is not a table. Ragged rows are padded with
+//!   empty cells (empty span at the end of the row), extra cells are merged
+//!   into the last one, with a warning per table. `\|` does not split a cell; a cell's `text` shows it as `|`
 //!   while its `span` covers the cell as written.
 //! * Wire-story credit tails (`Reporting by …; Editing by …`) are dropped as
 //!   furniture: they name the newsroom, they are not the story's claims. When
