@@ -976,3 +976,23 @@ fn a_heading_deep_in_a_titleless_story_is_not_its_title() {
     assert_eq!(a.title, "Paragraph number 0 opens with a sentence of news");
     assert_eq!(texts(&a, BlockKind::Heading), ["Conclusion"]);
 }
+
+#[test]
+fn a_role_or_outlet_line_under_the_byline_is_metadata() {
+    let a = parse_str(
+        "Title line here\nBy Jane Doe\nStaff Writer\nFebruary 3, 2026\n\nBody text.\n\nMore body.\n",
+    );
+    assert_eq!(a.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(a.date.as_deref(), Some("2026-02-03"));
+    assert_eq!(a.source, None);
+    assert_eq!(texts(&a, BlockKind::Paragraph), ["Body text.", "More body."]);
+    let a = parse_str("Title line here\nBy Jane Doe\nThe Associated Press\n\nBody text.\n");
+    assert_eq!(a.source.as_deref(), Some("The Associated Press"));
+    assert_eq!(a.blocks.len(), 1);
+    // Apart from the byline by a blank line, a short line is a heading.
+    let a = parse_str("Title line here\nBy Jane Doe\n\nThe Background\n\nBody text.\n");
+    assert_eq!(texts(&a, BlockKind::Heading), ["The Background"]);
+    let a = parse_str("Title line here\nWritten on 02/02/2026\n\nThe Background\n\nBody text.\n");
+    assert_eq!(a.author, None);
+    assert_eq!(texts(&a, BlockKind::Heading), ["The Background"]);
+}

@@ -82,6 +82,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
     let mut blocks = build_blocks(path, &doc, &skip, 1, warnings);
 
     art.subtitle = header.subtitle;
+    art.source = header.source;
     art.author = header.author;
     art.date = header.date;
 
@@ -111,7 +112,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
     // `Headline | Site Name`: the site is where it ran, not part of the title.
     if let Some((t, site)) = art.title.rsplit_once(" | ") {
         if !t.trim().is_empty() && (1..=4).contains(&words(site)) {
-            art.source = Some(site.trim().to_string());
+            art.source.get_or_insert_with(|| site.trim().to_string());
             art.title = t.trim().to_string();
         }
     }
@@ -696,7 +697,15 @@ fn name_like(s: &str) -> bool {
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         ok_chars && !w.is_empty() && (cap || (i > 0 && (PARTICLES.contains(&w) || (and_ok && w == "and"))))
     }) && month_word(ws[0]).is_none()
+        && !is_weekday(ws[0])
+        && !NOT_NAMES.iter().any(|n| ws[0].eq_ignore_ascii_case(n))
 }
+
+/// Words a heading starts with and a person's name does not.
+const NOT_NAMES: [&str; 24] = [
+    "the", "a", "an", "why", "what", "how", "when", "where", "who", "which", "in", "on", "for", "from",
+    "with", "after", "before", "our", "this", "that", "these", "more", "key", "new",
+];
 
 fn is_weekday(w: &str) -> bool {
     [
@@ -881,6 +890,7 @@ struct Header {
     subtitle: Option<String>,
     author: Option<String>,
     date: Option<String>,
+    source: Option<String>,
 }
 
 impl Header {
@@ -945,6 +955,7 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
     skip[i] = true;
     let title_line = i;
     let mut prev_meta = false;
+    let mut last_meta: Option<usize> = None;
     let mut j = i + 1;
     let mut seen = 0;
     while seen < 8 {
@@ -965,12 +976,19 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
         let next_is_blank = doc.lines.get(k + 1).map_or(true, |l| l.kind == Kind::Blank);
         if h.take_meta(s) {
             prev_meta = true;
+            last_meta = Some(k);
+        } else if last_meta.is_some_and(|m| m + 1 == k) && h.author.is_some() && role_line(s) {
+            // "Staff Writer" or "Reuters" right under the byline.
+            if !is_role(s) {
+                h.source.get_or_insert_with(|| s.to_string());
+            }
         } else if let Some(name) = author_line(s).filter(|_| {
             h.author.is_none()
                 && (prev_meta || next.is_some_and(|x| doc.prose(x) && date_line(doc.s(x)).is_some()))
         }) {
             h.author = Some(name);
             prev_meta = true;
+            last_meta = Some(k);
         } else if seen == 0 && h.subtitle.is_none() && dek_like(doc, k, directly_under, next_is_blank) {
             h.subtitle = Some(s.to_string());
         } else {
@@ -1025,6 +1043,40 @@ fn author_line(s: &str) -> Option<String> {
         .min()?;
     let (name, rest) = (s[..cut].trim(), &s[cut..]);
     (name_like(name) && words(rest) <= 6 && !ends_sentence(s)).then(|| name.to_string())
+}
+
+/// A short title-case line: an outlet or a reporter's role.
+fn role_line(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().take(5).collect();
+    (1..=4).contains(&ws.len())
+        && s.chars().count() <= 40
+        && !ends_sentence(s)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && ws.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (i > 0 && ["of", "the", "for", "and", "de", "on"].contains(w))
+        })
+}
+
+fn is_role(s: &str) -> bool {
+    let k = match_key(s);
+    k.split(' ').any(|w| {
+        [
+            "writer",
+            "correspondent",
+            "editor",
+            "reporter",
+            "columnist",
+            "contributor",
+            "staff",
+            "bureau",
+            "chief",
+            "journalist",
+            "analyst",
+            "fellow",
+        ]
+        .contains(&w)
+    })
 }
 
 fn is_kicker(s: &str) -> bool {
