@@ -2,6 +2,8 @@
 
 pub mod action;
 pub mod pane;
+#[doc(hidden)]
+pub mod testing;
 pub mod theme;
 pub mod widgets;
 
