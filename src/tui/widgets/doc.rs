@@ -6,7 +6,7 @@
 
 use super::table::TableLayout;
 use super::wrap::wrap;
-use crate::analysis::ArticleId;
+use crate::analysis::{ArticleId, Evidence};
 use crate::tui::action::{Action, Nav};
 use crate::tui::pane::Outcome;
 use crate::Index;
@@ -226,14 +226,13 @@ impl Doc {
             .collect()
     }
 
-    /// How far down the view is, for the status line.
-    pub fn percent(&self, cursor: &Cursor, height: usize) -> String {
+    /// How far down the view is, in percent (100 when it all fits).
+    pub fn percent(&self, cursor: &Cursor, height: usize) -> usize {
         let max = self.max_scroll(height);
         if max == 0 {
-            return "all".into();
+            return 100;
         }
-        let s = cursor.scroll.min(max);
-        format!("{}%", s * 100 / max)
+        cursor.scroll.min(max) * 100 / max
     }
 }
 
@@ -395,6 +394,24 @@ pub fn clip(s: &str, max: usize) -> String {
     out
 }
 
+/// The words behind `ev` with where they come from, for the clipboard:
+/// `“words” — Source, Title, date`.
+pub fn citation(index: &Index, ev: &Evidence) -> String {
+    let words = ev.text(&index.articles).trim();
+    let Some(a) = index.article(ev.article) else {
+        return format!("“{words}”");
+    };
+    let mut from: Vec<&str> = Vec::new();
+    if let Some(s) = &a.source {
+        from.push(s);
+    }
+    from.push(a.label());
+    if let Some(d) = &a.date {
+        from.push(d);
+    }
+    format!("“{words}” — {}", from.join(", "))
+}
+
 /// An article's citation marker, `[1]` for the first.
 pub fn marker(article: ArticleId) -> String {
     format!("[{}]", article as u64 + 1)
@@ -420,7 +437,6 @@ pub fn short_label(index: &Index, article: ArticleId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Evidence;
     use crate::text::Span as TSpan;
     use crate::tui::widgets::table::{CellContent, TableOpts};
     use ratatui::style::Modifier;
