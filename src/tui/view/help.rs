@@ -1,0 +1,82 @@
+//! The help overlay, generated from the key table.
+
+use super::{centered, overlay_block};
+use crate::tui::app::App;
+use crate::tui::keys;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+
+const KEYS_W: usize = 22;
+
+fn lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    for (title, rows) in keys::help_sections() {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(title, t.heading));
+        for (k, help) in rows {
+            let pad = KEYS_W.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
+            out.push(Line::from(vec![
+                Span::styled(format!("  {k}"), t.title),
+                Span::raw(" ".repeat(pad.max(1))),
+                Span::styled(help, t.text),
+            ]));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        "Mouse: wheel scrolls what is under the pointer; click selects a tab or a list entry.",
+        t.dim,
+    ));
+    out
+}
+
+fn rect(size: Rect) -> Rect {
+    centered(size, 96, size.height.saturating_sub(2))
+}
+
+/// How far the help can scroll at this terminal size.
+pub fn max_scroll(size: Rect) -> usize {
+    let inner = rect(size).height.saturating_sub(2) as usize;
+    let n: usize = keys::help_sections()
+        .iter()
+        .map(|(_, r)| r.len() + 2)
+        .sum::<usize>()
+        + 1;
+    n.saturating_sub(inner)
+}
+
+pub fn render(f: &mut Frame, size: Rect, app: &App, scroll: usize) {
+    let r = rect(size);
+    f.render_widget(Clear, r);
+    let block = overlay_block(" Keys · Esc or ? closes · j/k scroll ", app);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let ls: Vec<Line> = lines(app)
+        .into_iter()
+        .skip(scroll.min(max_scroll(size)))
+        .take(inner.height as usize)
+        .map(|l| fit(l, inner.width as usize))
+        .collect();
+    f.render_widget(Paragraph::new(ls), inner);
+}
+
+/// Cuts a line to `w` cells (help rows are short; this keeps narrow
+/// terminals from wrapping them into each other).
+fn fit(l: Line<'static>, w: usize) -> Line<'static> {
+    let mut left = w;
+    let mut spans = Vec::new();
+    for s in l.spans {
+        if left == 0 {
+            break;
+        }
+        let c = super::article::truncate(&s.content, left);
+        left = left.saturating_sub(unicode_width::UnicodeWidthStr::width(c.as_str()));
+        spans.push(Span::styled(c, s.style));
+    }
+    Line::from(spans)
+}
