@@ -254,10 +254,13 @@ pub(crate) fn stance_table(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
     }
 }
 
+/// A group's passages: (article, sentence), in article order.
+type Passages = Vec<(ArticleId, SentenceId)>;
+
 /// The groups on an issue: those several sources share first (most sources,
 /// most alike), then what one source alone says, in article order.
-fn groups_on(index: &Index, issue: IssueId) -> Vec<(Vec<(ArticleId, SentenceId)>, bool)> {
-    let mut v: Vec<(Vec<(ArticleId, SentenceId)>, bool, f32)> = index
+fn groups_on(index: &Index, issue: IssueId) -> Vec<(Passages, bool)> {
+    let mut v: Vec<(Passages, bool, f32)> = index
         .analysis
         .alignments
         .iter()

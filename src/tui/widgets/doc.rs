@@ -78,6 +78,22 @@ impl Doc {
         });
     }
 
+    /// A line laid out by the caller (columns of a chart), selectable, not
+    /// wrapped: what does not fit the width is cut when drawn.
+    pub fn item_line(&mut self, line: Line<'static>, target: Option<Nav>) {
+        let start = self.lines.len();
+        self.lines.push(line);
+        let row = self.next_row;
+        self.next_row += 1;
+        self.items.push(Item {
+            lines: start..start + 1,
+            x: 0..self.width,
+            row,
+            col: 0,
+            target,
+        });
+    }
+
     /// Appends a laid-out table; every cell with `Some` in `targets` (indexed
     /// like the table's rows and columns) becomes an item.
     pub fn table(&mut self, t: &TableLayout, targets: &[Vec<Option<Nav>>]) {
