@@ -112,6 +112,14 @@ pub(crate) fn summary_cell(ctx: &Ctx, s: &StanceSummary) -> CellContent {
     c
 }
 
+/// Where a summary's strongest stance was read.
+pub(crate) fn first_evidence(index: &Index, s: &StanceSummary) -> Option<Nav> {
+    s.stances
+        .iter()
+        .find_map(|&id| stance(index, id))
+        .map(|st| Nav::Evidence(st.at))
+}
+
 /// One stance as evidence: `“words” [1] table`.
 pub(crate) fn evidence_cell(ctx: &Ctx, st: &Stance) -> CellContent {
     let words = st.at.text(&ctx.index.articles);
@@ -175,17 +183,22 @@ fn issue_doc(d: &mut Doc, ctx: &Ctx, id: IssueId) {
     }
     d.blank();
     d.text("Who wants what", th.heading, &[], 0);
-    stance_table(d, ctx, id);
+    stance_table(d, ctx, id, None);
     d.blank();
     d.text("What the sources say", th.heading, &[], 0);
     passages(d, ctx, id);
 }
 
 /// Actors side by side: in columns when wide enough and few, else in rows.
-pub(crate) fn stance_table(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
+/// `only`: just these actors, in this order (the compare pane's choice).
+pub(crate) fn stance_table(d: &mut Doc, ctx: &Ctx, issue: IssueId, only: Option<&[ActorId]>) {
     let ix = ctx.index;
     let th = ctx.theme;
-    let sums = summaries_on(ix, issue);
+    let mut sums = summaries_on(ix, issue);
+    if let Some(only) = only {
+        sums.retain(|s| only.contains(&s.actor));
+        sums.sort_by_key(|s| only.iter().position(|&a| a == s.actor));
+    }
     if sums.is_empty() {
         d.text("No one's stance on this issue was found.", th.dim, &[], 0);
         return;
@@ -195,12 +208,7 @@ pub(crate) fn stance_table(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
         border: th.border,
         ..TableOpts::default()
     };
-    let first_ev = |s: &StanceSummary| {
-        s.stances
-            .iter()
-            .find_map(|&id| stance(ix, id))
-            .map(|st| Nav::Evidence(st.at))
-    };
+    let first_ev = |s: &StanceSummary| first_evidence(ix, s);
     if d.width >= COLUMNS_MIN_WIDTH && sums.len() <= COLUMNS_MAX_ACTORS {
         let header: Vec<CellContent> = sums
             .iter()

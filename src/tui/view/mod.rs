@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod article;
 pub mod chrome;
+pub mod compare;
 pub mod help;
 pub mod issue;
 pub mod placeholder;
