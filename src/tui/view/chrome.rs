@@ -146,6 +146,14 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App) {
                 hints.push(("Esc", "back"));
             }
             hints.extend([("/", "search"), ("?", "help"), ("q", "quit")]);
+            // Panes may name the global keys too; each key is hinted once.
+            let mut seen: Vec<String> = Vec::new();
+            hints.retain(|(k, _)| {
+                let k = k.to_lowercase();
+                let new = !seen.contains(&k);
+                seen.push(k);
+                new
+            });
             hints
                 .iter()
                 .map(|(k, v)| format!("{k} {v}"))
