@@ -1,7 +1,7 @@
 //! The Articles pane: one article laid out for reading, its quotes coloured
 //! by speaker, the words a jump landed on highlighted.
 
-use crate::analysis::{ArticleId, Evidence, QuoteId};
+use crate::analysis::{ArticleId, Evidence, Quote, QuoteId};
 use crate::corpus::{Article, Block, BlockKind, Table};
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
@@ -192,6 +192,27 @@ impl ArticlePane {
         Outcome::None
     }
 
+    /// A click on a quote selects it (the first quote on that line).
+    fn click(&mut self, _x: u16, y: u16, ctx: &Ctx, area: Rect) -> Outcome {
+        let doc = self.layout(ctx, area.width);
+        let max = doc.len().saturating_sub(area.height as usize);
+        let row = (y.saturating_sub(area.y) as usize) + self.scroll.min(max);
+        let Some(d) = doc.get(row) else {
+            return Outcome::None;
+        };
+        let Some(b) = d.block else { return Outcome::None };
+        let hit = ctx.index.analysis.quotes.iter().find(|q| {
+            q.at.article as usize == self.article
+                && q.at.block == b
+                && (q.at.span.start as usize) < d.src.end.max(d.src.start + 1)
+                && d.src.start < q.at.span.end as usize
+        });
+        if let Some(q) = hit {
+            self.quote = Some(q.id);
+        }
+        Outcome::None
+    }
+
     fn citation(&self, ctx: &Ctx) -> Option<String> {
         let q = ctx.index.analysis.quotes.get(self.quote? as usize)?;
         let a = ctx.index.article(q.at.article)?;
@@ -267,6 +288,7 @@ impl Pane for ArticlePane {
             Action::HalfPageUp => self.scroll = self.scroll.saturating_sub((h / 2).max(1)),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = max,
+            Action::Click(x, y) => return self.click(*x, *y, ctx, area),
             Action::NextQuote => return self.step_quote(true, ctx, area),
             Action::PrevQuote => return self.step_quote(false, ctx, area),
             Action::Follow => {
@@ -370,6 +392,7 @@ pub fn line_of(doc: &[DocLine], block: u32, at: usize) -> Option<usize> {
 /// reversed, highlights strongest.
 fn block_styles(
     ctx: &Ctx,
+    quotes: &[&Quote],
     article: ArticleId,
     bi: u32,
     selected: Option<QuoteId>,
@@ -378,8 +401,8 @@ fn block_styles(
     let t = ctx.theme;
     let mut styles: Vec<(Range<usize>, Style)> = Vec::new();
     let mut sel = None;
-    for q in &ctx.index.analysis.quotes {
-        if q.at.article == article && q.at.block == bi {
+    for q in quotes {
+        if q.at.block == bi {
             let s = t.speaker(q.speaker);
             styles.push((q.at.span.range(), s));
             if Some(q.id) == selected {
@@ -535,6 +558,14 @@ fn layout_article(
         src: 0..0,
     });
 
+    // One pass over the quotes per layout, not one per block.
+    let quotes: Vec<&Quote> = ctx
+        .index
+        .analysis
+        .quotes
+        .iter()
+        .filter(|q| q.at.article == id)
+        .collect();
     let order = a
         .blocks
         .iter()
@@ -549,7 +580,7 @@ fn layout_article(
     let mut prev: Option<BlockKind> = None;
     for (bi, b) in order {
         let bi = bi as u32;
-        let styles = block_styles(ctx, id, bi, quote, hl);
+        let styles = block_styles(ctx, &quotes, id, bi, quote, hl);
         let list_run = prev == Some(BlockKind::ListItem) && b.kind == BlockKind::ListItem;
         if !list_run {
             blank(&mut out);

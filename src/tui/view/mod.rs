@@ -7,10 +7,8 @@ pub mod chrome;
 pub mod compare;
 pub mod help;
 pub mod issue;
-pub mod placeholder;
 pub mod search;
 
-use super::action::PaneId;
 use super::app::{App, Focus, Overlay};
 use super::pane::Pane;
 use crate::Index;
@@ -83,8 +81,8 @@ pub fn areas(size: Rect, focus: Focus) -> Areas {
 pub fn other_panes(index: &Index) -> (Box<dyn Pane>, Box<dyn Pane>, Box<dyn Pane>) {
     (
         Box::new(issue::IssuesPane::new(index)),
-        Box::new(placeholder::Placeholder::new(PaneId::Actors)),
-        Box::new(placeholder::Placeholder::new(PaneId::Compare)),
+        Box::new(actor::ActorsPane::new(index)),
+        Box::new(compare::ComparePane::new(index)),
     )
 }
 
