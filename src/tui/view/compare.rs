@@ -181,7 +181,7 @@ impl ComparePane {
                     0,
                     Some(Nav::Issue(issue)),
                 );
-                stance_table(d, ctx, issue, Some(who));
+                stance_table(d, ctx, issue, Some(who), true);
                 d.blank();
             }
         }

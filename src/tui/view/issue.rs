@@ -183,15 +183,22 @@ fn issue_doc(d: &mut Doc, ctx: &Ctx, id: IssueId) {
     }
     d.blank();
     d.text("Who wants what", th.heading, &[], 0);
-    stance_table(d, ctx, id, None);
+    stance_table(d, ctx, id, None, false);
     d.blank();
     d.text("What the sources say", th.heading, &[], 0);
     passages(d, ctx, id);
 }
 
 /// Actors side by side: in columns when wide enough and few, else in rows.
-/// `only`: just these actors, in this order (the compare pane's choice).
-pub(crate) fn stance_table(d: &mut Doc, ctx: &Ctx, issue: IssueId, only: Option<&[ActorId]>) {
+/// `only`: just these actors, in this order (the compare pane's choice,
+/// which also decides rows or columns: `force_rows`).
+pub(crate) fn stance_table(
+    d: &mut Doc,
+    ctx: &Ctx,
+    issue: IssueId,
+    only: Option<&[ActorId]>,
+    force_rows: bool,
+) {
     let ix = ctx.index;
     let th = ctx.theme;
     let mut sums = summaries_on(ix, issue);
@@ -209,7 +216,7 @@ pub(crate) fn stance_table(d: &mut Doc, ctx: &Ctx, issue: IssueId, only: Option<
         ..TableOpts::default()
     };
     let first_ev = |s: &StanceSummary| first_evidence(ix, s);
-    if d.width >= COLUMNS_MIN_WIDTH && sums.len() <= COLUMNS_MAX_ACTORS {
+    if !force_rows && d.width >= COLUMNS_MIN_WIDTH && sums.len() <= COLUMNS_MAX_ACTORS {
         let header: Vec<CellContent> = sums
             .iter()
             .map(|s| CellContent::styled(actor_name(ix, s.actor), th.speaker(Some(s.actor))))
