@@ -145,3 +145,42 @@ fn tiny_sizes() {
     insta::assert_snapshot!("tiny_40x10", render(&mut a, 40, 10));
     insta::assert_snapshot!("tiny_1x1", render(&mut a, 1, 1));
 }
+
+/// The cells drawn in `style` (fg and bg), in reading order.
+fn cells_in(app: &mut App, w: u16, h: u16, pick: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
+    app.update(Action::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| view::draw(f, app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            if pick(&buf[(x, y)]) {
+                out.push_str(buf[(x, y)].symbol());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn search_jump_highlights_the_match_and_quotes_wear_speaker_colours() {
+    let theme = Theme::new(true);
+    let mut a = App::new(fixture_index(), theme.clone());
+    a.update(Action::OpenSearch);
+    for c in "seek permits".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    a.update(Action::Follow);
+    let hl = theme.highlight;
+    let lit = cells_in(&mut a, 100, 30, |c| {
+        c.bg == hl.bg.unwrap() && c.fg == hl.fg.unwrap()
+    });
+    assert_eq!(lit.replace(' ', ""), "seekpermits");
+    // The partial quote by Lina Ortiz (actor 0) in her colour.
+    let ortiz = theme.speaker(Some(0)).fg.unwrap();
+    let hers = cells_in(&mut a, 100, 30, |c| {
+        c.fg == ortiz && c.bg == ratatui::style::Color::Reset
+    });
+    assert!(hers.contains("reckless and premature"), "{hers}");
+}

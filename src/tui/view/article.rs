@@ -13,7 +13,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
 
 /// Below this width issue tags go to the status line instead of a margin.
@@ -39,6 +41,20 @@ struct Highlight {
 pub struct ArticlePane {
     article: usize,
     scroll: usize,
+    quote: Option<QuoteId>,
+    highlight: Option<Highlight>,
+    /// The last layout and what it was made from: a frame lays the article
+    /// out for drawing, the status line and paging, so it is made once.
+    cache: RefCell<Option<(LayoutKey, Rc<Vec<DocLine>>)>>,
+}
+
+/// Everything a layout depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct LayoutKey {
+    index: usize,
+    color: bool,
+    article: usize,
+    width: u16,
     quote: Option<QuoteId>,
     highlight: Option<Highlight>,
 }
@@ -123,7 +139,26 @@ impl ArticlePane {
     }
 
     /// The article laid out to `width` cells.
-    pub fn layout(&self, ctx: &Ctx, width: u16) -> Vec<DocLine> {
+    pub fn layout(&self, ctx: &Ctx, width: u16) -> Rc<Vec<DocLine>> {
+        let key = LayoutKey {
+            index: ctx.index as *const Index as usize,
+            color: ctx.theme.color,
+            article: self.article,
+            width,
+            quote: self.quote,
+            highlight: self.highlight.clone(),
+        };
+        if let Some((k, doc)) = self.cache.borrow().as_ref() {
+            if *k == key {
+                return doc.clone();
+            }
+        }
+        let doc = Rc::new(self.layout_uncached(ctx, width));
+        *self.cache.borrow_mut() = Some((key, doc.clone()));
+        doc
+    }
+
+    fn layout_uncached(&self, ctx: &Ctx, width: u16) -> Vec<DocLine> {
         match self.current(ctx.index) {
             Some(a) => layout_article(
                 ctx,
@@ -325,10 +360,10 @@ impl Pane for ArticlePane {
         let max = doc.len().saturating_sub(area.height as usize);
         let top = self.scroll.min(max);
         let lines: Vec<Line> = doc
-            .into_iter()
+            .iter()
             .skip(top)
             .take(area.height as usize)
-            .map(|d| d.line)
+            .map(|d| d.line.clone())
             .collect();
         f.render_widget(Paragraph::new(lines), area);
     }
@@ -836,7 +871,7 @@ mod tests {
             p.select(article, &ctx);
             for w in [1u16, 2, 5, 13, 40, 80, 89, 90, 160] {
                 let doc = p.layout(&ctx, w);
-                for d in &doc {
+                for d in doc.iter() {
                     assert!(d.line.width() <= w as usize, "w={w} {:?}", d.line);
                 }
                 for q in ix
