@@ -184,3 +184,25 @@ fn search_jump_highlights_the_match_and_quotes_wear_speaker_colours() {
     });
     assert!(hers.contains("reckless and premature"), "{hers}");
 }
+
+#[test]
+fn loading_screen() {
+    for (w, h) in [(1, 1), (5, 2), (20, 3), (80, 24)] {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| view::loading(f, &Theme::new(false), 3, 10))
+            .unwrap();
+    }
+    let mut term = Terminal::new(TestBackend::new(60, 5)).unwrap();
+    term.draw(|f| view::loading(f, &Theme::new(false), 3, 10))
+        .unwrap();
+    let buf = term.backend().buffer().clone();
+    let text: String = (0..5)
+        .map(|y| {
+            (0..60)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    insta::assert_snapshot!(text);
+}

@@ -24,3 +24,5 @@ use std::sync::Arc;
 pub fn run(index: Arc<Index>) -> anyhow::Result<()> {
     terminal::run(index)
 }
+
+pub use terminal::run_loading;

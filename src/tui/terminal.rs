@@ -5,12 +5,14 @@ use super::app::App;
 use super::clipboard;
 use super::theme::Theme;
 use super::view;
+use crate::corpus::load::Progress;
 use crate::Index;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{stdout, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
@@ -75,6 +77,54 @@ pub fn run(index: Arc<Index>) -> anyhow::Result<()> {
     r
 }
 
+/// Like `run`, but builds the index on a thread while the screen shows a
+/// progress gauge, so a big corpus never leaves a blank terminal. `build`
+/// gets a progress callback for the loader (`LoadOptions.progress`).
+pub fn run_loading<F>(build: F) -> anyhow::Result<()>
+where
+    F: FnOnce(Progress) -> Arc<Index> + Send + 'static,
+{
+    install_panic_hook();
+    let r = setup().and_then(|mut term| {
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let (d, t) = (done.clone(), total.clone());
+        let progress: Progress = Arc::new(move |n, of| {
+            d.store(n, Ordering::Relaxed);
+            t.store(of, Ordering::Relaxed);
+        });
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(build(progress));
+        });
+        let theme = Theme::from_env();
+        let index = loop {
+            let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
+            term.draw(|f| view::loading(f, &theme, n, of))?;
+            match rx.recv_timeout(Duration::from_millis(50)) {
+                Ok(ix) => break ix,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    anyhow::bail!("loading failed")
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            }
+            while event::poll(Duration::ZERO)? {
+                if let Event::Key(k) = event::read()? {
+                    if super::keys::action_for(super::keys::Mode::Normal, &k)
+                        == Some(super::action::Action::Quit)
+                    {
+                        return Ok(());
+                    }
+                }
+            }
+        };
+        let app = App::new(index, theme).with_searcher();
+        event_loop(&mut term, app)
+    });
+    restore();
+    r
+}
+
 fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Key(k) => app.key(k),
@@ -117,7 +167,7 @@ fn event_loop(term: &mut Term, mut app: App) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::atomic::AtomicBool;
 
     static CALLED: AtomicBool = AtomicBool::new(false);
     fn fake_restore() {

@@ -109,6 +109,35 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
+/// The loading screen: files read so far, then analysis.
+pub fn loading(f: &mut Frame, theme: &super::theme::Theme, done: usize, total: usize) {
+    let size = f.area();
+    let label = if total == 0 {
+        "reading…".to_string()
+    } else if done < total {
+        format!("reading {done}/{total} files")
+    } else {
+        format!("analysing {total} files…")
+    };
+    let r = centered(size, 60.min(size.width), 3.min(size.height));
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        done.min(total) as f64 / total as f64
+    };
+    let g = ratatui::widgets::Gauge::default()
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border)
+                .title(" briefing "),
+        )
+        .gauge_style(theme.title)
+        .ratio(ratio)
+        .label(article::truncate(&label, r.width.saturating_sub(2) as usize));
+    f.render_widget(g, r);
+}
+
 fn too_small(f: &mut Frame, size: Rect) {
     let msg = format!("terminal too small ({}×{})", size.width, size.height);
     let y = size.y + size.height.saturating_sub(1) / 2;
