@@ -401,3 +401,55 @@ fn tiny_sizes_and_empty_index_never_panic() {
     let screen = draw(&ComparePane::new(&empty), &empty, 60, 6);
     assert!(screen.contains("No actors"), "{screen}");
 }
+
+/// The fixture with long, wide-character summaries and extra actors.
+fn stressed() -> Index {
+    let ix = fixture_index();
+    let mut analysis = ix.analysis.clone();
+    for (i, s) in analysis.summaries.iter_mut().enumerate() {
+        s.summary = format!(
+            "{} — 日本語のテキスト e\u{301}te\u{301} {} supercalifragilisticexpialidociousandthensomemoreletters",
+            s.summary,
+            "word ".repeat(i * 7)
+        );
+    }
+    for a in analysis.actors.iter_mut() {
+        a.name = format!("{} de la Commission Nationale 長い名前", a.name);
+    }
+    Index::from_parts(ix.name.clone(), ix.articles.clone(), Vec::new(), analysis)
+}
+
+#[test]
+fn no_line_is_wider_than_the_view() {
+    let ix = stressed();
+    let theme = THEME();
+    let c = ctx(&ix, &theme);
+    let mut compare = ComparePane::new(&ix);
+    // All four marked: rows, however wide.
+    for i in 2..4 {
+        compare.select(i, &c);
+        send(&mut compare, &ix, Action::ToggleMark, area(80, 24));
+    }
+    let widths = [20u16, 37, 60, 80, 99, 100, 101, 160, 230];
+    for w in widths {
+        for id in 0..3 {
+            let mut issues = IssuesPane::new(&ix);
+            issues.select(id, &c);
+            let mut actors = ActorsPane::new(&ix);
+            actors.select(id, &c);
+            for (name, d) in [
+                ("issues", issues.doc(&c, w)),
+                ("actors", actors.doc(&c, w)),
+                ("compare", compare.doc(&c, w)),
+            ] {
+                for l in &d.lines {
+                    assert!(l.width() <= w as usize, "{name} at {w}: {l:?}");
+                }
+                for it in &d.items {
+                    assert!(it.lines.end <= d.lines.len() && it.x.end <= w);
+                }
+            }
+        }
+        send(&mut compare, &ix, Action::ToggleCompareMode, area(w, 24));
+    }
+}
