@@ -206,3 +206,10 @@ fn loading_screen() {
         .collect();
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn search_overlay_empty_80x24() {
+    let mut a = app();
+    a.update(Action::OpenSearch);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}

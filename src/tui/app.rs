@@ -271,6 +271,10 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::SearchInput(_) | Action::SearchBackspace | Action::SearchClear => {}
             other => {
+                // n/N in the article select a quote there, so the view takes focus.
+                if id == PaneId::Articles && matches!(other, Action::NextQuote | Action::PrevQuote) {
+                    self.focus[id.index()] = Focus::Main;
+                }
                 let (pane, ctx) = self.parts(id);
                 let out = pane.update(&other, &ctx, area);
                 self.outcome(out);

@@ -71,10 +71,21 @@ pub fn render(f: &mut Frame, size: Rect, app: &App, s: &SearchState) {
         .take(h)
         .map(|(i, hit)| hit_line(app, hit, w, i == s.selected))
         .collect();
-    let lines = if lines.is_empty() && !s.pending && !s.query.trim().is_empty() {
-        vec![Line::styled("no matches", t.dim)]
-    } else {
+    let lines = if !lines.is_empty() || s.pending {
         lines
+    } else if s.query.trim().is_empty() {
+        vec![
+            Line::styled(
+                "Quotes first, then sentences; letters may be apart (fuzzy).",
+                t.dim,
+            ),
+            Line::styled(
+                "↑/↓ or Ctrl-n/Ctrl-p select · Enter jumps to the words · Esc closes",
+                t.dim,
+            ),
+        ]
+    } else {
+        vec![Line::styled("no matches", t.dim)]
     };
     f.render_widget(
         Paragraph::new(lines),
