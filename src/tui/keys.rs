@@ -220,7 +220,7 @@ pub fn table() -> &'static [Binding] {
                 &[Code(KeyCode::Enter)],
                 &[N],
                 Action::Follow,
-                "open / follow the selection (list: into the view; quote: its speaker)"
+                "from the list into the view; in the view, follow the selection (a quote to its speaker, a passage to its article)"
             ),
             bind!(
                 &[C(' ')],
@@ -248,7 +248,7 @@ pub fn table() -> &'static [Binding] {
                 &[Code(KeyCode::Esc)],
                 &[N],
                 Action::Back,
-                "back to where the last jump came from"
+                "back to where the last jump (Enter, search) came from"
             ),
         ]
     })
