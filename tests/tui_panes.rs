@@ -453,3 +453,37 @@ fn no_line_is_wider_than_the_view() {
         send(&mut compare, &ix, Action::ToggleCompareMode, area(w, 24));
     }
 }
+
+#[test]
+fn n_and_shift_n_seek_quotes_and_evidence() {
+    let ix = fixture_index();
+    let theme = THEME();
+    let c = ctx(&ix, &theme);
+    let a = area(80, 10);
+    let mut p = ActorsPane::new(&ix);
+    assert!(p.navigate(Nav::Actor(0), &c, a));
+    assert_eq!(send(&mut p, &ix, Action::NextQuote, a), Outcome::None);
+    let e = evidence(send(&mut p, &ix, Action::Follow, a));
+    assert!(e.text(&ix.articles).starts_with("We will not trade"));
+    // The selection is on screen after the jump.
+    assert!(draw(&p, &ix, 80, 10).contains("  ⟦“We will not trade"));
+    send(&mut p, &ix, Action::NextQuote, a);
+    let e = evidence(send(&mut p, &ix, Action::Follow, a));
+    assert_eq!(e.text(&ix.articles), "reckless and premature");
+    assert!(matches!(
+        send(&mut p, &ix, Action::NextQuote, a),
+        Outcome::Status(s) if s.contains("no further quote")
+    ));
+    send(&mut p, &ix, Action::PrevQuote, a);
+    send(&mut p, &ix, Action::PrevQuote, a);
+    assert!(matches!(
+        send(&mut p, &ix, Action::PrevQuote, a),
+        Outcome::Status(s) if s.contains("no earlier quote")
+    ));
+
+    // Issues: from the actor cell (rows at 80 wide) to the first evidence.
+    let mut p = IssuesPane::new(&ix);
+    send(&mut p, &ix, Action::NextQuote, a);
+    let e = evidence(send(&mut p, &ix, Action::Follow, a));
+    assert_eq!(e.text(&ix.articles), "Start this spring");
+}

@@ -389,8 +389,19 @@ impl Pane for ActorsPane {
 
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
         let doc = self.doc(ctx, area.width);
-        if *action == Action::Copy {
-            return super::issue::copy_selected(&doc, &self.cursor, ctx.index);
+        match action {
+            Action::Copy => return super::issue::copy_selected(&doc, &self.cursor, ctx.index),
+            Action::NextQuote | Action::PrevQuote => {
+                // Their quotes, wherever the selection is.
+                let id = self.order.get(self.sel).copied();
+                let quotes: Vec<_> = id.map(|id| quotes_of(ctx.index, id)).unwrap_or_default();
+                let is_quote = |it: &crate::tui::widgets::doc::Item| matches!(it.target, Some(Nav::Evidence(e)) if quotes.iter().any(|q| q.at == e));
+                let fwd = *action == Action::NextQuote;
+                return self
+                    .cursor
+                    .seek(&doc, fwd, area.height as usize, "quote", is_quote);
+            }
+            _ => {}
         }
         self.cursor.update(&doc, action, area).unwrap_or_default()
     }
@@ -431,6 +442,7 @@ impl Pane for ActorsPane {
         vec![
             ("↑↓", "move"),
             ("⏎", "open (article, issue, actor)"),
+            ("n/N", "next/previous quote"),
             ("y", "copy"),
             ("esc", "back"),
         ]

@@ -3,8 +3,8 @@
 //! more articles side by side (what each covers, issue by issue).
 
 use super::issue::{
-    actor_name, evidence_cell, evidence_rows, first_evidence, stance_table, summary_cell, COLUMNS_MAX_ACTORS,
-    COLUMNS_MIN_WIDTH,
+    actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence, stance_table, summary_cell,
+    COLUMNS_MAX_ACTORS, COLUMNS_MIN_WIDTH,
 };
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Action, Nav, PaneId};
@@ -544,10 +544,15 @@ impl Pane for ComparePane {
             _ => {}
         }
         let doc = self.doc(ctx, area.width);
-        if *action == Action::Copy {
-            return super::issue::copy_selected(&doc, &self.cursor[self.m()], ctx.index);
-        }
         let m = self.m();
+        match action {
+            Action::Copy => return super::issue::copy_selected(&doc, &self.cursor[m], ctx.index),
+            Action::NextQuote | Action::PrevQuote => {
+                let fwd = *action == Action::NextQuote;
+                return self.cursor[m].seek(&doc, fwd, area.height as usize, "evidence", is_evidence);
+            }
+            _ => {}
+        }
         self.cursor[m].update(&doc, action, area).unwrap_or_default()
     }
 
@@ -577,6 +582,7 @@ impl Pane for ComparePane {
             ("m", "actors/articles"),
             ("↑↓←→", "move"),
             ("⏎", "open"),
+            ("n/N", "next/previous evidence"),
             ("y", "copy"),
         ]
     }

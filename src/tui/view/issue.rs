@@ -6,7 +6,7 @@
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{citation, clip, marker, markers, short_label, Cursor, Doc};
+use crate::tui::widgets::doc::{citation, clip, marker, markers, short_label, Cursor, Doc, Item};
 use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
 use crate::Index;
 use ratatui::layout::Rect;
@@ -391,6 +391,11 @@ fn passages(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
     }
 }
 
+/// Items that lead to words in an article.
+pub(crate) fn is_evidence(it: &Item) -> bool {
+    matches!(it.target, Some(Nav::Evidence(_)))
+}
+
 /// Copying the selected item: the words with their citation.
 pub(crate) fn copy_selected(doc: &Doc, cursor: &Cursor, index: &Index) -> Outcome {
     match doc.items.get(cursor.sel).and_then(|it| it.target) {
@@ -427,8 +432,15 @@ impl Pane for IssuesPane {
 
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
         let doc = self.doc(ctx, area.width);
-        if *action == Action::Copy {
-            return copy_selected(&doc, &self.cursor, ctx.index);
+        match action {
+            Action::Copy => return copy_selected(&doc, &self.cursor, ctx.index),
+            Action::NextQuote | Action::PrevQuote => {
+                let fwd = *action == Action::NextQuote;
+                return self
+                    .cursor
+                    .seek(&doc, fwd, area.height as usize, "evidence", is_evidence);
+            }
+            _ => {}
         }
         self.cursor.update(&doc, action, area).unwrap_or_default()
     }
@@ -470,6 +482,7 @@ impl Pane for IssuesPane {
             ("↑↓", "row"),
             ("←→", "cell"),
             ("⏎", "open in article"),
+            ("n/N", "next/previous evidence"),
             ("y", "copy"),
             ("esc", "back"),
         ]

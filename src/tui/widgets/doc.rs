@@ -211,6 +211,17 @@ impl Doc {
         }
     }
 
+    /// The next (or previous) item after `from` that `pred` accepts.
+    pub fn seek(&self, from: usize, forward: bool, pred: impl Fn(&Item) -> bool) -> Option<usize> {
+        if forward {
+            (from.saturating_add(1)..self.items.len()).find(|&i| pred(&self.items[i]))
+        } else {
+            (0..from.min(self.items.len()))
+                .rev()
+                .find(|&i| pred(&self.items[i]))
+        }
+    }
+
     /// The item drawn at document line `line`, column `x`.
     pub fn item_at(&self, line: usize, x: u16) -> Option<usize> {
         self.items
@@ -341,6 +352,36 @@ impl Cursor {
             self.scroll = 0;
         }
         Some(Outcome::None)
+    }
+
+    /// Selects item `i` (if there is one) and scrolls to it.
+    pub fn go(&mut self, doc: &Doc, i: usize, height: usize) {
+        if i < doc.items.len() {
+            self.sel = i;
+            self.reveal(doc, height);
+        }
+    }
+
+    /// n / N: the next or previous item `pred` accepts; a status line when
+    /// there is none that way.
+    pub fn seek(
+        &mut self,
+        doc: &Doc,
+        forward: bool,
+        height: usize,
+        what: &str,
+        pred: impl Fn(&Item) -> bool,
+    ) -> Outcome {
+        match doc.seek(self.sel, forward, pred) {
+            Some(i) => {
+                self.go(doc, i, height);
+                Outcome::None
+            }
+            None => Outcome::Status(format!(
+                "no {} {what}",
+                if forward { "further" } else { "earlier" }
+            )),
+        }
     }
 
     /// Scrolls so the selected item is on screen (its top, if it is taller
