@@ -3,6 +3,8 @@
 use super::{centered, overlay_block};
 use crate::tui::app::App;
 use crate::tui::keys;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -10,9 +12,11 @@ use ratatui::Frame;
 
 const KEYS_W: usize = 22;
 
-fn lines(app: &App) -> Vec<Line<'static>> {
-    let t = &app.theme;
+/// The help's lines at `width`: help texts wrap under themselves.
+fn lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let t = theme;
     let mut out = Vec::new();
+    let text_w = (width as usize).saturating_sub(KEYS_W + 2);
     for (title, rows) in keys::help_sections() {
         if !out.is_empty() {
             out.push(Line::default());
@@ -20,18 +24,30 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         out.push(Line::styled(title, t.heading));
         for (k, help) in rows {
             let pad = KEYS_W.saturating_sub(unicode_width::UnicodeWidthStr::width(k.as_str()));
-            out.push(Line::from(vec![
+            let head = vec![
                 Span::styled(format!("  {k}"), t.title),
                 Span::raw(" ".repeat(pad.max(1))),
-                Span::styled(help, t.text),
-            ]));
+            ];
+            if text_w < 12 {
+                let mut spans = head;
+                spans.push(Span::styled(help, t.text));
+                out.push(Line::from(spans));
+                continue;
+            }
+            for (i, l) in wrap(help, t.text, &[], text_w as u16).into_iter().enumerate() {
+                let mut spans = if i == 0 {
+                    head.clone()
+                } else {
+                    vec![Span::raw(" ".repeat(KEYS_W + 2))]
+                };
+                spans.extend(l.line.spans);
+                out.push(Line::from(spans));
+            }
         }
     }
     out.push(Line::default());
-    out.push(Line::styled(
-        "Mouse: wheel scrolls what is under the pointer; click selects a tab or a list entry.",
-        t.dim,
-    ));
+    let mouse = "Mouse: the wheel scrolls what is under the pointer; a click selects a tab or a list entry.";
+    out.extend(wrap(mouse, t.dim, &[], width.max(1)).into_iter().map(|l| l.line));
     out
 }
 
@@ -41,13 +57,11 @@ fn rect(size: Rect) -> Rect {
 
 /// How far the help can scroll at this terminal size.
 pub fn max_scroll(size: Rect) -> usize {
-    let inner = rect(size).height.saturating_sub(2) as usize;
-    let n: usize = keys::help_sections()
-        .iter()
-        .map(|(_, r)| r.len() + 2)
-        .sum::<usize>()
-        + 1;
-    n.saturating_sub(inner)
+    let r = rect(size);
+    let inner = r.height.saturating_sub(2) as usize;
+    lines(&Theme::new(false), r.width.saturating_sub(2))
+        .len()
+        .saturating_sub(inner)
 }
 
 pub fn render(f: &mut Frame, size: Rect, app: &App, scroll: usize) {
@@ -56,7 +70,7 @@ pub fn render(f: &mut Frame, size: Rect, app: &App, scroll: usize) {
     let block = overlay_block(" Keys · Esc or ? closes · j/k scroll ", app);
     let inner = block.inner(r);
     f.render_widget(block, r);
-    let ls: Vec<Line> = lines(app)
+    let ls: Vec<Line> = lines(&app.theme, inner.width)
         .into_iter()
         .skip(scroll.min(max_scroll(size)))
         .take(inner.height as usize)
