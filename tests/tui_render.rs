@@ -1,7 +1,7 @@
 //! Render tests: the frame drawn into a TestBackend, compared as text.
 
 use briefing::tui::action::{Action, PaneId};
-use briefing::tui::app::App;
+use briefing::tui::app::{App, Overlay};
 use briefing::tui::testing::fixture_index;
 use briefing::tui::theme::Theme;
 use briefing::tui::view;
@@ -212,4 +212,22 @@ fn search_overlay_empty_80x24() {
     let mut a = app();
     a.update(Action::OpenSearch);
     insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn help_scrolls_to_its_last_line_and_no_further() {
+    for (w, h) in [(80, 24), (40, 12), (24, 6)] {
+        let mut a = app();
+        a.update(Action::Resize(w, h));
+        a.update(Action::ToggleHelp);
+        for _ in 0..200 {
+            a.update(Action::Down);
+        }
+        let text = render(&mut a, w, h);
+        assert!(text.contains("entry."), "{w}×{h}:\n{text}");
+        let Overlay::Help { scroll } = a.overlay() else {
+            panic!()
+        };
+        assert!(*scroll < 200);
+    }
 }
