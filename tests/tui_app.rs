@@ -265,3 +265,23 @@ fn narrow_screens_show_the_focused_region() {
     assert!(a.areas().list.is_none());
     assert!(a.areas().main.is_some());
 }
+
+#[test]
+fn clicking_a_search_hit_selects_then_follows_it() {
+    let mut a = app();
+    keys(&mut a, "/dredging");
+    let size = a.size();
+    let Overlay::Search(s) = a.overlay() else { panic!() };
+    // Find the screen row of the second hit by probing the overlay.
+    let (x, y) = (0..size.height)
+        .flat_map(|y| (0..size.width).map(move |x| (x, y)))
+        .find(|&(x, y)| briefing::tui::view::search::hit_at(size, s, x, y) == Some(1))
+        .expect("second hit on screen");
+    a.update(Action::Click(x, y));
+    let Overlay::Search(s) = a.overlay() else { panic!() };
+    assert_eq!(s.selected, 1);
+    a.update(Action::Click(x, y));
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.active(), PaneId::Articles);
+    assert!(a.articles().highlight().is_some());
+}

@@ -224,7 +224,7 @@ fn help_scrolls_to_its_last_line_and_no_further() {
             a.update(Action::Down);
         }
         let text = render(&mut a, w, h);
-        assert!(text.contains("entry."), "{w}×{h}:\n{text}");
+        assert!(text.contains("follow it)."), "{w}×{h}:\n{text}");
         let Overlay::Help { scroll } = a.overlay() else {
             panic!()
         };

@@ -450,6 +450,7 @@ impl App {
 
     fn update_search(&mut self, action: Action) {
         let page = view::search::list_height(self.size).max(1);
+        let size = self.size;
         let Some(s) = self.search_state() else { return };
         let n = s.hits.len();
         let mut changed = false;
@@ -480,6 +481,15 @@ impl App {
             Action::Top => s.selected = 0,
             Action::Bottom => s.selected = n.saturating_sub(1),
             Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
+            // A click selects a hit; a click on the selected one follows it.
+            Action::Click(x, y) => match view::search::hit_at(size, s, x, y) {
+                Some(i) if i == s.selected => {
+                    self.follow_hit();
+                    return;
+                }
+                Some(i) => s.selected = i,
+                None => {}
+            },
             _ => {}
         }
         if changed {

@@ -317,7 +317,7 @@ pub fn markdown() -> String {
         out.push('\n');
     }
     out.push_str(
-        "## Mouse\n\n| Input | Action |\n|---|---|\n| wheel | scroll the list or view under the pointer |\n| left click | select a pane tab or a list entry; focus the view |\n",
+        "## Mouse\n\n| Input | Action |\n|---|---|\n| wheel | scroll the list or view under the pointer |\n| left click | select a pane tab, a list entry or a search hit (a second click follows the hit); focus the view; select a quote in an article |\n",
     );
     out
 }

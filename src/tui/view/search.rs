@@ -24,6 +24,18 @@ pub fn list_height(size: Rect) -> usize {
     rect(size).height.saturating_sub(4) as usize
 }
 
+/// The hit drawn at (`x`, `y`), if any (the same arithmetic as `render`).
+pub fn hit_at(size: Rect, s: &SearchState, x: u16, y: u16) -> Option<usize> {
+    let r = rect(size);
+    let top = r.y + 3;
+    let h = list_height(size);
+    if x <= r.x || x + 1 >= r.x + r.width || y < top || y >= top + h as u16 {
+        return None;
+    }
+    let i = super::chrome::list_offset(0, s.selected, h) + (y - top) as usize;
+    (i < s.hits.len()).then_some(i)
+}
+
 pub fn render(f: &mut Frame, size: Rect, app: &App, s: &SearchState) {
     let t = &app.theme;
     let r = rect(size);
