@@ -161,15 +161,16 @@ fn narrow_width_puts_actors_in_rows() {
     assert!(wide
         .iter()
         .any(|l| l.starts_with("Harbor Authority") && l.contains("│ Lina Ortiz")));
-    // In rows, the first cell is the actor, and Enter on it opens the actor.
+    // In rows, a fresh view selects the first summary, not the actor's name
+    // left of it; Enter on the name opens the actor.
     let mut p = IssuesPane::new(&ix);
+    let e = evidence(send(&mut p, &ix, Action::Follow, area(80, 24)));
+    assert_eq!(e.text(&ix.articles), "Start this spring");
+    send(&mut p, &ix, Action::Left, area(80, 24));
     assert_eq!(
         send(&mut p, &ix, Action::Follow, area(80, 24)),
         Outcome::Navigate(Nav::Actor(1))
     );
-    send(&mut p, &ix, Action::Right, area(80, 24));
-    let e = evidence(send(&mut p, &ix, Action::Follow, area(80, 24)));
-    assert_eq!(e.text(&ix.articles), "Start this spring");
 }
 
 #[test]
@@ -228,8 +229,7 @@ fn toggle_mark_changes_compare_columns() {
     // Evidence under a cell leads to its words.
     let mut p = ComparePane::new(&ix);
     let a = area(160, 48);
-    send(&mut p, &ix, Action::Right, a); // from the issue name to the first actor
-    send(&mut p, &ix, Action::Down, a); // to the first stance under it
+    send(&mut p, &ix, Action::Down, a); // from the first summary to the stance under it
     let e = evidence(send(&mut p, &ix, Action::Follow, a));
     assert_eq!(e.text(&ix.articles), "Start this spring");
 }
@@ -481,9 +481,15 @@ fn n_and_shift_n_seek_quotes_and_evidence() {
         Outcome::Status(s) if s.contains("no earlier quote")
     ));
 
-    // Issues: from the actor cell (rows at 80 wide) to the first evidence.
+    // Issues: from the first summary over the stances behind it.
     let mut p = IssuesPane::new(&ix);
     send(&mut p, &ix, Action::NextQuote, a);
+    send(&mut p, &ix, Action::NextQuote, a);
+    let e = evidence(send(&mut p, &ix, Action::Follow, a));
+    assert_eq!(e.text(&ix.articles), "seek permits for dredging within weeks");
+    send(&mut p, &ix, Action::PrevQuote, a);
+    send(&mut p, &ix, Action::PrevQuote, a);
     let e = evidence(send(&mut p, &ix, Action::Follow, a));
     assert_eq!(e.text(&ix.articles), "Start this spring");
+    assert_eq!((e.article, e.block), (0, 4));
 }

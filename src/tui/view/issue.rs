@@ -398,7 +398,7 @@ pub(crate) fn is_evidence(it: &Item) -> bool {
 
 /// Copying the selected item: the words with their citation.
 pub(crate) fn copy_selected(doc: &Doc, cursor: &Cursor, index: &Index) -> Outcome {
-    match doc.items.get(cursor.sel).and_then(|it| it.target) {
+    match doc.items.get(cursor.current(doc)).and_then(|it| it.target) {
         Some(Nav::Evidence(ev)) => Outcome::Copy(citation(index, &ev)),
         _ => Outcome::Status("nothing to copy here: select a passage, a stance or a quote".into()),
     }

@@ -222,6 +222,15 @@ impl Doc {
         }
     }
 
+    /// Where a fresh view's selection starts: the first item leading to
+    /// words in an article, else the first item.
+    pub fn home(&self) -> usize {
+        self.items
+            .iter()
+            .position(|it| matches!(it.target, Some(Nav::Evidence(_))))
+            .unwrap_or(0)
+    }
+
     /// The item drawn at document line `line`, column `x`.
     pub fn item_at(&self, line: usize, x: u16) -> Option<usize> {
         self.items
@@ -237,8 +246,7 @@ impl Doc {
     /// selected item patched in `selected`.
     pub fn visible(&self, cursor: &Cursor, height: usize, selected: Style) -> Vec<Line<'static>> {
         let scroll = cursor.scroll.min(self.max_scroll(height));
-        let sel = cursor.sel.min(self.items.len().saturating_sub(1));
-        let item = self.items.get(sel);
+        let item = self.items.get(cursor.current(self));
         self.lines
             .iter()
             .enumerate()
@@ -268,14 +276,31 @@ impl Doc {
 pub struct Cursor {
     pub sel: usize,
     pub scroll: usize,
+    /// False until the first action: a fresh view selects its first
+    /// evidence (`Doc::home`), so Enter at once leads to words in an article.
+    pub placed: bool,
 }
 
 impl Cursor {
+    /// The selected item of `doc`.
+    pub fn current(&self, doc: &Doc) -> usize {
+        if self.placed {
+            self.sel.min(doc.items.len().saturating_sub(1))
+        } else {
+            doc.home()
+        }
+    }
+
+    fn place(&mut self, doc: &Doc) {
+        self.sel = self.current(doc);
+        self.placed = true;
+    }
+
     /// Applies a movement, mouse or Enter action to the cursor over `doc`
     /// drawn in `area`. None when the action is not one of those.
     pub fn update(&mut self, doc: &Doc, action: &Action, area: Rect) -> Option<Outcome> {
         let height = area.height as usize;
-        self.sel = self.sel.min(doc.items.len().saturating_sub(1));
+        self.place(doc);
         self.scroll = self.scroll.min(doc.max_scroll(height));
         match action {
             Action::Follow => {
@@ -372,6 +397,7 @@ impl Cursor {
         what: &str,
         pred: impl Fn(&Item) -> bool,
     ) -> Outcome {
+        self.place(doc);
         match doc.seek(self.sel, forward, pred) {
             Some(i) => {
                 self.go(doc, i, height);
@@ -536,14 +562,18 @@ mod tests {
             Some(Outcome::Navigate(ev(3).unwrap()))
         );
         c.update(&d, &Action::Top, area);
-        assert_eq!(c, Cursor::default());
+        assert_eq!((c.sel, c.scroll), (0, 0));
         assert_eq!(c.update(&d, &Action::Copy, area), None);
     }
 
     #[test]
     fn selection_is_patched_only_over_its_cell() {
         let d = doc();
-        let c = Cursor { sel: 1, scroll: 0 };
+        let c = Cursor {
+            sel: 1,
+            scroll: 0,
+            placed: true,
+        };
         let v = d.visible(&c, 10, Style::default().add_modifier(Modifier::REVERSED));
         let l = &v[1];
         let b = l.spans.iter().find(|s| s.content.contains('b')).unwrap();
