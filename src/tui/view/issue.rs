@@ -109,6 +109,12 @@ pub(crate) fn summary_cell(ctx: &Ctx, s: &StanceSummary) -> CellContent {
         c.push(" ", ctx.theme.text);
         c.push(&markers(arts), ctx.theme.tag);
     }
+    // With no evidence rows under it, the summary carries its source kind.
+    if evidence_rows(ctx.index, s).is_empty() {
+        if let Some(st) = s.stances.first().and_then(|&id| stance(ctx.index, id)) {
+            c.push(&format!(" {}", st.source.name()), ctx.theme.dim);
+        }
+    }
     c
 }
 
