@@ -154,11 +154,10 @@ impl TableLayout {
     }
 }
 
-/// For each column: (natural width, minimum width). Natural is the widest
-/// cell on one line (capped); minimum is the longest word (capped low), so
-/// squeezed columns break between words where they can.
-fn column_needs(header: &[CellContent], rows: &[Vec<CellContent>], ncols: usize) -> Vec<(usize, usize)> {
-    let mut needs = vec![(1usize, 1usize); ncols];
+/// For each column, its natural width: the widest cell on one line, capped
+/// so one long cell cannot starve the others.
+fn column_needs(header: &[CellContent], rows: &[Vec<CellContent>], ncols: usize) -> Vec<usize> {
+    let mut needs = vec![1usize; ncols];
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         for (c, cell) in row.iter().enumerate().take(ncols) {
             let natural = cell
@@ -168,15 +167,7 @@ fn column_needs(header: &[CellContent], rows: &[Vec<CellContent>], ncols: usize)
                 .max()
                 .unwrap_or(0)
                 .min(MAX_NATURAL);
-            let word = cell
-                .text
-                .split_whitespace()
-                .map(UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(0)
-                .min(16);
-            needs[c].0 = needs[c].0.max(natural);
-            needs[c].1 = needs[c].1.max(word);
+            needs[c] = needs[c].max(natural);
         }
     }
     needs
@@ -186,11 +177,11 @@ fn column_needs(header: &[CellContent], rows: &[Vec<CellContent>], ncols: usize)
 /// fits; otherwise columns that need less than a fair share keep their need
 /// and the rest split what remains (water-filling), never below 1 cell while
 /// there is room for it.
-fn share(needs: &[(usize, usize)], avail: usize) -> Vec<usize> {
+fn share(needs: &[usize], avail: usize) -> Vec<usize> {
     let n = needs.len();
-    let total: usize = needs.iter().map(|n| n.0).sum();
+    let total: usize = needs.iter().sum();
     if total <= avail {
-        return needs.iter().map(|n| n.0).collect();
+        return needs.to_vec();
     }
     let mut widths = vec![0usize; n];
     let mut open: Vec<usize> = (0..n).collect();
@@ -200,7 +191,7 @@ fn share(needs: &[(usize, usize)], avail: usize) -> Vec<usize> {
             break;
         }
         let fair = left / open.len();
-        let (small, big): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&c| needs[c].0 <= fair);
+        let (small, big): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&c| needs[c] <= fair);
         if small.is_empty() {
             // Everyone left wants more than a fair share: split evenly, the
             // remainder to the first columns.
@@ -211,8 +202,8 @@ fn share(needs: &[(usize, usize)], avail: usize) -> Vec<usize> {
             break;
         }
         for &c in &small {
-            widths[c] = needs[c].0;
-            left = left.saturating_sub(needs[c].0);
+            widths[c] = needs[c];
+            left = left.saturating_sub(needs[c]);
         }
         open = big;
     }
@@ -367,7 +358,7 @@ mod tests {
 
     #[test]
     fn share_gives_small_columns_their_need() {
-        assert_eq!(share(&[(3, 3), (50, 5), (50, 5)], 43), vec![3, 20, 20]);
-        assert_eq!(share(&[(5, 5), (5, 5)], 1), vec![1, 0]);
+        assert_eq!(share(&[3, 50, 50], 43), vec![3, 20, 20]);
+        assert_eq!(share(&[5, 5], 1), vec![1, 0]);
     }
 }
