@@ -294,6 +294,15 @@ fn actor_pane_follows_quotes_stances_and_companions() {
     // Companions lead to actors; the authority is named with her most.
     let comp = find(&|n| matches!(n, Nav::Actor(_))).expect("a companion");
     assert_eq!(d.items[comp].target, Some(Nav::Actor(1)));
+    // Named together in one sentence (the opening one) and in three blocks
+    // (that paragraph, the table's header, the second article's lead).
+    let co = briefing::tui::view::actor::companions(&ix);
+    let with_authority = co[0].iter().find(|c| c.actor == 1).unwrap();
+    assert_eq!((with_authority.sentences, with_authority.blocks), (1, 3));
+    assert!(
+        co[3].iter().all(|c| c.actor != 3),
+        "no one is their own companion"
+    );
     // Issue headings under stances lead to the issue.
     assert!(find(&|n| matches!(n, Nav::Issue(0))).is_some());
 }
