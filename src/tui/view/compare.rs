@@ -360,6 +360,16 @@ impl ComparePane {
             }
             d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
         } else {
+            d.text("Most named", th.heading, &[], 0);
+            let mut rows = Vec::new();
+            let mut targets = Vec::new();
+            for &a in arts {
+                let (c, t) = most_named(ctx, a);
+                rows.push(vec![CellContent::styled(marker(a), th.tag), c]);
+                targets.push(vec![None, t]);
+            }
+            d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+            d.blank();
             for &issue in &issues {
                 let cov = covering(issue);
                 let mut styles = Vec::new();
