@@ -996,3 +996,19 @@ fn a_role_or_outlet_line_under_the_byline_is_metadata() {
     assert_eq!(a.author, None);
     assert_eq!(texts(&a, BlockKind::Heading), ["The Background"]);
 }
+
+#[test]
+fn wrapped_text_with_headings_set_tight_against_paragraphs() {
+    let (a, _) = fixture("wrapped-tight-headings.txt");
+    assert_eq!(
+        texts(&a, BlockKind::Heading),
+        ["What the government plans", "Why it matters"]
+    );
+    let paras = texts(&a, BlockKind::Paragraph);
+    assert_eq!(paras.len(), 3);
+    assert!(
+        paras[0].ends_with("a quarter of their capacity this week, the lowest level since records began.")
+    );
+    assert!(paras[1].starts_with("Officials said") && paras[1].ends_with("last all summer."));
+    assert_eq!(paras[2], "The north grows most of the country's rice.");
+}

@@ -1121,7 +1121,10 @@ fn joins(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     if let Some(w) = doc.wrap {
-        if la.chars + 20 >= w && la.chars >= 30 {
+        // After a full stop, a short heading-like line is a heading set
+        // without blank lines around it, not the paragraph's last line.
+        let heading_next = ends_sentence(sa) && doc.lines[b].chars + 20 < w && heading_like(sb);
+        if la.chars + 20 >= w && la.chars >= 30 && !heading_next {
             return true;
         }
     }
