@@ -947,9 +947,13 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
     if !doc.prose(i) || !title_like(doc.s(i)) {
         return h;
     }
-    // A wrapped lede's first line is not a title.
+    // A wrapped lede's first line is not a title (a byline under a long
+    // title does not make it one).
     if doc.wrap.is_some() && joins(doc, i, i + 1) {
-        return h;
+        let next = doc.s(i + 1);
+        if byline(next).is_none() && date_line(next).is_none() {
+            return h;
+        }
     }
     h.title = Some(doc.s(i).to_string());
     skip[i] = true;
