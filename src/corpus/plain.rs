@@ -13,7 +13,7 @@
 //!   under a bare `Related` / `You may also like` up to a blank line);
 //!   captions and credits (`Credit:`, `Photo:`, `Image:`, `(Photo by`,
 //!   `REUTERS/…`, `Getty Images`, and `Source:` notes under tables); list
-//!   items (`- `, `* `, `• `, `– `, `1. `, `1) `); wire credit tails; lines
+//!   items (`- `, `* `, `• `, `– `, `▪ `…, `1. `, `1) `); wire credit tails; lines
 //!   with a pipe (table candidates); text.
 //! * The header (only in [`parse`]): byline/date lines, a section kicker
 //!   (`OPINION`, dropped), the title (the first line, when it reads as a
@@ -550,7 +550,7 @@ fn is_source_note(t: &str) -> bool {
 
 /// Where the item text starts, when `t` is a list item.
 fn bullet(t: &str) -> Option<usize> {
-    for b in ["- ", "* ", "• ", "– ", "· "] {
+    for b in ["- ", "* ", "• ", "– ", "· ", "▪ ", "◦ ", "‣ ", "■ ", "○ "] {
         if let Some(rest) = t.strip_prefix(b) {
             return (!rest.trim().is_empty()).then(|| t.len() - rest.trim_start().len());
         }
@@ -1465,6 +1465,7 @@ mod tests {
         assert_eq!(bullet("-"), None);
         assert_eq!(bullet("- "), None);
         assert_eq!(bullet("-5 degrees"), None);
+        assert_eq!(bullet("▪ square"), Some("▪ ".len()));
     }
 
     #[test]
