@@ -696,7 +696,7 @@ fn name_like(s: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         ok_chars && !w.is_empty() && (cap || (i > 0 && (PARTICLES.contains(&w) || (and_ok && w == "and"))))
-    }) && month_word(ws[0]).is_none()
+    }) && !is_month_word(ws[0])
         && !is_weekday(ws[0])
         && !NOT_NAMES.iter().any(|n| ws[0].eq_ignore_ascii_case(n))
 }
@@ -721,8 +721,9 @@ fn is_weekday(w: &str) -> bool {
     .any(|d| w.eq_ignore_ascii_case(d))
 }
 
-fn month_word(w: &str) -> Option<()> {
-    date::find_date(&format!("{w} 1, 2000")).map(|_| ())
+/// `February`, `Feb.`, `febrero`: asked of the date reader so both agree.
+fn is_month_word(w: &str) -> bool {
+    w.len() <= 12 && date::find_date(&format!("{} 1, 2000", w.trim_end_matches('.'))).is_some()
 }
 
 /// `By NAME`, `Written by NAME`, `Por NAME`: the name, cut before any date,
@@ -752,7 +753,7 @@ fn byline(s: &str) -> Option<String> {
     let single = words(name) == 1
         && name.chars().next().is_some_and(char::is_uppercase)
         && (after.is_empty() || after.starts_with(['|', '•', '·', '—', '–', '-']))
-        && month_word(name).is_none()
+        && !is_month_word(name)
         && !is_weekday(name);
     (name_like(name) || single).then(|| name.to_string())
 }
