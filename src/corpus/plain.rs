@@ -180,7 +180,8 @@ struct Line {
     /// Trimmed content's byte range in the text.
     start: usize,
     end: usize,
-    /// The line had leading white space (a list item's continuation).
+    /// The line had leading white space (a paragraph indent, or a list
+    /// item wrapping).
     indented: bool,
     chars: usize,
     /// Unescaped `|` count.
