@@ -269,50 +269,34 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     Ok(())
 }
 
-/// First-frame time (embedded briefing: load, analyse, one frame) and the
-/// slowest of a few full-screen frames at 200×60.
-/// TODO(lead): once the TUI lands, render its real first frame and every
-/// pane here instead of a Paragraph stand-in.
+/// First-frame time (embedded briefing: load, analyse, build the UI state,
+/// draw one 200×60 frame) and the slowest frame of every pane at 200×60
+/// over the measured index.
 fn frames(index: &Arc<Index>) -> (f64, f64) {
+    use crate::tui::action::{Action, PaneId};
+    use crate::tui::app::App;
+    use crate::tui::theme::Theme;
     use ratatui::backend::TestBackend;
-    use ratatui::widgets::{Paragraph, Wrap};
     use ratatui::Terminal;
-    let text_of = |ix: &Index, a: usize| -> String {
-        ix.articles
-            .get(a)
-            .map(|a| {
-                a.blocks
-                    .iter()
-                    .map(|b| b.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default()
+    let draw = |app: &mut App| -> f64 {
+        // A TestBackend never fails.
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| match e {});
+        app.update(Action::Resize(200, 60));
+        let t = Instant::now();
+        let _ = term.draw(|f| crate::tui::view::draw(f, app));
+        t.elapsed().as_secs_f64() * 1000.0
     };
     let t = Instant::now();
     let lex = crate::analysis::Lexicon::embedded();
     let ix = Index::build("briefing", crate::corpus::load_embedded(), &lex);
-    // A TestBackend never fails.
-    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| match e {});
-    let text = text_of(&ix, 0);
-    let _ = term.draw(|fr| {
-        fr.render_widget(
-            Paragraph::new(text.as_str()).wrap(Wrap { trim: false }),
-            fr.area(),
-        )
-    });
+    let mut app = App::new(ix, Theme::new(true));
+    draw(&mut app);
     let first = t.elapsed().as_secs_f64() * 1000.0;
+    let mut app = App::new(index.clone(), Theme::new(true));
     let mut max: f64 = 0.0;
-    for a in 0..index.articles.len().min(20) {
-        let text = text_of(index, a);
-        let t = Instant::now();
-        let _ = term.draw(|fr| {
-            fr.render_widget(
-                Paragraph::new(text.as_str()).wrap(Wrap { trim: false }),
-                fr.area(),
-            )
-        });
-        max = max.max(t.elapsed().as_secs_f64() * 1000.0);
+    for p in PaneId::ALL {
+        app.update(Action::GoPane(p));
+        max = max.max(draw(&mut app));
     }
     (first, max)
 }
