@@ -32,6 +32,10 @@ pub struct BenchArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Time each keystroke and cold query this many times (from the same
+    /// state) and keep the fastest: the machine may be shared.
+    #[arg(long, default_value_t = 3)]
+    pub repeat: usize,
 }
 
 /// The queries typed one character at a time.
@@ -219,16 +223,29 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     eprintln!("typing {TYPED:?} one character at a time…");
     let mut keys = Vec::new();
     let never = || false;
+    let reps = args.repeat.max(1);
     for q in TYPED {
-        engine.reset();
         for end in (1..=q.len()).filter(|&e| q.is_char_boundary(e)) {
-            let r = crate::search::run_query(&mut engine, 0, &q[..end], 100, &never);
-            let (ms, matched) = r.map(|(r, st)| (st.elapsed_ms, r.matched)).unwrap_or((0.0, 0));
+            let prev = q[..end].char_indices().last().map(|(i, _)| &q[..i]).unwrap_or("");
+            let mut best = f64::INFINITY;
+            let mut matched = 0;
+            for _ in 0..reps {
+                // Start from the state typing left: the previous prefix answered.
+                engine.reset();
+                if !prev.is_empty() {
+                    let _ = crate::search::run_query(&mut engine, 0, prev, 100, &never);
+                }
+                if let Some((r, st)) = crate::search::run_query(&mut engine, 0, &q[..end], 100, &never) {
+                    best = best.min(st.elapsed_ms);
+                    matched = r.matched;
+                }
+            }
+            let best = if best.is_finite() { best } else { 0.0 };
             eprintln!(
-                "    {:<18} {ms:>8.1} ms {matched:>9} matched",
+                "    {:<18} {best:>8.1} ms {matched:>9} matched",
                 format!("{:?}", &q[..end])
             );
-            keys.push(ms);
+            keys.push(best);
         }
     }
     keys.sort_by(f64::total_cmp);
@@ -242,14 +259,24 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     );
 
     let mut cold = Vec::new();
-    for q in COLD {
-        let r = crate::search::run_query(&mut engine, 0, q, 100, &never);
-        let (ms, matched) = r.map(|(r, st)| (st.elapsed_ms, r.matched)).unwrap_or((0.0, 0));
+    for (qi, q) in COLD.iter().enumerate() {
+        let mut best = f64::INFINITY;
+        let mut matched = 0;
+        for _ in 0..reps {
+            // After an unrelated query, as when the user starts over.
+            engine.reset();
+            let _ = crate::search::run_query(&mut engine, 0, COLD[(qi + 1) % COLD.len()], 100, &never);
+            if let Some((r, st)) = crate::search::run_query(&mut engine, 0, q, 100, &never) {
+                best = best.min(st.elapsed_ms);
+                matched = r.matched;
+            }
+        }
+        let best = if best.is_finite() { best } else { 0.0 };
         eprintln!(
-            "    cold {:<13} {ms:>8.1} ms {matched:>9} matched",
+            "    cold {:<13} {best:>8.1} ms {matched:>9} matched",
             format!("{q:?}")
         );
-        cold.push(ms);
+        cold.push(best);
     }
     cold.sort_by(f64::total_cmp);
     f.add("search_cold_ms", percentile(&cold, 50.0), "ms");

@@ -376,8 +376,12 @@ struct ChunkOut {
     cands: Vec<u32>,
     /// Per candidate, per term: exact term score or `UNKNOWN`.
     scores: Vec<i64>,
-    /// ASCII queries: (upper bound of score, item) for every match.
+    /// ASCII queries: (upper bound of score, item) for every match whose
+    /// score is not known exactly.
     pool: Vec<(i64, u32)>,
+    /// ASCII queries: the chunk's best matches whose score is known exactly
+    /// (any item outside it has `limit` better ones in this chunk alone).
+    exact: BinaryHeap<Entry>,
     /// Other queries: the chunk's best, fully scored.
     top: BinaryHeap<Entry>,
     matched: usize,
@@ -449,6 +453,7 @@ fn scan(
                 cands: Vec::new(),
                 scores: Vec::new(),
                 pool: Vec::new(),
+                exact: BinaryHeap::new(),
                 top: BinaryHeap::new(),
                 matched: 0,
             };
@@ -520,18 +525,30 @@ fn scan(
                 if all_ascii {
                     // The prefilter decided: this is a match.
                     out.matched += 1;
+                    if limit == 0 {
+                        continue;
+                    }
                     let mut bound = score::phrase_bonus_with(hay, phrase);
+                    let mut exact = true;
                     for (ti, t) in terms.iter().enumerate() {
                         bound += if typo_hit[ti] {
                             score::typo_score(&t.term.text)
                         } else if vals[ti] != UNKNOWN {
                             vals[ti]
                         } else {
+                            exact = false;
                             let lit = score::literal_bonus_with(hay, &t.finder);
                             skim_bound(hb, t.term.text.as_bytes(), lit > 0) + lit
                         };
                     }
-                    out.pool.push((bound, i as u32));
+                    if !exact {
+                        out.pool.push((bound, i as u32));
+                    } else if out.exact.len() < limit {
+                        out.exact.push((Reverse(bound), i as u32));
+                    } else if beats(bound, i as u32, out.exact.peek()) {
+                        out.exact.pop();
+                        out.exact.push((Reverse(bound), i as u32));
+                    }
                     continue;
                 }
                 let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
@@ -555,12 +572,14 @@ fn scan(
     let mut scores = Vec::with_capacity(outs.iter().map(|o| o.scores.len()).sum());
     let mut matched = 0;
     let mut hits: Vec<(usize, i64)> = Vec::new();
-    let mut pool: Vec<(i64, u32)> = Vec::with_capacity(outs.iter().map(|o| o.pool.len()).sum());
+    let mut pool: Vec<(i64, u32)> =
+        Vec::with_capacity(outs.iter().map(|o| o.pool.len() + o.exact.len()).sum());
     for o in outs {
         cands.extend_from_slice(&o.cands);
         scores.extend_from_slice(&o.scores);
         matched += o.matched;
         pool.extend_from_slice(&o.pool);
+        pool.extend(o.exact.into_iter().map(|(Reverse(b), i)| (b, i)));
         hits.extend(o.top.into_iter().map(|(Reverse(s), i)| (i as usize, s)));
     }
 
