@@ -16,7 +16,8 @@
 //! become discovered issues too (a few, the most frequent). Issues the corpus
 //! never mentions are dropped, so ids are dense and the default lexicon does
 //! not pollute other corpora.
-use super::{Actor, Issue, IssueId, Mention, Quote, Sentence};
+use super::stances::ActorFinder;
+use super::{Actor, ActorId, Issue, IssueId, Mention, Quote, Sentence};
 use crate::analysis::lexicon::IssueEntry;
 use crate::analysis::Lexicon;
 use crate::corpus::{Article, BlockKind, Table};
@@ -346,38 +347,20 @@ fn phrases_of(i: &Issue) -> Vec<String> {
 
 // ---------------------------------------------------------------- tables
 
-/// The actor a short text (a header cell, a list lead) names, by its name or
-/// an alias, whole words, folded; the longest alias wins.
-pub fn header_actor(text: &str, actors: &[Actor]) -> Option<usize> {
-    let ws = words(text);
-    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
-    let mut best: Option<(usize, usize)> = None; // (alias length in words, actor)
-    for (ai, a) in actors.iter().enumerate() {
-        for alias in std::iter::once(&a.name).chain(a.aliases.iter()) {
-            let aw: Vec<String> = words(alias).into_iter().map(|w| w.folded).collect();
-            if aw.is_empty() || aw.len() > folded.len() {
-                continue;
-            }
-            let found = folded
-                .windows(aw.len())
-                .any(|win| win.iter().zip(&aw).all(|(x, y)| *x == y));
-            if found && best.map_or(true, |(l, _)| aw.len() > l) {
-                best = Some((aw.len(), ai));
-            }
-        }
-    }
-    best.map(|(_, a)| a)
+/// The actor a short text (a header cell, a list lead) names, if any.
+pub fn header_actor(text: &str, finder: &ActorFinder) -> Option<ActorId> {
+    finder.first_in(text)
 }
 
 /// The column of a table that holds row labels, if any: the first column,
 /// when its header names no actor and its cells are short labels (not
 /// sentences).
-pub fn label_column(table: &Table, actors: &[Actor]) -> Option<usize> {
+pub fn label_column(table: &Table, finder: &ActorFinder) -> Option<usize> {
     if table.columns() < 2 || table.rows.is_empty() {
         return None;
     }
     let head = table.header.first()?;
-    if header_actor(&head.text, actors).is_some() {
+    if header_actor(&head.text, finder).is_some() {
         return None;
     }
     let short = table.rows.iter().all(|r| {
@@ -469,57 +452,62 @@ pub fn lead_of(text: &str) -> Option<(&str, usize)> {
     let colon = text.find(':')?;
     let lead = text.get(..colon)?.trim();
     let rest = text.get(colon + 1..)?.trim();
-    let n = words(lead).len();
-    if lead.is_empty() || rest.is_empty() || n == 0 || n > 5 {
+    let ws = words(lead);
+    if lead.is_empty() || rest.is_empty() || ws.is_empty() || ws.len() > 5 {
         return None;
     }
     Some((lead, colon))
 }
 
-fn names_actor(text: &str, actors: &[Actor]) -> bool {
-    header_actor(text, actors).is_some()
+fn names_actor(text: &str, finder: &ActorFinder) -> bool {
+    header_actor(text, finder).is_some()
 }
 
-fn collect_labels(articles: &[Article], actors: &[Actor]) -> Vec<Label> {
+/// A lead opening on a preposition (`For Petro:`, `To investors:`) addresses
+/// someone; it does not name a topic.
+fn addressed(lead: &str) -> bool {
+    words(lead).first().is_some_and(|w| {
+        matches!(
+            w.folded.as_str(),
+            "for" | "to" | "from" | "by" | "with" | "according"
+        )
+    })
+}
+
+fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
     let mut out = Vec::new();
+    let mut push = |text: &str, may_found: bool| {
+        let text = text.trim();
+        if !text.is_empty() {
+            out.push(Label {
+                text: text.to_string(),
+                // `Petro:` names an actor; `Venezuela:` may name both, and
+                // then the issue keywords decide (see `merge_labels`).
+                may_found: may_found && !names_actor(text, finder),
+            });
+        }
+    };
     for a in articles {
         for b in &a.blocks {
             match b.kind {
                 BlockKind::Table => {
                     let Some(t) = &b.table else { continue };
-                    let Some(lc) = label_column(t, actors) else {
+                    let Some(lc) = label_column(t, finder) else {
                         continue;
                     };
                     for c in t.rows.iter().filter_map(|r| r.get(lc)) {
-                        let txt = c.text.trim();
-                        if !txt.is_empty() && !names_actor(txt, actors) {
-                            out.push(Label {
-                                text: txt.to_string(),
-                                may_found: true,
-                            });
-                        }
+                        push(&c.text, true);
                     }
                 }
                 BlockKind::ListItem | BlockKind::Paragraph => {
                     if let Some((lead, _)) = lead_of(&b.text) {
-                        if !names_actor(lead, actors) {
-                            out.push(Label {
-                                text: lead.to_string(),
-                                // A paragraph lead (`Update: …`) is too weak to found an issue.
-                                may_found: b.kind == BlockKind::ListItem,
-                            });
+                        if !addressed(lead) {
+                            // A paragraph lead (`Update: …`) is too weak to found an issue.
+                            push(lead, b.kind == BlockKind::ListItem);
                         }
                     }
                 }
-                BlockKind::Heading => {
-                    let n = words(&b.text).len();
-                    if (1..=4).contains(&n) && !names_actor(&b.text, actors) {
-                        out.push(Label {
-                            text: b.text.trim().to_string(),
-                            may_found: false,
-                        });
-                    }
-                }
+                BlockKind::Heading if (1..=4).contains(&words(&b.text).len()) => push(&b.text, false),
                 _ => {}
             }
         }
@@ -693,7 +681,8 @@ pub fn assign(
         lexicon.issues.clone()
     };
     let mut drafts: Vec<Draft> = entries.into_iter().map(Draft::from_entry).collect();
-    merge_labels(&mut drafts, &collect_labels(articles, actors));
+    let finder = ActorFinder::new(actors, true);
+    merge_labels(&mut drafts, &collect_labels(articles, &finder));
     bigram_issues(&mut drafts, articles, sentences, actors);
     let matcher = matcher_of(&drafts);
 
@@ -704,7 +693,7 @@ pub fn assign(
             let Some(t) = b.table.as_ref().filter(|_| b.kind == BlockKind::Table) else {
                 continue;
             };
-            let lc = label_column(t, actors);
+            let lc = label_column(t, &finder);
             let mut rows = Vec::new();
             for (ri, r) in t.rows.iter().enumerate() {
                 let is = row_issues(&matcher, t, ri, lc);
