@@ -198,7 +198,7 @@ fn is_stop(folded: &str) -> bool {
         .contains(folded)
 }
 
-fn is_generic(folded: &str) -> bool {
+pub fn is_generic(folded: &str) -> bool {
     GENERIC.contains(&folded)
 }
 
