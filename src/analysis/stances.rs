@@ -78,7 +78,7 @@ pub struct Named {
 }
 
 /// The short form a government's alias implies, if any, as written.
-fn short_form(alias: &str) -> Option<String> {
+pub fn short_form(alias: &str) -> Option<String> {
     let ws = words(alias);
     let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
     let f = match f.first() {

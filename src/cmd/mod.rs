@@ -3,7 +3,9 @@
 //! which neutralised it at load.
 
 pub mod check;
+pub mod compare;
 pub mod index;
+pub mod issues;
 
 use crate::analysis::Lexicon;
 use crate::corpus::{self, LoadOptions, Loaded};
@@ -46,6 +48,11 @@ pub enum Command {
     Index(index::IndexArgs),
     /// Load, print every warning as FILE[:LINE]: message, and a summary.
     Check(check::CheckArgs),
+    /// Compare actors' stances issue by issue: ACTOR… [PATHS…] (names are
+    /// matched through aliases; what exists on disk is read as articles).
+    Compare(compare::CompareArgs),
+    /// List the issues with mention counts, labels and cross-source alignment.
+    Issues(issues::IssuesArgs),
 }
 
 /// Runs the parsed command line; the exit code is the command's.
@@ -58,6 +65,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Index(a)) => index::run(a),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Compare(a)) => compare::run(a),
+        Some(Command::Issues(a)) => issues::run(a),
     }
 }
 
