@@ -1,13 +1,843 @@
 //! Quotes (direct, partial, reported, terms) and their speakers.
-use super::{Actor, Lexicon, Mention, Quote, Sentence};
-use crate::corpus::Article;
+//!
+//! Quote marks are paired per block (curly or straight double quotes; a
+//! quote left open runs to the block's end, as multi-paragraph quotes do).
+//! Each pair is then classed by where it stands and what attributes it:
+//!
+//! - direct: it opens the sentence (or follows a colon or `said,`) and has
+//!   at least a few words: `“We cannot fund it,” Okafor said.`
+//! - partial: a quotation inside a sentence governed by a speech verb:
+//!   `denouncing the “undignified” treatment`.
+//! - term: a short (1–4 words) quotation no speech verb attributes — scare
+//!   quotes and coined phrases (`the “war on drugs.”`); never a speaker.
+//! - indirect: `SUBJECT (has) VERB that CLAUSE` where the subject is an
+//!   actor, a pronoun or a group noun; the clause is the quote.
+//!
+//! Speakers come from the words next to a speech verb (`X said`, `said X`,
+//! `, he wrote`, `Skeptics point out`). `he`/`she` and `the <role>` are
+//! resolved to the nearest earlier person named outside quotes and not as
+//! the object of a preposition, in the same paragraph, else the previous one.
+//! A wrong speaker is worse than none: anything unsure is left `None`, with
+//! the naming words kept in `speaker_text`.
 
+use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
+use crate::corpus::{Article, BlockKind};
+use crate::text::{fold, fold_with_map, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// Words that may stand between a subject and its verb (`has argued`).
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "also",
+    "not",
+    "then",
+    "later",
+    "again",
+    "often",
+    "once",
+    "long",
+    "already",
+    "still",
+    "never",
+    "always",
+    "since",
+    "now",
+    "too",
+    "just",
+    "been",
+    "being",
+    "recently",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "openly",
+    "privately",
+];
+
+/// Words after which a name is an object, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "from", "with", "to", "of", "in", "at", "by", "between", "against", "for", "on", "over", "about",
+    "toward", "towards", "into", "under", "than", "like", "among", "before", "after", "meet", "met",
+    "meeting", "visit", "visited", "invited", "invite", "called", "and",
+];
+
+/// Nouns of a position held (`a firm stance on`, `a hard line on`).
+const POSITION_NOUNS: &[&str] = &[
+    "stance",
+    "position",
+    "line",
+    "view",
+    "views",
+    "emphasis",
+    "focus",
+    "priority",
+    "demands",
+    "opposition",
+    "support",
+    "insistence",
+    "approach",
+];
+
+/// Verbs after which a plain clause (no `that`) is the reported speech.
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "argued",
+    "argues",
+    "argue",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "believes",
+    "believe",
+    "stressed",
+    "stresses",
+    "maintained",
+    "maintains",
+    "contends",
+    "contended",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Verb,
+    Group,
+}
+
+/// Speech/stance verbs and group nouns, matched on folded text.
+struct Words {
+    ac: Option<AhoCorasick>,
+    tags: Vec<Tag>,
+    /// Multi-word verbs ending in a preposition take their clause right after.
+    ends_prep: Vec<bool>,
+}
+
+impl Words {
+    fn new(lex: &Lexicon) -> Words {
+        let mut pats: Vec<String> = Vec::new();
+        let mut tags = Vec::new();
+        let mut ends_prep = Vec::new();
+        let verbs = lex.speech_verbs.iter().chain(lex.stance_verbs.iter());
+        for (v, tag) in verbs
+            .map(|v| (v, Tag::Verb))
+            .chain(lex.group_nouns.iter().map(|g| (g, Tag::Group)))
+        {
+            let f = fold(v.trim());
+            if f.is_empty() || pats.contains(&f) {
+                continue;
+            }
+            ends_prep.push(tag == Tag::Verb && (f.ends_with(" on") || f.ends_with(" for")));
+            pats.push(f);
+            tags.push(tag);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .ok();
+        Words { ac, tags, ends_prep }
+    }
+
+    /// Whole-word hits in `text`: (original span, tag, ends in a preposition).
+    fn find(&self, text: &str) -> Vec<(Span, Tag, bool)> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.ac else { return out };
+        let f = fold_with_map(text);
+        for m in ac.find_iter(&f.text) {
+            let before = f.text[..m.start()].chars().next_back();
+            let after = f.text[m.end()..].chars().next();
+            if matches!(before, Some(c) if c.is_alphanumeric())
+                || matches!(after, Some(c) if c.is_alphanumeric())
+            {
+                continue;
+            }
+            let (s, e) = f.to_original(m.start(), m.end());
+            let i = m.pattern().as_usize();
+            out.push((Span::new(s, e), self.tags[i], self.ends_prep[i]));
+        }
+        out
+    }
+}
+
+/// Quote-mark pairs in a block: (whole span with marks, inner span).
+fn pairs(text: &str) -> Vec<(Span, Span)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, bool)> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('\u{201C}', None) => open = Some((i, true)),
+            ('"', None) => open = Some((i, false)),
+            ('\u{201D}', Some((o, true))) | ('"', Some((o, false))) => {
+                out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
+                open = None;
+            }
+            // A new opening curly quote while one is open: the first was
+            // never closed; restart.
+            ('\u{201C}', Some(_)) => open = Some((i, true)),
+            _ => {}
+        }
+    }
+    if let Some((o, _)) = open {
+        out.push((Span::new(o, text.len()), inner(text, o, text.len())));
+    }
+    out.retain(|p| !p.1.is_empty());
+    out
+}
+
+fn inner(text: &str, open: usize, close: usize) -> Span {
+    let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    let s = text.get(start..close).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    Span::new(start + lead, start + s.trim_end().len())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// The last word of `s` and its start offset.
+fn last_word(s: &str) -> Option<(usize, &str)> {
+    let t = s.trim_end();
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '\u{2019}' || c == '-'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let w = &t[start..];
+    (!w.is_empty()).then_some((start, w))
+}
+
+/// What names the speaker.
+#[derive(Clone, Debug)]
+struct Speaker {
+    actor: Option<ActorId>,
+    text: String,
+    at: Span,
+}
+
+/// A block's text, mentions and quote pairs.
+type Prev<'a> = (&'a str, &'a [Mention], Vec<(Span, Span)>);
+
+/// One block's context for speaker finding.
+struct Ctx<'a> {
+    article: u32,
+    block: u32,
+    text: &'a str,
+    /// Mentions in this block.
+    mentions: &'a [Mention],
+    quotes: Vec<(Span, Span)>,
+    words: Vec<(Span, Tag, bool)>,
+    /// The previous body block's text, mentions and quotes, for pronouns.
+    prev: Option<Prev<'a>>,
+}
+
+fn in_quotes(quotes: &[(Span, Span)], at: Span) -> bool {
+    quotes.iter().any(|q| q.0.contains(at))
+}
+
+/// The word before `pos` (folded), for the preposition test.
+fn word_before(text: &str, pos: usize) -> String {
+    text.get(..pos)
+        .and_then(last_word)
+        .map(|(_, w)| fold(w))
+        .unwrap_or_default()
+}
+
+/// Whether a mention reads as a subject: not inside a quote, not the
+/// object of a preposition.
+fn subject_like(text: &str, quotes: &[(Span, Span)], m: &Mention) -> bool {
+    !in_quotes(quotes, m.at.span)
+        && !PREPOSITIONS.contains(&word_before(text, m.at.span.start as usize).as_str())
+}
+
+impl Ctx<'_> {
+    /// The nearest earlier person (matching `role` when given, by a word of
+    /// its name or aliases) named as a subject before `pos`: this paragraph,
+    /// else the previous one.
+    fn antecedent(&self, pos: usize, role: Option<&str>, actors: &[Actor]) -> Option<ActorId> {
+        let fits = |m: &Mention| {
+            let Some(a) = actors.get(m.actor as usize) else {
+                return false;
+            };
+            if a.kind != ActorKind::Person {
+                return false;
+            }
+            match role {
+                None => true,
+                Some(r) => std::iter::once(&a.name)
+                    .chain(a.aliases.iter())
+                    .any(|n| fold(n).split_whitespace().any(|w| w == r)),
+            }
+        };
+        let here = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| (m.at.span.end as usize) <= pos)
+            .find(|m| subject_like(self.text, &self.quotes, m));
+        if let Some(m) = here {
+            return fits(m).then_some(m.actor);
+        }
+        let (pt, pm, pq) = self.prev.as_ref()?;
+        let m = pm.iter().rev().find(|m| subject_like(pt, pq, m))?;
+        fits(m).then_some(m.actor)
+    }
+
+    fn mention_ending_at(&self, pos: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.at.span.end as usize == pos && !in_quotes(&self.quotes, m.at.span))
+    }
+
+    fn mention_starting_at(&self, pos: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.at.span.start as usize == pos && !in_quotes(&self.quotes, m.at.span))
+    }
+
+    /// The subject right before a verb starting at `verb`, reading back no
+    /// further than `floor`: an actor, a pronoun, `the <role>` or a group.
+    fn subject_before(&self, floor: usize, verb: usize, actors: &[Actor]) -> Option<Speaker> {
+        let text = self.text;
+        let mut end = verb;
+        // Skip auxiliaries, adverbs and one or two parenthetical `, …,`.
+        let mut parens = 0;
+        loop {
+            let p = text.get(floor..end)?.trim_end();
+            let pend = floor + p.len();
+            if p.ends_with(',') && parens < 2 {
+                let body = &p[..p.len() - 1];
+                let Some(c) = body.rfind(',') else { break };
+                if word_count(&body[c..]) > 8 {
+                    break;
+                }
+                end = floor + c;
+                parens += 1;
+                continue;
+            }
+            let Some((ws, w)) = last_word(p) else { break };
+            let lw = fold(w);
+            if AUX.contains(&lw.as_str()) || (lw.len() > 4 && lw.ends_with("ly")) {
+                end = floor + ws;
+                continue;
+            }
+            end = pend;
+            break;
+        }
+        let p = text.get(floor..end)?;
+        if let Some(m) = self.mention_ending_at(end) {
+            if m.possessive {
+                return None;
+            }
+            return Some(Speaker {
+                actor: Some(m.actor),
+                text: m.at.span.slice(text).to_string(),
+                at: m.at.span,
+            });
+        }
+        let (ws, w) = last_word(p)?;
+        let at = Span::new(floor + ws, floor + ws + w.len());
+        let lw = fold(w);
+        match lw.as_str() {
+            "he" | "she" => {
+                return Some(Speaker {
+                    actor: self.antecedent(at.start as usize, None, actors),
+                    text: w.to_string(),
+                    at,
+                })
+            }
+            "they" | "we" | "i" | "it" | "you" | "who" | "which" | "that" => {
+                return Some(Speaker {
+                    actor: None,
+                    text: w.to_string(),
+                    at,
+                })
+            }
+            _ => {}
+        }
+        // A group noun ending here, with up to two words before it when
+        // they reach the start of the clause (`Different analysts`).
+        if let Some(g) = self
+            .words
+            .iter()
+            .find(|x| x.1 == Tag::Group && x.0.end as usize == end)
+        {
+            let mut start = g.0.start as usize;
+            let head = text.get(floor..start).unwrap_or("");
+            let clause_start = head.rfind([',', ';', ':']).map_or(0, |c| c + 1);
+            let lead = &head[clause_start..];
+            if word_count(lead) <= 2 && !lead.contains(['"', '\u{201C}', '\u{201D}']) {
+                start = floor + clause_start + (lead.len() - lead.trim_start().len());
+            }
+            let span = Span::new(start, end);
+            return Some(Speaker {
+                actor: None,
+                text: span.slice(text).to_string(),
+                at: span,
+            });
+        }
+        // `the mayor`, `the president`: a role word for a person named before.
+        let before = text.get(floor..floor + ws).unwrap_or("");
+        if let Some((ts, t)) = last_word(before) {
+            if fold(t) == "the" && w.chars().all(|c| c.is_lowercase()) {
+                let actor = self.antecedent(floor + ts, Some(&lw), actors);
+                let span = Span::new(floor + ts, end);
+                return actor.map(|a| Speaker {
+                    actor: Some(a),
+                    text: span.slice(text).to_string(),
+                    at: span,
+                });
+            }
+        }
+        None
+    }
+
+    /// The speaker right after a verb ending at `pos`: `said Okafor`,
+    /// `said the mayor`, `said he`.
+    fn subject_after(&self, pos: usize, actors: &[Actor]) -> Option<Speaker> {
+        let rest = self.text.get(pos..)?;
+        let start = pos + (rest.len() - rest.trim_start().len());
+        if let Some(m) = self.mention_starting_at(start) {
+            return Some(Speaker {
+                actor: Some(m.actor),
+                text: m.at.span.slice(self.text).to_string(),
+                at: m.at.span,
+            });
+        }
+        let r = &self.text[start..];
+        let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        let w = fold(&r[..wlen]);
+        if w == "he" || w == "she" {
+            let at = Span::new(start, start + wlen);
+            return Some(Speaker {
+                actor: self.antecedent(start, None, actors),
+                text: r[..wlen].to_string(),
+                at,
+            });
+        }
+        if w == "the" {
+            let r2 = &r[wlen..];
+            let s2 = start + wlen + (r2.len() - r2.trim_start().len());
+            let r3 = &self.text[s2..];
+            let l3 = r3.find(|c: char| !c.is_alphabetic()).unwrap_or(r3.len());
+            let role = &r3[..l3];
+            if !role.is_empty() && role.chars().all(|c| c.is_lowercase()) {
+                let actor = self.antecedent(start, Some(&fold(role)), actors)?;
+                let at = Span::new(start, s2 + l3);
+                return Some(Speaker {
+                    actor: Some(actor),
+                    text: at.slice(self.text).to_string(),
+                    at,
+                });
+            }
+        }
+        None
+    }
+
+    /// Attribution right after a closing quote: `, he wrote`, `Okafor
+    /// said`, `said Okafor`, `a spokesman said`. `limit` is the sentence end.
+    fn attribution_after(&self, close: usize, limit: usize, actors: &[Actor]) -> Option<Speaker> {
+        let rest = self.text.get(close..limit)?;
+        let skip = rest.len() - rest.trim_start_matches([',', ' ', '\u{2014}', '-']).len();
+        let p = close + skip;
+        let verb = self.words.iter().find(|w| {
+            w.1 == Tag::Verb
+                && w.0.start as usize >= p
+                && (w.0.end as usize) <= limit
+                && !in_quotes(&self.quotes, w.0)
+        })?;
+        let vs = verb.0.start as usize;
+        let between = self.text.get(p..vs)?;
+        if between.contains(['.', ';', '"', '\u{201C}', '?', '!']) || word_count(between) > 6 {
+            return None;
+        }
+        if between.trim().is_empty() {
+            return self.subject_after(verb.0.end as usize, actors);
+        }
+        if let Some(s) = self.subject_before(p, vs, actors) {
+            return Some(s);
+        }
+        // An unnamed source (`a spokesman said`): keep the words only.
+        let t = between.trim().trim_end_matches(',');
+        if word_count(t) <= 4 {
+            let s = p + (between.len() - between.trim_start().len());
+            return Some(Speaker {
+                actor: None,
+                text: t.to_string(),
+                at: Span::new(s, s + t.len()),
+            });
+        }
+        None
+    }
+
+    /// The last speech verb between `from` and `to` outside quotes.
+    fn last_verb_in(&self, from: usize, to: usize) -> Option<Span> {
+        self.words
+            .iter()
+            .filter(|w| {
+                w.1 == Tag::Verb
+                    && w.0.start as usize >= from
+                    && w.0.end as usize <= to
+                    && !in_quotes(&self.quotes, w.0)
+            })
+            .map(|w| w.0)
+            .next_back()
+    }
+
+    /// The first subject-like actor of `from..to` (the sentence's subject).
+    fn first_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        let m = self.mentions.iter().find(|m| {
+            m.at.span.start as usize >= from
+                && (m.at.span.end as usize) <= to
+                && subject_like(self.text, &self.quotes, m)
+        })?;
+        Some(Speaker {
+            actor: Some(m.actor),
+            text: m.at.span.slice(self.text).to_string(),
+            at: m.at.span,
+        })
+    }
+
+    fn ev(&self, span: Span) -> Evidence {
+        Evidence {
+            article: self.article,
+            block: self.block,
+            span,
+        }
+    }
+}
+
+/// The sentence (global id) holding byte `pos` of the block whose sentences
+/// are `sents` starting at id `first`.
+fn sentence_at(sents: &[Sentence], first: usize, pos: usize) -> Option<(usize, Span)> {
+    let i = sents
+        .iter()
+        .rposition(|s| s.span.start as usize <= pos)
+        .unwrap_or(0);
+    sents.get(i).map(|s| (first + i, s.span))
+}
+
+/// Ranges of `items` per (article, block), for items sorted that way.
+fn ranges<T>(
+    items: &[T],
+    key: impl Fn(&T) -> (u32, u32),
+) -> std::collections::HashMap<(u32, u32), (usize, usize)> {
+    let mut out = std::collections::HashMap::new();
+    let mut i = 0;
+    while i < items.len() {
+        let k = key(&items[i]);
+        let mut j = i + 1;
+        while j < items.len() && key(&items[j]) == k {
+            j += 1;
+        }
+        out.insert(k, (i, j));
+        i = j;
+    }
+    out
+}
+
+/// Every quote in the corpus, ordered by (article, block, position).
 pub fn find(
-    _articles: &[Article],
-    _sentences: &[Sentence],
-    _actors: &[Actor],
-    _mentions: &[Mention],
-    _lexicon: &Lexicon,
+    articles: &[Article],
+    sentences: &[Sentence],
+    actors: &[Actor],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
 ) -> Vec<Quote> {
-    Vec::new()
+    let words = Words::new(lexicon);
+    let sent_r = ranges(sentences, |s| (s.article, s.block));
+    let ment_r = ranges(mentions, |m| (m.at.article, m.at.block));
+    let mut out: Vec<Quote> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let mut prev: Option<(usize, Option<Speaker>)> = None;
+        let mut prev_block: Option<usize> = None;
+        for (bi, b) in a.blocks.iter().enumerate() {
+            if !b.kind.is_body() || b.kind == BlockKind::Heading {
+                continue;
+            }
+            let key = (ai as u32, bi as u32);
+            let Some(&(s0, s1)) = sent_r.get(&key) else {
+                continue;
+            };
+            let sents = &sentences[s0..s1];
+            let (m0, m1) = ment_r.get(&key).copied().unwrap_or((0, 0));
+            let prev_ctx = prev_block.map(|pb| {
+                let pbk = &a.blocks[pb];
+                let (p0, p1) = ment_r.get(&(ai as u32, pb as u32)).copied().unwrap_or((0, 0));
+                (pbk.text.as_str(), &mentions[p0..p1], pairs(&pbk.text))
+            });
+            let ctx = Ctx {
+                article: ai as u32,
+                block: bi as u32,
+                text: &b.text,
+                mentions: &mentions[m0..m1],
+                quotes: pairs(&b.text),
+                words: words.find(&b.text),
+                prev: prev_ctx,
+            };
+            let prose = b.kind != BlockKind::Table;
+            // The last direct quote's speaker, for unattributed follow-ons.
+            let mut last_direct: Option<Option<Speaker>> = prev
+                .take()
+                .filter(|(pb, _)| Some(*pb) == prev_block)
+                .map(|(_, s)| s);
+            let mut first_in_block = true;
+            for &(whole, inner) in &ctx.quotes {
+                let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
+                    continue;
+                };
+                let (_, close_sent) =
+                    sentence_at(sents, s0, whole.end.saturating_sub(1) as usize).unwrap_or((sid, sspan));
+                let qtext = inner.slice(&b.text);
+                let n_words = word_count(qtext);
+                let prefix_start = sspan.start as usize;
+                let open = whole.start as usize;
+                let prefix = b.text.get(prefix_start..open).unwrap_or("");
+                let ptrim = prefix.trim_end();
+                let at_start = ptrim.is_empty() || ptrim.ends_with(':');
+                let after = ctx.attribution_after(whole.end as usize, close_sent.end as usize, actors);
+                // A verb close before the open mark governs the quotation.
+                let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
+                    let gap = b.text.get(v.end as usize..open).unwrap_or("");
+                    word_count(gap) <= 3 && !gap.contains(['.', ';'])
+                });
+                let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
+                let kind = if !prose {
+                    QuoteKind::Term
+                } else if n_words >= 4 && (at_start || (leads_in && near_verb.is_some())) {
+                    QuoteKind::Direct
+                } else if after.is_some() || near_verb.is_some() {
+                    QuoteKind::Partial
+                } else if n_words <= 4 {
+                    QuoteKind::Term
+                } else {
+                    QuoteKind::Partial
+                };
+                let speaker: Option<Speaker> = match kind {
+                    QuoteKind::Term => None,
+                    _ => after.or_else(|| {
+                        let v = near_verb.or_else(|| {
+                            (kind == QuoteKind::Partial)
+                                .then(|| ctx.last_verb_in(prefix_start, open))
+                                .flatten()
+                        })?;
+                        ctx.subject_before(prefix_start, v.start as usize, actors)
+                            .or_else(|| {
+                                (kind == QuoteKind::Partial)
+                                    .then(|| ctx.first_subject(prefix_start, v.start as usize))
+                                    .flatten()
+                            })
+                    }),
+                };
+                let speaker = match (kind, speaker) {
+                    (QuoteKind::Direct, None) if at_start && (first_in_block || last_direct.is_some()) => {
+                        last_direct.clone().flatten()
+                    }
+                    (_, s) => s,
+                };
+                if kind == QuoteKind::Direct {
+                    last_direct = Some(speaker.clone());
+                }
+                first_in_block = false;
+                out.push(Quote {
+                    id: 0,
+                    kind,
+                    at: ctx.ev(inner),
+                    speaker: speaker.as_ref().and_then(|s| s.actor),
+                    speaker_text: speaker.as_ref().map(|s| s.text.clone()),
+                    speaker_at: speaker.as_ref().map(|s| ctx.ev(s.at)),
+                    issues: Vec::new(),
+                    sentence: sid as u32,
+                });
+            }
+            // A paragraph that ends on a direct quote may be continued by
+            // the next one.
+            let ends_on_quote = ctx
+                .quotes
+                .last()
+                .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
+            if let (true, Some(ld)) = (ends_on_quote, last_direct) {
+                prev = Some((bi, ld));
+            }
+            if prose {
+                indirect(&ctx, sents, s0, actors, &mut out);
+            }
+            prev_block = Some(bi);
+        }
+    }
+    out.sort_by_key(|q| {
+        (
+            q.at.article,
+            q.at.block,
+            q.at.span.start,
+            q.kind == QuoteKind::Indirect,
+        )
+    });
+    for (i, q) in out.iter_mut().enumerate() {
+        q.id = i as QuoteId;
+    }
+    out
+}
+
+use super::QuoteId;
+
+/// Reported speech: `SUBJECT VERB that CLAUSE`, one per sentence.
+fn indirect(ctx: &Ctx, sents: &[Sentence], s0: usize, actors: &[Actor], out: &mut Vec<Quote>) {
+    let text = ctx.text;
+    for (k, s) in sents.iter().enumerate() {
+        let (mut ss, se) = (s.span.start as usize, s.span.end as usize);
+        for &(v, tag, ends_prep) in &ctx.words {
+            if tag != Tag::Verb || (v.start as usize) < ss || (v.end as usize) > se {
+                continue;
+            }
+            // `to` verbs (`aims to`, `hopes to`) state intentions, not speech.
+            if fold(v.slice(text)).ends_with(" to") {
+                continue;
+            }
+            if in_quotes(&ctx.quotes, v) {
+                continue;
+            }
+            let Some(speaker) = ctx.subject_before(ss, v.start as usize, actors) else {
+                continue;
+            };
+            let mut after = text.get(v.end as usize..se).unwrap_or("");
+            // `A pushes for X; B argues for Y`: each clause ends at `;`.
+            if let Some(semi) = after.find(';') {
+                after = &after[..semi];
+            }
+            let clause_start = clause_start(after, ends_prep, &fold(v.slice(text)));
+            let Some(cs) = clause_start else { continue };
+            let c = &after[cs..];
+            let c = c.trim_end_matches(['.', '!', '?', ' ']).trim_start();
+            if word_count(c) < 2 {
+                continue;
+            }
+            let start = v.end as usize + cs + (after[cs..].len() - after[cs..].trim_start().len());
+            let span = Span::new(start, start + c.len());
+            // Already read as a quotation (`Critics say the mayor is “…”`):
+            // the quote marks tell more than the clause.
+            if ctx
+                .quotes
+                .iter()
+                .any(|q| span.contains(q.0) && q.0.start as usize == start)
+            {
+                break;
+            }
+            out.push(Quote {
+                id: 0,
+                kind: QuoteKind::Indirect,
+                at: ctx.ev(span),
+                speaker: speaker.actor,
+                speaker_text: Some(speaker.text.clone()),
+                speaker_at: Some(ctx.ev(speaker.at)),
+                issues: Vec::new(),
+                sentence: (s0 + k) as u32,
+            });
+            ss = span.end as usize;
+        }
+    }
+}
+
+/// Where the reported clause starts in `after` (the text after the verb).
+fn clause_start(after: &str, ends_prep: bool, verb: &str) -> Option<usize> {
+    let lead = after.len() - after.trim_start().len();
+    let after = &after[lead..];
+    let mut pos = lead;
+    let mut first_word = None;
+    let mut took_position = false;
+    for (n, w) in after.split_inclusive(|c: char| c.is_whitespace()).enumerate() {
+        let t = w.trim().trim_end_matches(',');
+        if n == 0 {
+            first_word = Some(fold(t));
+        }
+        if n >= 6 || t.ends_with([';', ':']) {
+            break;
+        }
+        if t.eq_ignore_ascii_case("that") {
+            return Some(pos + w.len());
+        }
+        // `maintains a firm stance on X`: a position taken on something.
+        if !ends_prep && t.eq_ignore_ascii_case("on") && n <= 4 && n > 0 && took_position {
+            return Some(pos + w.len());
+        }
+        if POSITION_NOUNS.contains(&fold(t).as_str()) {
+            took_position = true;
+        }
+        pos += w.len();
+    }
+    if ends_prep {
+        return Some(0);
+    }
+    let fw = first_word?;
+    let blocked = [
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "of",
+        "it",
+        "so",
+        "no",
+        "yes",
+        "this",
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "reporters",
+        "",
+    ];
+    (CLAUSE_VERBS.contains(&verb) && !blocked.contains(&fw.as_str())).then_some(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_curly_straight_and_unclosed() {
+        let t = "A \u{201C}b c\u{201D} d \"e f\" g \u{201C}h";
+        let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
+        assert_eq!(p, vec!["b c", "e f", "h"]);
+    }
+
+    #[test]
+    fn clause_after_that_or_on() {
+        assert_eq!(clause_start(" that the plan failed", false, "argued"), Some(6));
+        assert_eq!(
+            clause_start(" a firm stance on drugs", false, "maintains"),
+            Some(18)
+        );
+        assert_eq!(clause_start(" reporters nothing", false, "told"), None);
+        assert_eq!(clause_start(" stronger ties", true, "pushed for"), Some(0));
+    }
 }
