@@ -602,7 +602,7 @@ fn bigram_issues(drafts: &mut Vec<Draft>, articles: &[Article], sentences: &[Sen
         }
         let text = s.span.slice(&b.text);
         let ws = words(text);
-        for pair in ws.windows(2) {
+        for (k, pair) in ws.windows(2).enumerate() {
             let (x, y) = (&pair[0], &pair[1]);
             // Adjacent in the text, not across punctuation.
             let gap = text.get(x.end..y.start).unwrap_or("x");
@@ -622,7 +622,8 @@ fn bigram_issues(drafts: &mut Vec<Draft>, articles: &[Article], sentences: &[Sen
             *e.surfaces
                 .entry(format!("{} {}", x.folded, y.folded))
                 .or_insert(0) += 1;
-            e.capitalised |= capitalised(text, x) || capitalised(text, y);
+            // A sentence's first word is capitalised whatever it is.
+            e.capitalised |= (k > 0 && capitalised(text, x)) || capitalised(text, y);
         }
     }
     let mut cands: Vec<_> = stats
