@@ -86,3 +86,205 @@ fn seed_reported_speech() {
         assert_eq!(q.id as usize, i);
     }
 }
+
+/// (file, start of the quoted words, kind, speaker's canonical name or "").
+const LABELS: &[(&str, &str, &str, &str)] = &[
+    ("01-trade", "We came to close", "direct", "Marta Lindqvist"),
+    ("01-trade", "There is a landing zone", "direct", "Daniel Okoye"),
+    ("01-trade", "any agreement must", "indirect", "Marta Lindqvist"),
+    ("01-trade", "such a clause", "indirect", "Daniel Okoye"),
+    ("01-trade", "permanent uncertainty", "partial", "Daniel Okoye"),
+    ("01-trade", "the dispute could drag", "indirect", ""),
+    ("01-trade", "Nobody wants to be", "direct", ""),
+    ("01-trade", "melt and pour", "term", ""),
+    (
+        "01-trade",
+        "the heart of the matter",
+        "partial",
+        "Marta Lindqvist",
+    ),
+    ("02-council", "a blank check", "partial", "Priya Raman"),
+    ("02-council", "Our residents need", "direct", "Priya Raman"),
+    ("02-council", "the team could leave", "indirect", "Victor Hale"),
+    ("02-council", "If they go", "direct", "Victor Hale"),
+    ("02-council", "Mark my words", "direct", "Victor Hale"),
+    ("02-council", "she respected", "indirect", "Helen Brandt"),
+    ("02-council", "keep every door open", "partial", "Helen Brandt"),
+    ("02-council", "the old stadium needs", "indirect", ""),
+    ("02-council", "the repairs are", "indirect", ""),
+    ("03-strike", "We are exhausted", "direct", "Keisha Morrow"),
+    ("03-strike", "the union", "indirect", "Alan Pruitt"),
+    ("03-strike", "That money does not exist", "direct", "Alan Pruitt"),
+    ("03-strike", "replacement nurses", "indirect", "Alan Pruitt"),
+    ("03-strike", "scare tactics", "partial", "Keisha Morrow"),
+    ("03-strike", "nurses would return", "indirect", "Keisha Morrow"),
+    ("03-strike", "elective surgeries", "indirect", ""),
+    ("03-strike", "Nobody is in danger", "direct", ""),
+    ("04-election", "Every vote deserves", "direct", "Rosa Delgado"),
+    ("04-election", "a fishing expedition", "partial", "Thomas Kerr"),
+    (
+        "04-election",
+        "his campaign would appeal",
+        "indirect",
+        "Thomas Kerr",
+    ),
+    ("04-election", "The count was clean", "direct", "Thomas Kerr"),
+    ("04-election", "the recount would take", "indirect", ""),
+    ("04-election", "the machines had passed", "indirect", ""),
+    (
+        "04-election",
+        "hundreds of mail ballots",
+        "indirect",
+        "Rosa Delgado",
+    ),
+    (
+        "04-election",
+        "the rejections followed",
+        "indirect",
+        "Thomas Kerr",
+    ),
+    ("05-drought", "I have planted half", "direct", "Ernesto Villa"),
+    ("05-drought", "The other half", "direct", "Ernesto Villa"),
+    ("05-drought", "We cannot give out water", "direct", "Laura Beck"),
+    ("05-drought", "cities would face", "indirect", "Laura Beck"),
+    (
+        "05-drought",
+        "growers had been asking",
+        "indirect",
+        "Ernesto Villa",
+    ),
+    ("05-drought", "Nobody listened", "direct", "Ernesto Villa"),
+    ("05-drought", "the aquifer is dropping", "indirect", ""),
+    ("05-drought", "shared sacrifice", "partial", ""),
+    (
+        "06-tech",
+        "This was not a sophisticated",
+        "direct",
+        "Ingrid Sauer",
+    ),
+    ("06-tech", "the company would appeal", "indirect", "Mateo Ruiz"),
+    ("06-tech", "the fine was", "indirect", "Mateo Ruiz"),
+    ("06-tech", "wildly out of proportion", "partial", "Mateo Ruiz"),
+    ("06-tech", "Fines like this", "direct", "Anne Kowalski"),
+    ("06-tech", "the authority had opened", "indirect", "Ingrid Sauer"),
+    ("07-school", "fighting a losing battle", "partial", "Grace Liu"),
+    ("07-school", "teachers were", "indirect", "Grace Liu"),
+    ("07-school", "Kids cannot focus", "direct", "Grace Liu"),
+    ("07-school", "My daughter needs", "direct", "Mark Ellison"),
+    ("07-school", "the board would take up", "indirect", "Omar Haddad"),
+    ("07-school", "he favors a compromise", "indirect", "Omar Haddad"),
+    ("07-school", "the plan needed work", "indirect", "Grace Liu"),
+    ("07-school", "We heard the parents", "direct", "Grace Liu"),
+];
+
+#[derive(Default, Debug)]
+struct Score {
+    labelled: usize,
+    found: usize,
+    kind_ok: usize,
+    expected_speakers: usize,
+    predicted_speakers: usize,
+    correct_speakers: usize,
+}
+
+fn score_labelled(verbose: bool) -> Score {
+    use briefing::corpus::{load_paths, LoadOptions};
+    let mut sc = Score::default();
+    let files: Vec<&str> = {
+        let mut f: Vec<&str> = LABELS.iter().map(|l| l.0).collect();
+        f.dedup();
+        f
+    };
+    for file in files {
+        let path = format!("tests/fixtures/analysis/labelled/{file}.txt");
+        let arts = load_paths(&[path.into()], &LoadOptions::default()).articles;
+        let an = analyze(&arts, &Lexicon::embedded());
+        let labels: Vec<_> = LABELS.iter().filter(|l| l.0 == file).collect();
+        for q in &an.quotes {
+            let text = q.at.text(&arts);
+            let label = labels.iter().find(|l| text.starts_with(l.1));
+            if q.speaker.is_some() {
+                sc.predicted_speakers += 1;
+                if label.is_some_and(|l| l.3 == speaker(&an, q)) {
+                    sc.correct_speakers += 1;
+                } else if verbose {
+                    eprintln!("WRONG speaker {file}: {} -> {}", text, speaker(&an, q));
+                }
+            }
+            if label.is_none() && verbose {
+                eprintln!(
+                    "unlabelled {file}: [{}] {} ({:?})",
+                    q.kind.name(),
+                    text,
+                    q.speaker_text
+                );
+            }
+        }
+        for l in labels {
+            sc.labelled += 1;
+            if !l.3.is_empty() {
+                sc.expected_speakers += 1;
+            }
+            let q = an.quotes.iter().find(|q| q.at.text(&arts).starts_with(l.1));
+            match q {
+                Some(q) => {
+                    sc.found += 1;
+                    if q.kind.name() == l.2 {
+                        sc.kind_ok += 1;
+                    } else if verbose {
+                        eprintln!("kind {file}: {:?} got {} want {}", l.1, q.kind.name(), l.2);
+                    }
+                    if verbose && !l.3.is_empty() && speaker(&an, q) != l.3 {
+                        eprintln!(
+                            "MISSED speaker {file}: {:?} got {:?} ({:?})",
+                            l.1,
+                            speaker(&an, q),
+                            q.speaker_text
+                        );
+                    }
+                }
+                None => {
+                    if verbose {
+                        eprintln!("NOT FOUND {file}: {:?}", l.1);
+                    }
+                }
+            }
+        }
+    }
+    sc
+}
+
+/// Prints the figures written into docs/quality.md:
+/// `cargo test --test analysis_quotes labelled_speaker_quality -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn labelled_speaker_quality() {
+    let sc = score_labelled(true);
+    let p = sc.correct_speakers as f64 / sc.predicted_speakers.max(1) as f64;
+    let r = sc.correct_speakers as f64 / sc.expected_speakers.max(1) as f64;
+    eprintln!("{sc:?}");
+    eprintln!(
+        "quotes found {}/{}; kind right {}/{}; speaker precision {:.2} ({}/{}), recall {:.2} ({}/{})",
+        sc.found,
+        sc.labelled,
+        sc.kind_ok,
+        sc.labelled,
+        p,
+        sc.correct_speakers,
+        sc.predicted_speakers,
+        r,
+        sc.correct_speakers,
+        sc.expected_speakers
+    );
+}
+
+/// A floor under the labelled figures so a regression fails the build.
+#[test]
+fn labelled_speakers_stay_precise() {
+    let sc = score_labelled(false);
+    assert!(sc.labelled >= 50);
+    let p = sc.correct_speakers as f64 / sc.predicted_speakers.max(1) as f64;
+    let r = sc.correct_speakers as f64 / sc.expected_speakers.max(1) as f64;
+    assert!(p >= 0.85, "precision {p:.2} {sc:?}");
+    assert!(r >= 0.6, "recall {r:.2} {sc:?}");
+}

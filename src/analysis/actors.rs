@@ -313,6 +313,23 @@ const TITLES: &[&str] = &[
     "former",
     "acting",
     "interim",
+    "parent",
+    "nurse",
+    "student",
+    "resident",
+    "farmer",
+    "teacher",
+    "activist",
+    "lawyer",
+    "analyst",
+    "economist",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "candidate",
+    "rival",
+    "founder",
+    "executive",
 ];
 
 /// Words that make a capitalised run an institution.
@@ -509,6 +526,8 @@ struct Candidate {
     words: usize,
     speaker: bool,
     possessive: bool,
+    /// Came after a title (`Mayor`, `Sen.`): a person for sure.
+    titled: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -775,7 +794,8 @@ fn candidates_in(
             continue;
         }
         let before_speech = toks.get(next_i).is_some_and(|t| {
-            text.get(e..t.s).is_some_and(|g| g.trim().is_empty()) && word_is_speech_verb(verbs, t.w)
+            // `Okafor said`, or an appositive's end: `…, Alan Pruitt, said`.
+            text.get(e..t.s).is_some_and(|g| matches!(g.trim(), "" | ",")) && word_is_speech_verb(verbs, t.w)
         });
         let after_speech = i > 0
             && word_is_speech_verb(verbs, toks[i - 1].w)
@@ -791,6 +811,7 @@ fn candidates_in(
             words: name_toks.len(),
             speaker: before_speech || after_speech,
             possessive,
+            titled: k > title_from,
         });
         i = next_i;
     }
@@ -1001,7 +1022,9 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             continue;
         }
         let recurs = members.len() >= 2;
-        let speaks = members.iter().any(|&m| cands[m].speaker);
+        let speaks = members
+            .iter()
+            .any(|&m| cands[m].speaker || (cands[m].titled && cands[m].words >= 2));
         if recurs || speaks {
             let first = members.iter().map(|&m| cands[m].at).min();
             if let Some(first) = first {

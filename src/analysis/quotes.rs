@@ -123,7 +123,10 @@ const CLAUSE_VERBS: &[&str] = &[
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tag {
+    /// A speech verb (maybe a stance verb too).
     Verb,
+    /// A stance verb only (`is betting on`): reports a position, not words.
+    Stance,
     Group,
 }
 
@@ -140,16 +143,17 @@ impl Words {
         let mut pats: Vec<String> = Vec::new();
         let mut tags = Vec::new();
         let mut ends_prep = Vec::new();
-        let verbs = lex.speech_verbs.iter().chain(lex.stance_verbs.iter());
-        for (v, tag) in verbs
+        let verbs = lex
+            .speech_verbs
+            .iter()
             .map(|v| (v, Tag::Verb))
-            .chain(lex.group_nouns.iter().map(|g| (g, Tag::Group)))
-        {
+            .chain(lex.stance_verbs.iter().map(|v| (v, Tag::Stance)));
+        for (v, tag) in verbs.chain(lex.group_nouns.iter().map(|g| (g, Tag::Group))) {
             let f = fold(v.trim());
             if f.is_empty() || pats.contains(&f) {
                 continue;
             }
-            ends_prep.push(tag == Tag::Verb && (f.ends_with(" on") || f.ends_with(" for")));
+            ends_prep.push(tag != Tag::Group && (f.ends_with(" on") || f.ends_with(" for")));
             pats.push(f);
             tags.push(tag);
         }
@@ -168,7 +172,8 @@ impl Words {
         for m in ac.find_iter(&f.text) {
             let before = f.text[..m.start()].chars().next_back();
             let after = f.text[m.end()..].chars().next();
-            if matches!(before, Some(c) if c.is_alphanumeric())
+            // `so-called` holds no verb.
+            if matches!(before, Some(c) if c.is_alphanumeric() || c == '-')
                 || matches!(after, Some(c) if c.is_alphanumeric())
             {
                 continue;
@@ -323,6 +328,18 @@ impl Ctx<'_> {
     /// The subject right before a verb starting at `verb`, reading back no
     /// further than `floor`: an actor, a pronoun, `the <role>` or a group.
     fn subject_before(&self, floor: usize, verb: usize, actors: &[Actor]) -> Option<Speaker> {
+        self.subject_before_d(floor, verb, actors, 0)
+    }
+
+    fn speaker_of(&self, m: &Mention) -> Speaker {
+        Speaker {
+            actor: Some(m.actor),
+            text: m.at.span.slice(self.text).to_string(),
+            at: m.at.span,
+        }
+    }
+
+    fn subject_before_d(&self, floor: usize, verb: usize, actors: &[Actor], depth: u8) -> Option<Speaker> {
         let text = self.text;
         let mut end = verb;
         // Skip auxiliaries, adverbs and one or two parenthetical `, …,`.
@@ -335,6 +352,14 @@ impl Ctx<'_> {
                 let Some(c) = body.rfind(',') else { break };
                 if word_count(&body[c..]) > 8 {
                     break;
+                }
+                // An appositive naming the subject: `His rival, Thomas Kerr, said`.
+                let inner = &body[c + 1..];
+                let istart = floor + c + 1 + (inner.len() - inner.trim_start().len());
+                if let Some(m) = self.mention_ending_at(floor + body.len()) {
+                    if m.at.span.start as usize == istart && !m.possessive {
+                        return Some(self.speaker_of(m));
+                    }
                 }
                 end = floor + c;
                 parens += 1;
@@ -363,6 +388,11 @@ impl Ctx<'_> {
         let (ws, w) = last_word(p)?;
         let at = Span::new(floor + ws, floor + ws + w.len());
         let lw = fold(w);
+        // `X called it “…” and said …`: the subject of the first verb.
+        if lw == "and" && depth == 0 {
+            let v = self.last_verb_in(floor, floor + ws)?;
+            return self.subject_before_d(floor, v.start as usize, actors, 1);
+        }
         match lw.as_str() {
             "he" | "she" => {
                 return Some(Speaker {
@@ -399,6 +429,32 @@ impl Ctx<'_> {
                 actor: None,
                 text: span.slice(text).to_string(),
                 at: span,
+            });
+        }
+        // `Supporters of the subsidy`, or a plural noun opening the clause
+        // (`Hydrologists warn`): a group, named but not an actor.
+        let clause_from = p.rfind([',', ';', ':']).map_or(0, |c| c + 1);
+        let clause = &p[clause_from..];
+        let cwords: Vec<&str> = clause.split_whitespace().collect();
+        let group_of = cwords.iter().position(|w| {
+            self.words.iter().any(|x| {
+                x.1 == Tag::Group
+                    && fold(x.0.slice(text)) == fold(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
+        });
+        let plural_head = cwords.len() <= 3
+            && lw.len() > 3
+            && lw.ends_with('s')
+            && !lw.ends_with("ss")
+            && w.chars().all(char::is_alphabetic);
+        let of_phrase = group_of.is_some_and(|g| cwords.get(g + 1) == Some(&"of") && cwords.len() <= g + 5);
+        if plural_head || of_phrase {
+            let t = clause.trim();
+            let s0 = floor + clause_from + (clause.len() - clause.trim_start().len());
+            return Some(Speaker {
+                actor: None,
+                text: t.to_string(),
+                at: Span::new(s0, s0 + t.len()),
             });
         }
         // `the mayor`, `the president`: a role word for a person named before.
@@ -478,6 +534,13 @@ impl Ctx<'_> {
         }
         if between.trim().is_empty() {
             return self.subject_after(verb.0.end as usize, actors);
+        }
+        // `“…” and said`: a second verb of the sentence's own subject.
+        if matches!(
+            fold(between.trim()).as_str(),
+            "and" | "but" | "or" | "which" | "who"
+        ) {
+            return None;
         }
         if let Some(s) = self.subject_before(p, vs, actors) {
             return Some(s);
@@ -601,6 +664,11 @@ pub fn find(
                 prev: prev_ctx,
             };
             let prose = b.kind != BlockKind::Table;
+            let mut reported = Vec::new();
+            let mut reported_speech = Vec::new();
+            if prose {
+                indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
+            }
             // The last direct quote's speaker, for unattributed follow-ons.
             let mut last_direct: Option<Option<Speaker>> = prev
                 .take()
@@ -627,9 +695,14 @@ pub fn find(
                     word_count(gap) <= 3 && !gap.contains(['.', ';'])
                 });
                 let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
+                // `“Mark my words.”`: a short quote that is a sentence of its own.
+                let whole_sentence = qtext.starts_with(char::is_uppercase)
+                    && qtext.ends_with(['.', '?', '!', ','])
+                    && (after.is_some() || qtext.ends_with(['.', '?', '!']));
                 let kind = if !prose {
                     QuoteKind::Term
-                } else if n_words >= 4 && (at_start || (leads_in && near_verb.is_some())) {
+                } else if (n_words >= 4 || whole_sentence) && (at_start || (leads_in && near_verb.is_some()))
+                {
                     QuoteKind::Direct
                 } else if after.is_some() || near_verb.is_some() {
                     QuoteKind::Partial
@@ -654,11 +727,26 @@ pub fn find(
                             })
                     }),
                 };
-                let speaker = match (kind, speaker) {
-                    (QuoteKind::Direct, None) if at_start && (first_in_block || last_direct.is_some()) => {
-                        last_direct.clone().flatten()
+                // A quotation inside a reported clause is the reporter's:
+                // `Okoye argued that it would create “permanent uncertainty”`.
+                let within = reported
+                    .iter()
+                    .zip(&reported_speech)
+                    .find(|(r, &speech)| speech && r.at.span.contains(whole))
+                    .map(|(r, _)| r);
+                let (kind, speaker) = match (kind, speaker, within) {
+                    (QuoteKind::Direct, None, _) if at_start && (first_in_block || last_direct.is_some()) => {
+                        (kind, last_direct.clone().flatten())
                     }
-                    (_, s) => s,
+                    (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
+                        QuoteKind::Partial,
+                        r.speaker_text.clone().map(|t| Speaker {
+                            actor: r.speaker,
+                            text: t,
+                            at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
+                        }),
+                    ),
+                    (k, s, _) => (k, s),
                 };
                 if kind == QuoteKind::Direct {
                     last_direct = Some(speaker.clone());
@@ -684,9 +772,7 @@ pub fn find(
             if let (true, Some(ld)) = (ends_on_quote, last_direct) {
                 prev = Some((bi, ld));
             }
-            if prose {
-                indirect(&ctx, sents, s0, actors, &mut out);
-            }
+            out.extend(reported);
             prev_block = Some(bi);
         }
     }
@@ -707,12 +793,21 @@ pub fn find(
 use super::QuoteId;
 
 /// Reported speech: `SUBJECT VERB that CLAUSE`, one per sentence.
-fn indirect(ctx: &Ctx, sents: &[Sentence], s0: usize, actors: &[Actor], out: &mut Vec<Quote>) {
+/// `speech` gets, per quote, whether a speech verb (not a stance verb only)
+/// reported it.
+fn indirect(
+    ctx: &Ctx,
+    sents: &[Sentence],
+    s0: usize,
+    actors: &[Actor],
+    out: &mut Vec<Quote>,
+    speech: &mut Vec<bool>,
+) {
     let text = ctx.text;
     for (k, s) in sents.iter().enumerate() {
         let (mut ss, se) = (s.span.start as usize, s.span.end as usize);
         for &(v, tag, ends_prep) in &ctx.words {
-            if tag != Tag::Verb || (v.start as usize) < ss || (v.end as usize) > se {
+            if tag == Tag::Group || (v.start as usize) < ss || (v.end as usize) > se {
                 continue;
             }
             // `to` verbs (`aims to`, `hopes to`) state intentions, not speech.
@@ -720,6 +815,18 @@ fn indirect(ctx: &Ctx, sents: &[Sentence], s0: usize, actors: &[Actor], out: &mu
                 continue;
             }
             if in_quotes(&ctx.quotes, v) {
+                continue;
+            }
+            // `“…,” Raman said after the vote`: the verb attributes the quote.
+            let attributes = ctx.quotes.iter().any(|q| {
+                let gap = text.get(q.0.end as usize..v.start as usize).unwrap_or("");
+                q.0.end as usize > ss
+                    && q.0.end <= v.start
+                    && word_count(gap) <= 4
+                    && !gap.contains(['.', ';', '?', '!'])
+                    && !gap.trim().starts_with("and")
+            });
+            if attributes {
                 continue;
             }
             let Some(speaker) = ctx.subject_before(ss, v.start as usize, actors) else {
@@ -758,6 +865,7 @@ fn indirect(ctx: &Ctx, sents: &[Sentence], s0: usize, actors: &[Actor], out: &mu
                 issues: Vec::new(),
                 sentence: (s0 + k) as u32,
             });
+            speech.push(tag == Tag::Verb);
             ss = span.end as usize;
         }
     }
