@@ -1,4 +1,10 @@
-//! The terminal UI.
+//! The terminal UI: view state and rendering over an immutable index.
+
+pub mod action;
+pub mod pane;
+pub mod theme;
+pub mod widgets;
+
 use crate::Index;
 use std::sync::Arc;
 

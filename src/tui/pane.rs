@@ -1,0 +1,60 @@
+//! The contract between the app and its panes. The app owns the frame (top
+//! bar, left list, status line, overlays) and routes actions; each pane owns
+//! its view state (selection, scroll, focus inside its main view) and draws
+//! its main view. Rendering reads state and changes nothing.
+
+use super::action::{Action, Nav, PaneId};
+use super::theme::Theme;
+use crate::Index;
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+/// What every pane sees.
+pub struct Ctx<'a> {
+    pub index: &'a Index,
+    pub theme: &'a Theme,
+}
+
+/// One entry of the left list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    pub label: String,
+    /// Shown right-aligned (mentions, quotes…).
+    pub count: Option<usize>,
+    pub marked: bool,
+}
+
+/// What handling an action asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Outcome {
+    #[default]
+    None,
+    /// Go to another pane's place (the app records where we came from, so Esc returns).
+    Navigate(Nav),
+    /// A message for the status line.
+    Status(String),
+    /// Copy this text to the clipboard (OSC 52), with a status message.
+    Copy(String),
+}
+
+pub trait Pane {
+    fn id(&self) -> PaneId;
+    /// The left list's entries.
+    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry>;
+    /// The selected entry of the left list.
+    fn selected(&self) -> usize;
+    /// Selects a list entry (clamped) and resets the main view for it.
+    fn select(&mut self, i: usize, ctx: &Ctx);
+    /// Handles an action aimed at the main view (movement keys when the main
+    /// view has focus; Follow, NextQuote, Copy, ToggleMark…). `area` is the
+    /// main view's last drawn size, so paging and clamping match the screen.
+    fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome;
+    /// Accepts a navigation aimed at this pane; false if it cannot show it.
+    fn navigate(&mut self, nav: Nav, ctx: &Ctx, area: Rect) -> bool;
+    /// Draws the main view.
+    fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx);
+    /// Where you are, for the status line (`article 2/3 · 41%`).
+    fn position(&self, ctx: &Ctx, area: Rect) -> String;
+    /// Key hints that apply in this pane now: (keys, what).
+    fn hints(&self) -> Vec<(&'static str, &'static str)>;
+}
