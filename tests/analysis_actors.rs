@@ -79,3 +79,70 @@ fn fixture_discovery_on_another_story() {
     assert!(ok.mentions >= 3, "{}", ok.mentions);
     assert_eq!(actors::lookup(&a, "okafor"), Some(ok.id));
 }
+
+#[test]
+fn cli_lexicon_file_merges_over_the_embedded_one() {
+    use briefing::cmd::{lexicon, Input};
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("lex.json");
+    std::fs::write(
+        &good,
+        r#"{"actors": [{"name": "Diane Okafor", "kind": "person", "aliases": ["the mayor"]},
+                       {"name": "Gustavo Petro", "kind": "person", "aliases": ["El Presidente"]}],
+            "group_nouns": ["librarians"]}"#,
+    )
+    .unwrap();
+    let input = Input {
+        paths: vec![],
+        lexicon: Some(good),
+    };
+    let lex = lexicon(&input).unwrap();
+    let petro = lex.actor_named("el presidente").expect("merged alias");
+    assert_eq!(petro.name, "Gustavo Petro");
+    assert!(
+        petro.aliases.iter().any(|a| a == "Petro"),
+        "embedded aliases kept"
+    );
+    assert!(lex.actor_named("the mayor").is_some());
+    assert!(lex.group_nouns.iter().any(|g| g == "librarians"));
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"actors\": [\n    {\"name\": \"X\"}\n  ]\n}\n").unwrap();
+    let err = lexicon(&Input {
+        paths: vec![],
+        lexicon: Some(bad.clone()),
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("bad.json:3:"), "{err}");
+}
+
+#[test]
+fn cli_actors_and_quotes_filters() {
+    use briefing::cmd::quotes::{render, select, QuotesArgs};
+    use briefing::cmd::Input;
+    let index = briefing::cmd::open(&Input::default()).unwrap();
+    let text = briefing::cmd::actors::render(&index);
+    assert!(text.starts_with("Gustavo Petro (person)"), "{text}");
+    let args = |speaker: Option<&str>, kind: Option<&str>| QuotesArgs {
+        input: Input::default(),
+        speaker: speaker.map(String::from),
+        issue: None,
+        kind: kind.map(String::from),
+        json: false,
+    };
+    let by_petro = select(&index, &args(Some("petro"), Some("direct"))).unwrap();
+    assert_eq!(by_petro.len(), 2);
+    let out = render(&index, &by_petro);
+    assert!(
+        out.starts_with("[direct] Gustavo Petro: \u{201C}I am beginning"),
+        "{out}"
+    );
+    assert!(out.contains("(line "));
+    let skeptics = select(&index, &args(Some("skeptics"), None)).unwrap();
+    assert_eq!(skeptics.len(), 1);
+    let bogota = select(&index, &args(Some("BOGOTA"), None)).unwrap();
+    assert!(bogota.iter().all(|q| q.speaker == bogota[0].speaker));
+    assert!(select(&index, &args(Some("nobody at all"), None)).is_err());
+    assert!(select(&index, &args(None, Some("bogus"))).is_err());
+}
