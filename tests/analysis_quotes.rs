@@ -177,6 +177,62 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("07-school", "We heard the parents", "direct", "Grace Liu"),
 ];
 
+/// Written after the rules above were settled and never tuned against:
+/// the honest figures.
+const HELDOUT: &[(&str, &str, &str, &str)] = &[
+    ("01-port", "Robots don", "direct", "Luis Ferreira"),
+    ("01-port", "a clear message", "partial", "Luis Ferreira"),
+    ("01-port", "the vote sent", "indirect", "Luis Ferreira"),
+    (
+        "01-port",
+        "it was disappointed",
+        "indirect",
+        "Pacific Shipping Association",
+    ),
+    ("01-port", "the port would lose", "indirect", "Karen Holt"),
+    ("01-port", "Every week without a deal", "direct", "Karen Holt"),
+    ("01-port", "automation has cut jobs", "indirect", ""),
+    ("01-port", "productivity had risen", "indirect", "Luis Ferreira"),
+    ("01-port", "talks could resume", "indirect", "Karen Holt"),
+    ("01-port", "unrealistic", "partial", "Karen Holt"),
+    (
+        "02-museum",
+        "it would return four",
+        "indirect",
+        "National Museum of Art",
+    ),
+    ("02-museum", "These works were taken", "direct", "Sophie Marchand"),
+    (
+        "02-museum",
+        "the statues would be displayed",
+        "indirect",
+        "Abubakar Sani",
+    ),
+    (
+        "02-museum",
+        "Today is a day of healing",
+        "direct",
+        "Abubakar Sani",
+    ),
+    ("02-museum", "the return could set off", "indirect", ""),
+    ("02-museum", "If a wave of justice", "direct", "Sophie Marchand"),
+    ("02-museum", "gifts", "partial", "National Museum of Art"),
+    ("03-flood", "the wall would protect", "indirect", "Paul Nakamura"),
+    (
+        "03-flood",
+        "Without it, we are gambling",
+        "direct",
+        "Paul Nakamura",
+    ),
+    ("03-flood", "You are building a wall", "direct", "Ellen Tate"),
+    ("03-flood", "the money would be better", "indirect", "Ellen Tate"),
+    ("03-flood", "buyouts were part", "indirect", "Paul Nakamura"),
+    ("03-flood", "the wall was", "indirect", "Paul Nakamura"),
+    ("03-flood", "the only option", "partial", "Paul Nakamura"),
+    ("03-flood", "a town vote would be held", "indirect", "Jane Ortiz"),
+    ("03-flood", "People deserve to decide", "direct", "Jane Ortiz"),
+];
+
 #[derive(Default, Debug)]
 struct Score {
     labelled: usize,
@@ -188,18 +244,22 @@ struct Score {
 }
 
 fn score_labelled(verbose: bool) -> Score {
+    score(LABELS, "labelled", verbose)
+}
+
+fn score(set: &[(&str, &str, &str, &str)], dir: &str, verbose: bool) -> Score {
     use briefing::corpus::{load_paths, LoadOptions};
     let mut sc = Score::default();
     let files: Vec<&str> = {
-        let mut f: Vec<&str> = LABELS.iter().map(|l| l.0).collect();
+        let mut f: Vec<&str> = set.iter().map(|l| l.0).collect();
         f.dedup();
         f
     };
     for file in files {
-        let path = format!("tests/fixtures/analysis/labelled/{file}.txt");
+        let path = format!("tests/fixtures/analysis/{dir}/{file}.txt");
         let arts = load_paths(&[path.into()], &LoadOptions::default()).articles;
         let an = analyze(&arts, &Lexicon::embedded());
-        let labels: Vec<_> = LABELS.iter().filter(|l| l.0 == file).collect();
+        let labels: Vec<_> = set.iter().filter(|l| l.0 == file).collect();
         for q in &an.quotes {
             let text = q.at.text(&arts);
             let label = labels.iter().find(|l| text.starts_with(l.1));
@@ -259,7 +319,13 @@ fn score_labelled(verbose: bool) -> Score {
 #[test]
 #[ignore]
 fn labelled_speaker_quality() {
-    let sc = score_labelled(true);
+    for (name, set, dir) in [("tuned", LABELS, "labelled"), ("held-out", HELDOUT, "heldout")] {
+        eprintln!("== {name}");
+        report(score(set, dir, true));
+    }
+}
+
+fn report(sc: Score) {
     let p = sc.correct_speakers as f64 / sc.predicted_speakers.max(1) as f64;
     let r = sc.correct_speakers as f64 / sc.expected_speakers.max(1) as f64;
     eprintln!("{sc:?}");

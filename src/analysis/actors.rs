@@ -754,6 +754,17 @@ fn candidates_in(
             k += 1;
         }
         let title_from = k;
+        // An unlisted title (`Selectwoman Jane Ortiz`): a role word in
+        // -man/-woman/-person before a two-word name.
+        if run.len() >= k + 3 {
+            let lk = lower_key(run[k].w);
+            if ["man", "woman", "person"]
+                .iter()
+                .any(|s| lk.ends_with(s) && lk.len() > s.len() + 2)
+            {
+                k += 1;
+            }
+        }
         while k < run.len() {
             let lk = lower_key(run[k].w);
             let demonym_before_title = (lk.ends_with("ian")
@@ -797,6 +808,19 @@ fn candidates_in(
             // `Okafor said`, or an appositive's end: `…, Alan Pruitt, said`.
             text.get(e..t.s).is_some_and(|g| matches!(g.trim(), "" | ",")) && word_is_speech_verb(verbs, t.w)
         });
+        // `Karen Holt, its president, said`: an appositive, then the verb.
+        let appositive_speech = text.get(e..).is_some_and(|g| {
+            let Some(rest) = g.strip_prefix(',') else {
+                return false;
+            };
+            let Some(c) = rest.get(..rest.len().min(80)).and_then(|w| w.find(',')) else {
+                return false;
+            };
+            rest[c + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| word_is_speech_verb(verbs, w.trim_end_matches(['.', ','])))
+        });
         let after_speech = i > 0
             && word_is_speech_verb(verbs, toks[i - 1].w)
             && text
@@ -809,7 +833,7 @@ fn candidates_in(
             name: name.to_string(),
             surface: text[surface_start..e].to_string(),
             words: name_toks.len(),
-            speaker: before_speech || after_speech,
+            speaker: before_speech || after_speech || appositive_speech,
             possessive,
             titled: k > title_from,
         });

@@ -342,6 +342,15 @@ impl Ctx<'_> {
     fn subject_before_d(&self, floor: usize, verb: usize, actors: &[Actor], depth: u8) -> Option<Speaker> {
         let text = self.text;
         let mut end = verb;
+        // `X rejected it, saying …`: a participle after a comma takes the
+        // sentence's subject.
+        let vword = text
+            .get(verb..)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or("");
+        if vword.ends_with("ing") && text.get(floor..verb).is_some_and(|p| p.trim_end().ends_with(',')) {
+            return self.first_subject(floor, verb);
+        }
         // Skip auxiliaries, adverbs and one or two parenthetical `, …,`.
         let mut parens = 0;
         loop {
@@ -484,6 +493,31 @@ impl Ctx<'_> {
                 text: m.at.span.slice(self.text).to_string(),
                 at: m.at.span,
             });
+        }
+        // `said union president Luis Ferreira`: a lowercase descriptor
+        // of up to three words before the name.
+        let mut k = start;
+        for _ in 0..3 {
+            let r = &self.text[k..];
+            let wl = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+            let w = &r[..wl];
+            if wl == 0
+                || !w.chars().all(char::is_lowercase)
+                || PREPOSITIONS.contains(&w)
+                || matches!(w, "that" | "the" | "a" | "an" | "it" | "he" | "she" | "they")
+                || !r[wl..].starts_with(' ')
+            {
+                break;
+            }
+            k += wl + 1;
+            if let Some(m) = self.mention_starting_at(k) {
+                let person = actors
+                    .get(m.actor as usize)
+                    .is_some_and(|a| a.kind == ActorKind::Person);
+                if person {
+                    return Some(self.speaker_of(m));
+                }
+            }
         }
         let r = &self.text[start..];
         let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
