@@ -12,9 +12,10 @@
 //!
 //! Cost: the pairwise step is quadratic, so it runs per issue and on at most
 //! `MAX_CANDIDATES` sentences per issue, those densest in the issue's keywords.
-use super::issues::{is_content, is_generic, words, Matcher};
+use super::issues::{is_content, is_generic, words, Matcher, Word};
 use super::{AlignedGroup, Issue, IssueId, Sentence, SentenceId};
 use crate::corpus::{Article, BlockKind};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Cosine at which two passages count as saying the same thing. Tuned on
@@ -60,19 +61,28 @@ fn passage_text<'a>(articles: &'a [Article], s: &Sentence) -> Option<&'a str> {
 
 /// TF-IDF vectors of every passage (`None` for sentences that are not).
 pub fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vector>> {
+    vectors_of(&passage_words(articles, sentences))
+}
+
+/// Every passage's words (`None` for sentences that are not passages).
+fn passage_words(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vec<Word>>> {
+    sentences
+        .par_iter()
+        .map(|s| passage_text(articles, s).map(words))
+        .collect()
+}
+
+fn vectors_of(passages: &[Option<Vec<Word>>]) -> Vec<Option<Vector>> {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
-    let mut tfs: Vec<Option<HashMap<u32, f32>>> = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let Some(text) = passage_text(articles, s) else {
+    let mut tfs: Vec<Option<HashMap<u32, f32>>> = Vec::with_capacity(passages.len());
+    for ws in passages {
+        let Some(ws) = ws else {
             tfs.push(None);
             continue;
         };
         let mut tf: HashMap<u32, f32> = HashMap::new();
-        for w in words(text)
-            .iter()
-            .filter(|w| is_content(w) && !is_generic(&w.folded))
-        {
+        for w in ws.iter().filter(|w| is_content(w) && !is_generic(&w.folded)) {
             let next = vocab.len() as u32;
             let id = *vocab.entry(w.stem.clone()).or_insert(next);
             if id as usize == df.len() {
@@ -104,12 +114,12 @@ pub fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vecto
 }
 
 /// The sentences of one issue to compare, densest in its keywords first
-/// when there are too many, then back in reading order.
+/// when there are too many (`density[s]`: per issue, keyword hits over
+/// words), then back in reading order.
 fn candidates(
-    articles: &[Article],
     sentences: &[Sentence],
     vecs: &[Option<Vector>],
-    matcher: &Matcher,
+    density: &dyn Fn(SentenceId, IssueId) -> f32,
     issue: IssueId,
 ) -> Vec<SentenceId> {
     let mut c: Vec<SentenceId> = sentences
@@ -119,24 +129,45 @@ fn candidates(
         .map(|(i, _)| i as SentenceId)
         .collect();
     if c.len() > MAX_CANDIDATES {
-        let density = |id: SentenceId| -> f32 {
-            let Some(text) = sentences.get(id as usize).and_then(|s| passage_text(articles, s)) else {
-                return 0.0;
-            };
-            let ws = words(text);
-            let hits = matcher
-                .hits(&ws)
-                .iter()
-                .filter(|h| h.issue == issue as usize)
-                .count();
-            hits as f32 / ws.len().max(1) as f32
-        };
-        let mut scored: Vec<(f32, SentenceId)> = c.iter().map(|&id| (density(id), id)).collect();
+        let mut scored: Vec<(f32, SentenceId)> = c.iter().map(|&id| (density(id, issue), id)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         c = scored.into_iter().take(MAX_CANDIDATES).map(|x| x.1).collect();
         c.sort_unstable();
     }
     c
+}
+
+/// Keyword density of every passage for every issue it names, computed once
+/// and only when some issue has more candidates than are compared.
+fn densities(
+    passages: &[Option<Vec<Word>>],
+    sentences: &[Sentence],
+    issues: &[Issue],
+) -> Vec<HashMap<IssueId, f32>> {
+    let mut per_issue = vec![0usize; issues.len()];
+    for s in sentences {
+        for &i in &s.issues {
+            if let Some(n) = per_issue.get_mut(i as usize) {
+                *n += 1;
+            }
+        }
+    }
+    if per_issue.iter().all(|&n| n <= MAX_CANDIDATES) {
+        return Vec::new();
+    }
+    let matcher = Matcher::for_issues(issues);
+    passages
+        .par_iter()
+        .map(|ws| {
+            let mut d = HashMap::new();
+            for ws in ws.iter() {
+                for h in matcher.hits(ws) {
+                    *d.entry(h.issue as IssueId).or_insert(0.0) += 1.0 / ws.len().max(1) as f32;
+                }
+            }
+            d
+        })
+        .collect()
 }
 
 /// Groups one issue's candidates (indices into `ids`).
@@ -163,32 +194,38 @@ fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Option<Vector>]) ->
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    // cluster of each candidate; clusters as member lists.
+    // Clusters: members, their articles (sorted), and `link[c * n + d]`, the
+    // sum of similarities between clusters c and d, kept up to date on each
+    // merge so average linkage costs O(n) per merge.
     let mut of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut arts: Vec<Vec<u32>> = (0..n).map(|i| vec![art(i)]).collect();
+    let mut link = sim.clone();
     for (_, i, j) in pairs {
         let (ci, cj) = (of[i], of[j]);
         if ci == cj {
             continue;
         }
-        let (a, b) = (&members[ci], &members[cj]);
-        if a.iter().any(|&x| b.iter().any(|&y| art(x) == art(y))) {
+        if arts[ci].iter().any(|a| arts[cj].binary_search(a).is_ok()) {
             continue;
         }
-        let mean = a
-            .iter()
-            .flat_map(|&x| b.iter().map(move |&y| (x, y)))
-            .map(|(x, y)| sim[x * n + y])
-            .sum::<f32>()
-            / (a.len() * b.len()) as f32;
+        let mean = link[ci * n + cj] / (members[ci].len() * members[cj].len()) as f32;
         if mean < THRESHOLD {
             continue;
+        }
+        for k in 0..n {
+            let v = link[cj * n + k];
+            link[ci * n + k] += v;
+            link[k * n + ci] += v;
         }
         let moved = std::mem::take(&mut members[cj]);
         for &m in &moved {
             of[m] = ci;
         }
         members[ci].extend(moved);
+        let moved = std::mem::take(&mut arts[cj]);
+        arts[ci].extend(moved);
+        arts[ci].sort_unstable();
     }
     members
         .into_iter()
@@ -215,11 +252,18 @@ fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Option<Vector>]) ->
 /// Aligned groups for every issue: by issue, then larger groups first, then
 /// the more similar, then reading order.
 pub fn align(articles: &[Article], sentences: &[Sentence], issues: &[Issue]) -> Vec<AlignedGroup> {
-    let vecs = vectors(articles, sentences);
-    let matcher = Matcher::for_issues(issues);
+    let passages = passage_words(articles, sentences);
+    let vecs = vectors_of(&passages);
+    let dens = densities(&passages, sentences, issues);
+    let density = |s: SentenceId, i: IssueId| {
+        dens.get(s as usize)
+            .and_then(|d| d.get(&i))
+            .copied()
+            .unwrap_or(0.0)
+    };
     let mut out = Vec::new();
     for issue in issues {
-        let ids = candidates(articles, sentences, &vecs, &matcher, issue.id);
+        let ids = candidates(sentences, &vecs, &density, issue.id);
         let mut groups: Vec<AlignedGroup> = group(&ids, sentences, &vecs)
             .into_iter()
             .map(|(m, similarity)| {

@@ -23,6 +23,7 @@ use crate::analysis::Lexicon;
 use crate::corpus::{Article, BlockKind, Table};
 use crate::text::{fold_with_map, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -575,7 +576,13 @@ struct BigramStat {
 
 /// Content bigrams met in ≥ 2 articles and ≥ 3 times, never capitalised, that
 /// no issue covers, are candidate topics of a corpus the lexicon does not know.
-fn bigram_issues(drafts: &mut Vec<Draft>, articles: &[Article], sentences: &[Sentence], actors: &[Actor]) {
+fn bigram_issues(
+    drafts: &mut Vec<Draft>,
+    articles: &[Article],
+    sentences: &[Sentence],
+    cache: &[Option<Vec<Word>>],
+    actors: &[Actor],
+) {
     let actor_words: HashSet<String> = actors
         .iter()
         .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
@@ -590,18 +597,20 @@ fn bigram_issues(drafts: &mut Vec<Draft>, articles: &[Article], sentences: &[Sen
             && !actor_words.contains(&w.folded)
     };
     let mut stats: HashMap<(String, String), BigramStat> = HashMap::new();
-    for s in sentences {
+    for (s, ws) in sentences.iter().zip(cache) {
         let Some(b) = articles
             .get(s.article as usize)
             .and_then(|a| a.blocks.get(s.block as usize))
         else {
             continue;
         };
-        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+        let Some(ws) = ws
+            .as_ref()
+            .filter(|_| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
+        else {
             continue;
-        }
+        };
         let text = s.span.slice(&b.text);
-        let ws = words(text);
         for (k, pair) in ws.windows(2).enumerate() {
             let (x, y) = (&pair[0], &pair[1]);
             // Adjacent in the text, not across punctuation.
@@ -632,6 +641,7 @@ fn bigram_issues(drafts: &mut Vec<Draft>, articles: &[Article], sentences: &[Sen
         .collect();
     cands.sort_by(|a, b| b.1.total.cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
     let mut added = 0;
+    let mut m = matcher_of(drafts);
     for (_, st) in cands {
         if added >= MAX_BIGRAM_ISSUES {
             break;
@@ -644,7 +654,7 @@ fn bigram_issues(drafts: &mut Vec<Draft>, articles: &[Article], sentences: &[Sen
         else {
             continue;
         };
-        if !matcher_of(drafts).issues_in(&words(&surface)).is_empty() {
+        if !m.issues_in(&words(&surface)).is_empty() {
             continue;
         }
         let mut chars = surface.chars();
@@ -659,6 +669,7 @@ fn bigram_issues(drafts: &mut Vec<Draft>, articles: &[Article], sentences: &[Sen
             labels: Vec::new(),
             discovered: true,
         });
+        m = matcher_of(drafts);
         added += 1;
     }
 }
@@ -684,7 +695,15 @@ pub fn assign(
     let mut drafts: Vec<Draft> = entries.into_iter().map(Draft::from_entry).collect();
     let finder = ActorFinder::new(actors, true);
     merge_labels(&mut drafts, &collect_labels(articles, &finder));
-    bigram_issues(&mut drafts, articles, sentences, actors);
+    // Each body sentence's words, read once for discovery and assignment.
+    let cache: Vec<Option<Vec<Word>>> = sentences
+        .par_iter()
+        .map(|s| {
+            let b = articles.get(s.article as usize)?.blocks.get(s.block as usize)?;
+            (b.kind.is_body() && b.kind != BlockKind::Table).then(|| words(s.span.slice(&b.text)))
+        })
+        .collect();
+    bigram_issues(&mut drafts, articles, sentences, &cache, actors);
     let matcher = matcher_of(&drafts);
 
     let mut counts = vec![vec![0u32; articles.len()]; drafts.len()];
@@ -707,7 +726,7 @@ pub fn assign(
         }
     }
     let mut sent_issues: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
-    for s in sentences.iter() {
+    for (s, ws) in sentences.iter().zip(&cache) {
         let b = articles
             .get(s.article as usize)
             .and_then(|a| a.blocks.get(s.block as usize));
@@ -728,7 +747,7 @@ pub fn assign(
                 is
             }
             Some(b) if b.kind.is_body() => {
-                let is = matcher.issues_in(&words(s.span.slice(&b.text)));
+                let is = ws.as_deref().map(|ws| matcher.issues_in(ws)).unwrap_or_default();
                 for &i in &is {
                     if let Some(c) = counts[i].get_mut(s.article as usize) {
                         *c += 1;

@@ -220,7 +220,7 @@ impl Verbs {
 
 /// Words after a verb read for the issue it is about: further on, the
 /// sentence has usually moved to another topic.
-const ISSUE_WINDOW: usize = 15;
+const ISSUE_WINDOW: usize = 20;
 
 /// Can the text between an actor and a verb separate a subject from its
 /// verb? Short, or a closed parenthetical (`, for its part,`); not an odd
@@ -318,10 +318,12 @@ struct Draft {
     source: StanceSource,
 }
 
-/// Collects stance drafts, without duplicates (same actor, issue and span).
+/// Collects stance drafts, without duplicates (same actor and issue,
+/// overlapping spans in one block).
 struct Out<'a> {
     articles: &'a [Article],
     drafts: Vec<Draft>,
+    seen: HashMap<(ActorId, IssueId, u32, u32), Vec<Span>>,
 }
 
 impl Out<'_> {
@@ -329,20 +331,18 @@ impl Out<'_> {
         if at.text(self.articles).trim().is_empty() {
             return;
         }
-        let dup = self.drafts.iter().any(|d| {
-            d.actor == actor && d.issue == issue && d.at.article == at.article && d.at.block == at.block && {
-                let (x, y) = (d.at.span, at.span);
-                x.start < y.end && y.start < x.end
-            }
-        });
-        if !dup {
-            self.drafts.push(Draft {
-                actor,
-                issue,
-                at,
-                source,
-            });
+        let spans = self.seen.entry((actor, issue, at.article, at.block)).or_default();
+        let y = at.span;
+        if spans.iter().any(|x| x.start < y.end && y.start < x.end) {
+            return;
         }
+        spans.push(y);
+        self.drafts.push(Draft {
+            actor,
+            issue,
+            at,
+            source,
+        });
     }
 }
 
@@ -613,6 +613,14 @@ fn quotes_rule(out: &mut Out, quotes: &[Quote], matcher: &Matcher) {
         let (Some(actor), QuoteKind::Indirect) = (q.speaker, q.kind) else {
             continue;
         };
+        // A `Label: …` list item is read, with its label's issue, by the list rule.
+        let block = out
+            .articles
+            .get(q.at.article as usize)
+            .and_then(|a| a.blocks.get(q.at.block as usize));
+        if block.is_some_and(|b| b.kind == BlockKind::ListItem && lead_of(&b.text).is_some()) {
+            continue;
+        }
         let text = q.at.text(out.articles);
         for i in matcher.best_issues(&words(text)) {
             out.push(actor, i as IssueId, q.at, StanceSource::Sentence);
@@ -648,6 +656,7 @@ pub fn find(
     let mut out = Out {
         articles,
         drafts: Vec::new(),
+        seen: HashMap::new(),
     };
     tables(&mut out, &matcher, &structured, mentions);
     lists(&mut out, &matcher, &structured, mentions);
