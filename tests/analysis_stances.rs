@@ -348,3 +348,34 @@ fn compare_command_table_json_and_errors() {
     let out = run(&["compare", "petro", "--issue", "no such issue at all"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn transposed_table_actors_down_the_side() {
+    let arts = vec![article(
+        "t.txt",
+        "Title
+| Actor | Migration | Drugs |
+|---|---|---|
+| Washington | Deterrence first | Interdiction |
+| Petro | Humanitarian corridors | Crop substitution |
+",
+    )];
+    let a = analyse_own(&arts);
+    let t = StanceSource::Table;
+    assert!(has(&a, US, "Migration", t, "Deterrence first"), "{}", dump(&a));
+    assert!(has(&a, US, "Drug policy", t, "Interdiction"), "{}", dump(&a));
+    assert!(
+        has(&a, PETRO, "Migration", t, "Humanitarian corridors"),
+        "{}",
+        dump(&a)
+    );
+    assert!(
+        has(&a, PETRO, "Drug policy", t, "Crop substitution"),
+        "{}",
+        dump(&a)
+    );
+    assert!(!a
+        .stances
+        .iter()
+        .any(|s| s.text == "Washington" || s.text == "Petro"));
+}

@@ -496,8 +496,19 @@ fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
                     let Some(lc) = label_column(t, finder) else {
                         continue;
                     };
-                    for c in t.rows.iter().filter_map(|r| r.get(lc)) {
-                        push(&c.text, true);
+                    let actor_rows = t
+                        .rows
+                        .iter()
+                        .all(|r| r.get(lc).is_some_and(|c| names_actor(&c.text, finder)));
+                    if actor_rows {
+                        // Actors down the side: the header names the issues.
+                        for h in t.header.iter().skip(lc + 1) {
+                            push(&h.text, true);
+                        }
+                    } else {
+                        for c in t.rows.iter().filter_map(|r| r.get(lc)) {
+                            push(&c.text, true);
+                        }
                     }
                 }
                 BlockKind::ListItem | BlockKind::Paragraph => {

@@ -256,7 +256,7 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
         if c == ';' {
             cuts.push(i + 1);
         } else if c == ',' && same {
-            let rest = &lower[i + 1..];
+            let Some(rest) = lower.get(i + 1..) else { continue };
             for conj in [" while ", " whereas ", " but "] {
                 if rest.starts_with(conj) {
                     cuts.push(i + 1);
@@ -383,6 +383,7 @@ fn tables(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &[Me
                 })
                 .collect();
             if cols.iter().all(Option::is_none) {
+                transposed(out, matcher, finder, mentions, (ai, bi), t);
                 continue;
             }
             for row in &t.rows {
@@ -406,6 +407,55 @@ fn tables(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &[Me
                         out.push(actor, i as IssueId, ev(ai, bi, s), StanceSource::Table);
                     }
                 }
+            }
+        }
+    }
+}
+
+/// A table the other way round: actors down the first column, issues across
+/// the header (`| Actor | Migration | Drugs |`). Every first-column cell
+/// must name an actor and some header cell an issue.
+fn transposed(
+    out: &mut Out,
+    matcher: &Matcher,
+    finder: &ActorFinder,
+    mentions: &[Mention],
+    (ai, bi): (usize, usize),
+    t: &crate::corpus::Table,
+) {
+    if t.columns() < 2 || t.rows.is_empty() {
+        return;
+    }
+    let issues: Vec<Option<usize>> = t
+        .header
+        .iter()
+        .enumerate()
+        .map(|(ci, h)| {
+            if ci == 0 {
+                None
+            } else {
+                matcher.label_issue(&h.text)
+            }
+        })
+        .collect();
+    if issues.iter().all(Option::is_none) {
+        return;
+    }
+    let actors: Vec<Option<ActorId>> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.first()
+                .and_then(|c| named_in(mentions, ev(ai, bi, c.span), &c.text, finder))
+        })
+        .collect();
+    if actors.iter().any(Option::is_none) {
+        return;
+    }
+    for (row, actor) in t.rows.iter().zip(actors.into_iter().flatten()) {
+        for (cell, issue) in row.iter().zip(&issues) {
+            if let Some(i) = issue.filter(|_| !cell.text.trim().is_empty()) {
+                out.push(actor, i as IssueId, ev(ai, bi, cell.span), StanceSource::Table);
             }
         }
     }
