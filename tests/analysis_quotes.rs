@@ -354,3 +354,49 @@ fn labelled_speakers_stay_precise() {
     assert!(p >= 0.85, "precision {p:.2} {sc:?}");
     assert!(r >= 0.6, "recall {r:.2} {sc:?}");
 }
+
+/// Times my stages on a ~5 MB corpus made of the seeds and fixtures
+/// repeated (prints only; speed is not asserted):
+/// `cargo test --release --test analysis_quotes stage_timings -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn stage_timings() {
+    use briefing::analysis::{actors, quotes, sentences};
+    let mut arts = load_embedded().articles;
+    let extra = briefing::corpus::load_paths(
+        &std::fs::read_dir("tests/fixtures/analysis/labelled")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect::<Vec<_>>(),
+        &briefing::corpus::LoadOptions::default(),
+    );
+    arts.extend(extra.articles);
+    let base = arts.clone();
+    let mut bytes: usize = 0;
+    while bytes < 5_000_000 {
+        for a in &base {
+            bytes += a.blocks.iter().map(|b| b.text.len()).sum::<usize>();
+            arts.push(a.clone());
+        }
+    }
+    let lex = Lexicon::embedded();
+    let t = std::time::Instant::now();
+    let s = sentences::split_corpus(&arts);
+    let t1 = t.elapsed();
+    let (ac, m) = actors::find(&arts, &s, &lex);
+    let t2 = t.elapsed();
+    let q = quotes::find(&arts, &s, &ac, &m, &lex);
+    let t3 = t.elapsed();
+    eprintln!(
+        "{} bytes, {} articles: {} sentences in {:?}; {} actors, {} mentions in {:?}; {} quotes in {:?}",
+        bytes,
+        arts.len(),
+        s.len(),
+        t1,
+        ac.len(),
+        m.len(),
+        t2 - t1,
+        q.len(),
+        t3 - t2
+    );
+}

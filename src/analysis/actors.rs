@@ -18,7 +18,12 @@ use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_with_map, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Word lists as sets: they are consulted for every capitalised word.
+static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COMMON.iter().copied().collect());
+static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| TITLES.iter().copied().collect());
 
 /// Capitalised words that open sentences or clauses and are never names.
 const COMMON: &[&str] = &[
@@ -750,7 +755,7 @@ fn candidates_in(
         let next_i = end + 1;
         // Drop common words and titles in front.
         let mut k = 0;
-        while k < run.len() && COMMON.contains(&lower_key(run[k].w).as_str()) {
+        while k < run.len() && COMMON_SET.contains(lower_key(run[k].w).as_str()) {
             k += 1;
         }
         let title_from = k;
@@ -774,8 +779,8 @@ fn candidates_in(
                 || lk.ends_with("ish"))
                 && run
                     .get(k + 1)
-                    .is_some_and(|t| TITLES.contains(&lower_key(t.w).as_str()));
-            if TITLES.contains(&lk.as_str()) || demonym_before_title {
+                    .is_some_and(|t| TITLE_SET.contains(lower_key(t.w).as_str()));
+            if TITLE_SET.contains(lk.as_str()) || demonym_before_title {
                 k += 1;
             } else {
                 break;
@@ -865,7 +870,15 @@ fn lowercase_uses(articles: &[Article], wanted: &HashMap<String, ()>) -> HashMap
     for a in articles {
         for b in a.blocks.iter().filter(|b| b.kind.is_body()) {
             for w in b.text.split(|c: char| !c.is_alphanumeric()) {
-                if w.starts_with(|c: char| c.is_lowercase()) {
+                if !w.starts_with(|c: char| c.is_lowercase()) {
+                    continue;
+                }
+                // Most words are plain lowercase ASCII: no folding needed.
+                if w.bytes().all(|c| c.is_ascii_lowercase()) {
+                    if wanted.contains_key(w) && !out.contains_key(w) {
+                        out.insert(w.to_string(), ());
+                    }
+                } else {
                     let f = fold(w);
                     if wanted.contains_key(&f) {
                         out.insert(f, ());

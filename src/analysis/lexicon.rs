@@ -51,11 +51,12 @@ pub struct Lexicon {
 /// A lexicon file that could not be used, with where it went wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {err}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        // Not a `#[source]`: the message already says it, and error
+        // chains would print it twice.
+        err: std::io::Error,
     },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Parse {
@@ -164,9 +165,9 @@ impl Lexicon {
     /// Reads a lexicon file (JSON, format in docs/lexicon-format.md).
     pub fn from_file(path: impl AsRef<Path>) -> Result<Lexicon, LexiconError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+        let text = std::fs::read_to_string(path).map_err(|err| LexiconError::Io {
             path: path.to_path_buf(),
-            source,
+            err,
         })?;
         Lexicon::from_str(&text, path)
     }
