@@ -240,3 +240,31 @@ fn issues_command_lists_counts_and_alignment() {
     let s = String::from_utf8_lossy(&text.stdout);
     assert!(s.contains("Drug policy") && s.contains("mentions"), "{s}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Any text, shaped or not like tables and lists, analyses without panic
+    /// and every stance's evidence resolves to its words.
+    #[test]
+    fn any_text_analyses(lines in proptest::collection::vec("[-|:;, a-zA-Zé’'\u{2011}\u{301}.]{0,40}", 0..12)) {
+        let mut text = String::from("Title\n");
+        for (i, l) in lines.iter().enumerate() {
+            let l = match i % 4 {
+                0 => format!("| {l} |"),
+                1 => format!("- Migration: {l}"),
+                2 => format!("Petro argues for {l} drugs."),
+                _ => l.clone(),
+            };
+            text.push_str(&l);
+            text.push('\n');
+        }
+        let arts = vec![article("p.txt", &text)];
+        let a = analyse_own(&arts);
+        for s in &a.stances {
+            proptest::prop_assert_eq!(s.at.text(&arts), s.text.as_str());
+        }
+        for g in &a.alignments {
+            proptest::prop_assert!(!g.passages.is_empty());
+        }
+    }
+}
