@@ -400,3 +400,68 @@ fn stage_timings() {
         t3 - t2
     );
 }
+
+mod never_panics {
+    use briefing::analysis::{analyze, Lexicon};
+    use briefing::corpus::{Article, Block, BlockKind, Format};
+    use briefing::text::Span;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "Petro",
+            "Petro\u{2019}s",
+            "he",
+            "she",
+            "said",
+            "said,",
+            "argued that",
+            "Skeptics",
+            "\u{201C}",
+            "\u{201D}",
+            "\"",
+            ",",
+            ".",
+            "the",
+            "Ana Ruiz",
+            "Ruiz",
+            "wrote",
+            "on",
+            "U.S.",
+            "…",
+            "?",
+            "—",
+            "Washington",
+            "that",
+            "the mayor",
+            "é",
+            "\u{301}",
+            " ",
+            "\n",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn analysis_of_odd_text(paras in prop::collection::vec(words(), 1..5), tail in any::<String>()) {
+            let mut a = Article::new("p", Format::Plain);
+            for (i, p) in paras.iter().chain(std::iter::once(&tail)).enumerate() {
+                let kind = BlockKind::ALL[i % BlockKind::ALL.len()];
+                a.blocks.push(Block::new(kind, p.clone(), i as u32 + 1, Span::default()));
+            }
+            let arts = vec![a];
+            let an = analyze(&arts, &Lexicon::embedded());
+            for q in &an.quotes {
+                let b = &arts[0].blocks[q.at.block as usize].text;
+                prop_assert!(b.is_char_boundary(q.at.span.start as usize));
+                prop_assert!(b.is_char_boundary(q.at.span.end as usize));
+                prop_assert!((q.sentence as usize) < an.sentences.len());
+            }
+            for m in &an.mentions {
+                prop_assert!((m.actor as usize) < an.actors.len());
+            }
+        }
+    }
+}

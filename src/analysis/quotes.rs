@@ -215,7 +215,7 @@ fn inner(text: &str, open: usize, close: usize) -> Span {
     let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
     let s = text.get(start..close).unwrap_or("");
     let lead = s.len() - s.trim_start().len();
-    Span::new(start + lead, start + s.trim_end().len())
+    Span::new(start + lead, start + lead + s.trim().len())
 }
 
 fn word_count(s: &str) -> usize {
