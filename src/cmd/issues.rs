@@ -138,9 +138,9 @@ pub fn run(args: IssuesArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(&args.input)?;
     let t = rows(&index);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&t)?);
+        super::compare::emit(&(serde_json::to_string_pretty(&t)? + "\n"))?;
     } else {
-        print!("{}", render(&t));
+        super::compare::emit(&render(&t))?;
     }
     Ok(if index.articles.is_empty() {
         ExitCode::from(1)
