@@ -161,6 +161,11 @@ impl<T: PartialEq + Copy> OptExt<T> for Option<T> {
     }
 }
 
+/// Text on one line: a quote spanning lines in its block is joined.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// One block per quote: `[kind] speaker: “text” — article title (line N)`.
 pub fn render(index: &Index, quotes: &[&Quote]) -> String {
     let a = &index.analysis;
@@ -186,7 +191,7 @@ pub fn render(index: &Index, quotes: &[&Quote]) -> String {
             "[{}] {}: \u{201C}{}\u{201D} \u{2014} {} (line {})",
             q.kind.name(),
             speaker,
-            q.at.text(&index.articles),
+            one_line(q.at.text(&index.articles)),
             title,
             line
         );
