@@ -268,3 +268,24 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn list_items_carry_their_label_s_issue() {
+    let arts = vec![article(
+        "l.txt",
+        "Title
+- Migration: Officials met twice. They agreed on little.
+",
+    )];
+    let a = analyse_own(&arts);
+    let mig = issue_id(&a, "Migration");
+    let in_item: Vec<_> = a
+        .sentences
+        .iter()
+        .filter(|s| arts[0].blocks[s.block as usize].kind == BlockKind::ListItem)
+        .collect();
+    assert!(!in_item.is_empty());
+    for s in in_item {
+        assert_eq!(s.issues.first(), Some(&mig));
+    }
+}

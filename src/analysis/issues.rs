@@ -758,7 +758,15 @@ pub fn assign(
                 is
             }
             Some(b) if b.kind.is_body() => {
-                let is = ws.as_deref().map(|ws| matcher.issues_in(ws)).unwrap_or_default();
+                let mut is = ws.as_deref().map(|ws| matcher.issues_in(ws)).unwrap_or_default();
+                // Every sentence of a `Label: …` list item speaks to the label's issue.
+                if b.kind == BlockKind::ListItem {
+                    let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));
+                    if let Some(l) = lead {
+                        is.retain(|&i| i != l);
+                        is.insert(0, l);
+                    }
+                }
                 for &i in &is {
                     if let Some(c) = counts[i].get_mut(s.article as usize) {
                         *c += 1;
