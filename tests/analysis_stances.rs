@@ -185,6 +185,22 @@ fn subject_and_verb_sentences() {
         "{}",
         dump(&a)
     );
+    // A bare country name is a subject right before its verb (`Colombia, which…, has argued`).
+    assert!(
+        find(
+            CO,
+            "Migration",
+            "Colombia, which saw hundreds of thousands of migrants"
+        ),
+        "{}",
+        dump(&a)
+    );
+    // …but a "verb" followed by a verb is a noun (`U.S. support is essential`).
+    assert!(
+        !a.stances.iter().any(|s| s.text.starts_with("U.S. support")),
+        "{}",
+        dump(&a)
+    );
     // A possessive before a noun is not a subject (`Petro’s push for…`).
     assert!(
         !a.stances

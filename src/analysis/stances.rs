@@ -75,6 +75,8 @@ pub struct Named {
     pub end: usize,
     pub first_word: usize,
     pub last_word: usize,
+    /// Found by a government's short form (`Colombia`), not an alias.
+    pub derived: bool,
 }
 
 /// The short form a government's alias implies, if any, as written.
@@ -149,12 +151,23 @@ impl ActorFinder {
                 {
                     continue;
                 }
+                // `Latin American`: a short form inside a longer name is not it.
+                let inside_name = i > 0
+                    && text
+                        .get(ws[i - 1].start..ws[i - 1].end)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(char::is_uppercase)
+                    && text.get(ws[i - 1].end..s).is_some_and(|g| g.trim().is_empty());
+                if f.derived && inside_name {
+                    continue;
+                }
                 hit = Some(Named {
                     actor: f.actor,
                     start: s,
                     end: e,
                     first_word: i,
                     last_word: i + n - 1,
+                    derived: f.derived,
                 });
                 break;
             }
@@ -234,6 +247,52 @@ fn is_subject_gap(gap: &str) -> bool {
         t == "'s" || t == "\u{2019}s" || t == "'" || t == "\u{2019}"
     };
     commas % 2 == 0 && !possessive_noun && gap_words(gap) <= SUBJECT_GAP
+}
+
+/// Words that, right after a would-be verb, show it to be a noun.
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "will", "would", "could", "can", "may", "might", "must",
+    "remains", "remain", "seems", "appears",
+];
+
+/// Is the gap between a bare country name and a verb only a parenthetical
+/// and auxiliaries (`Colombia, which…, has argued`; `the U.S. seeks`)? A
+/// country name is a subject only that close to its verb: `Venezuelan
+/// migrants argue` is about the migrants.
+fn auxiliaries_only(gap: &str) -> bool {
+    const AUX: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "also",
+        "now",
+        "still",
+        "long",
+        "repeatedly",
+        "openly",
+        "publicly",
+        "continues",
+        "continue",
+        "to",
+        "again",
+        "already",
+        "instead",
+    ];
+    let g = match (gap.find(','), gap.rfind(',')) {
+        (Some(a), Some(b)) if b > a => format!("{}{}", &gap[..a], &gap[b + 1..]),
+        _ => gap.to_string(),
+    };
+    words(&g).iter().all(|w| AUX.contains(&w.folded.as_str()))
 }
 
 /// `text` minus one `, … ,` parenthetical, as a word count.
@@ -555,6 +614,7 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
                 end: e,
                 first_word: f,
                 last_word: l.max(f),
+                derived: false,
             });
         }
     }
@@ -628,10 +688,17 @@ fn sentences_rule(
                 {
                     continue;
                 }
-                let subject = named
-                    .iter()
-                    .rev()
-                    .find(|n| n.last_word < v0 && ctext.get(n.end..ws[v0].start).is_some_and(is_subject_gap));
+                // `U.S. support is essential`: a "verb" followed by a verb is a noun.
+                let next = ws.get(v1).map(|w| w.folded.as_str());
+                if next.is_some_and(|w| COPULAS.contains(&w)) {
+                    continue;
+                }
+                let subject = named.iter().rev().find(|n| {
+                    n.last_word < v0
+                        && ctext
+                            .get(n.end..ws[v0].start)
+                            .is_some_and(|g| is_subject_gap(g) && (!n.derived || auxiliaries_only(g)))
+                });
                 let Some(n) = subject else { continue };
                 let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];
                 let issues = matcher.best_issues(after);
@@ -700,16 +767,15 @@ pub fn find(
         return (Vec::new(), Vec::new());
     }
     let matcher = Matcher::for_issues(issues);
-    let finder = ActorFinder::new(actors, false);
-    let structured = ActorFinder::new(actors, true);
+    let finder = ActorFinder::new(actors, true);
     let verbs = Verbs::new(lexicon);
     let mut out = Out {
         articles,
         drafts: Vec::new(),
         seen: HashMap::new(),
     };
-    tables(&mut out, &matcher, &structured, mentions);
-    lists(&mut out, &matcher, &structured, mentions);
+    tables(&mut out, &matcher, &finder, mentions);
+    lists(&mut out, &matcher, &finder, mentions);
     sentences_rule(&mut out, sentences, &matcher, &finder, &verbs, mentions);
     quotes_rule(&mut out, quotes, &matcher);
 
