@@ -11,8 +11,18 @@
 //!   `;` clause, the actor being the clause's subject.
 //! - **sentence**: an actor named just before a stance or speech verb
 //!   (`Petro has argued that…`, `Washington continues to prioritize…`), on
-//!   the issue the rest of the clause is most about; and indirect quotes with
-//!   a known speaker. Precision over recall: no verb near an actor, no stance.
+//!   the issue the next words of the clause are most about; and indirect
+//!   quotes with a known speaker. Precision over recall: no verb near an
+//!   actor, no stance. Guards: the actor must not sit inside a parenthetical
+//!   (odd comma count before the verb), a possessive right before the "verb"
+//!   makes it a noun (`Petro’s push for`), so does a copula right after it
+//!   (`U.S. support is`), a capitalised "verb" is a name (`United States`),
+//!   and a bare country name (a government's short form, `Colombia`) counts
+//!   only with nothing but auxiliaries between it and its verb.
+//!
+//! A table may also run the other way (actors down the first column, issues
+//! across the header). Summaries take the strongest stance: table, then
+//! list, then sentence, then reading order.
 use super::issues::{header_actor, label_column, lead_of, words, Matcher, Word};
 use super::{
     Actor, ActorId, ActorKind, Evidence, Issue, IssueId, Lexicon, Mention, Quote, QuoteKind, Sentence,
