@@ -17,7 +17,8 @@
 use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_with_map, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -601,8 +602,10 @@ impl Matcher {
                 }
             }
         }
+        // A DFA: a few hundred short names, run over every byte of a corpus.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .ok();
         Matcher { ac, patterns }
@@ -866,8 +869,18 @@ fn title_case(text: &str) -> bool {
 /// ordinary words, so a capitalised run made of them (`Drug Policy`) is a
 /// label, not a name. Only `wanted` words are looked for.
 fn lowercase_uses(articles: &[Article], wanted: &HashMap<String, ()>) -> HashMap<String, ()> {
+    articles
+        .par_iter()
+        .map(|a| lowercase_uses_in(a, wanted))
+        .reduce(HashMap::new, |mut x, y| {
+            x.extend(y);
+            x
+        })
+}
+
+fn lowercase_uses_in(a: &Article, wanted: &HashMap<String, ()>) -> HashMap<String, ()> {
     let mut out = HashMap::new();
-    for a in articles {
+    {
         for b in a.blocks.iter().filter(|b| b.kind.is_body()) {
             for w in b.text.split(|c: char| !c.is_alphanumeric()) {
                 if !w.starts_with(|c: char| c.is_lowercase()) {
@@ -923,50 +936,62 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         .filter(|v| !v.contains(' '))
         .map(|v| (fold(v), ()))
         .collect();
-    // (entry, evidence, possessive) for lexicon matches.
-    let mut lex_hits: Vec<(usize, Evidence, bool)> = Vec::new();
-    let mut cands: Vec<Candidate> = Vec::new();
     // Discovery reads whole blocks; sentence bounds do not change a name.
     let _ = sentences;
-    for (ai, a) in articles.iter().enumerate() {
-        let mut skip_names = Vec::new();
-        if let Some(au) = &a.author {
-            for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
-                let k = fold(part.trim());
-                if !k.is_empty() {
-                    skip_names.push(k);
+    // Articles are independent until names are grouped: read them in parallel.
+    type Hits = (Vec<(usize, Evidence, bool)>, Vec<Candidate>);
+    let per_article: Vec<Hits> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let mut lex_hits = Vec::new();
+            let mut cands = Vec::new();
+            let mut skip_names = Vec::new();
+            if let Some(au) = &a.author {
+                for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
+                    let k = fold(part.trim());
+                    if !k.is_empty() {
+                        skip_names.push(k);
+                    }
                 }
             }
-        }
-        for (bi, b) in a.blocks.iter().enumerate() {
-            if !b.kind.is_body() {
-                continue;
+            for (bi, b) in a.blocks.iter().enumerate() {
+                if !b.kind.is_body() {
+                    continue;
+                }
+                let hits = matcher.find_in(&b.text);
+                let taken: Vec<Span> = hits.iter().map(|h| h.1).collect();
+                for (entry, span, poss) in hits {
+                    lex_hits.push((
+                        entry,
+                        Evidence {
+                            article: ai as u32,
+                            block: bi as u32,
+                            span,
+                        },
+                        poss,
+                    ));
+                }
+                if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
+                    candidates_in(
+                        ai as u32,
+                        bi as u32,
+                        &b.text,
+                        &taken,
+                        &verbs,
+                        &skip_names,
+                        &mut cands,
+                    );
+                }
             }
-            let hits = matcher.find_in(&b.text);
-            let taken: Vec<Span> = hits.iter().map(|h| h.1).collect();
-            for (entry, span, poss) in hits {
-                lex_hits.push((
-                    entry,
-                    Evidence {
-                        article: ai as u32,
-                        block: bi as u32,
-                        span,
-                    },
-                    poss,
-                ));
-            }
-            if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
-                candidates_in(
-                    ai as u32,
-                    bi as u32,
-                    &b.text,
-                    &taken,
-                    &verbs,
-                    &skip_names,
-                    &mut cands,
-                );
-            }
-        }
+            (lex_hits, cands)
+        })
+        .collect();
+    let mut lex_hits: Vec<(usize, Evidence, bool)> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (h, c) in per_article {
+        lex_hits.extend(h);
+        cands.extend(c);
     }
 
     let n_articles = articles.len();

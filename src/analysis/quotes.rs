@@ -23,7 +23,8 @@
 use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_with_map, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 
 /// Words that may stand between a subject and its verb (`has argued`).
 const AUX: &[&str] = &[
@@ -159,6 +160,7 @@ impl Words {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .ok();
         Words { ac, tags, ends_prep }
@@ -669,147 +671,157 @@ pub fn find(
     let words = Words::new(lexicon);
     let sent_r = ranges(sentences, |s| (s.article, s.block));
     let ment_r = ranges(mentions, |m| (m.at.article, m.at.block));
-    let mut out: Vec<Quote> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let mut prev: Option<(usize, Option<Speaker>)> = None;
-        let mut prev_block: Option<usize> = None;
-        for (bi, b) in a.blocks.iter().enumerate() {
-            if !b.kind.is_body() || b.kind == BlockKind::Heading {
-                continue;
-            }
-            let key = (ai as u32, bi as u32);
-            let Some(&(s0, s1)) = sent_r.get(&key) else {
-                continue;
-            };
-            let sents = &sentences[s0..s1];
-            let (m0, m1) = ment_r.get(&key).copied().unwrap_or((0, 0));
-            let prev_ctx = prev_block.map(|pb| {
-                let pbk = &a.blocks[pb];
-                let (p0, p1) = ment_r.get(&(ai as u32, pb as u32)).copied().unwrap_or((0, 0));
-                (pbk.text.as_str(), &mentions[p0..p1], pairs(&pbk.text))
-            });
-            let ctx = Ctx {
-                article: ai as u32,
-                block: bi as u32,
-                text: &b.text,
-                mentions: &mentions[m0..m1],
-                quotes: pairs(&b.text),
-                words: words.find(&b.text),
-                prev: prev_ctx,
-            };
-            let prose = b.kind != BlockKind::Table;
-            let mut reported = Vec::new();
-            let mut reported_speech = Vec::new();
-            if prose {
-                indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
-            }
-            // The last direct quote's speaker, for unattributed follow-ons.
-            let mut last_direct: Option<Option<Speaker>> = prev
-                .take()
-                .filter(|(pb, _)| Some(*pb) == prev_block)
-                .map(|(_, s)| s);
-            let mut first_in_block = true;
-            for &(whole, inner) in &ctx.quotes {
-                let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
+    // Articles are independent: read them in parallel, then order.
+    let per_article: Vec<Vec<Quote>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let mut out: Vec<Quote> = Vec::new();
+            let mut prev: Option<(usize, Option<Speaker>)> = None;
+            let mut prev_block: Option<usize> = None;
+            for (bi, b) in a.blocks.iter().enumerate() {
+                if !b.kind.is_body() || b.kind == BlockKind::Heading {
+                    continue;
+                }
+                let key = (ai as u32, bi as u32);
+                let Some(&(s0, s1)) = sent_r.get(&key) else {
                     continue;
                 };
-                let (_, close_sent) =
-                    sentence_at(sents, s0, whole.end.saturating_sub(1) as usize).unwrap_or((sid, sspan));
-                let qtext = inner.slice(&b.text);
-                let n_words = word_count(qtext);
-                let prefix_start = sspan.start as usize;
-                let open = whole.start as usize;
-                let prefix = b.text.get(prefix_start..open).unwrap_or("");
-                let ptrim = prefix.trim_end();
-                let at_start = ptrim.is_empty() || ptrim.ends_with(':');
-                let after = ctx.attribution_after(whole.end as usize, close_sent.end as usize, actors);
-                // A verb close before the open mark governs the quotation.
-                let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
-                    let gap = b.text.get(v.end as usize..open).unwrap_or("");
-                    word_count(gap) <= 3 && !gap.contains(['.', ';'])
+                let sents = &sentences[s0..s1];
+                let (m0, m1) = ment_r.get(&key).copied().unwrap_or((0, 0));
+                let prev_ctx = prev_block.map(|pb| {
+                    let pbk = &a.blocks[pb];
+                    let (p0, p1) = ment_r.get(&(ai as u32, pb as u32)).copied().unwrap_or((0, 0));
+                    (pbk.text.as_str(), &mentions[p0..p1], pairs(&pbk.text))
                 });
-                let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
-                // `“Mark my words.”`: a short quote that is a sentence of its own.
-                let whole_sentence = qtext.starts_with(char::is_uppercase)
-                    && qtext.ends_with(['.', '?', '!', ','])
-                    && (after.is_some() || qtext.ends_with(['.', '?', '!']));
-                let kind = if !prose {
-                    QuoteKind::Term
-                } else if (n_words >= 4 || whole_sentence) && (at_start || (leads_in && near_verb.is_some()))
-                {
-                    QuoteKind::Direct
-                } else if after.is_some() || near_verb.is_some() {
-                    QuoteKind::Partial
-                } else if n_words <= 4 {
-                    QuoteKind::Term
-                } else {
-                    QuoteKind::Partial
+                let ctx = Ctx {
+                    article: ai as u32,
+                    block: bi as u32,
+                    text: &b.text,
+                    mentions: &mentions[m0..m1],
+                    quotes: pairs(&b.text),
+                    words: words.find(&b.text),
+                    prev: prev_ctx,
                 };
-                let speaker: Option<Speaker> = match kind {
-                    QuoteKind::Term => None,
-                    _ => after.or_else(|| {
-                        let v = near_verb.or_else(|| {
-                            (kind == QuoteKind::Partial)
-                                .then(|| ctx.last_verb_in(prefix_start, open))
-                                .flatten()
-                        })?;
-                        ctx.subject_before(prefix_start, v.start as usize, actors)
-                            .or_else(|| {
-                                (kind == QuoteKind::Partial)
-                                    .then(|| ctx.first_subject(prefix_start, v.start as usize))
-                                    .flatten()
-                            })
-                    }),
-                };
-                // A quotation inside a reported clause is the reporter's:
-                // `Okoye argued that it would create “permanent uncertainty”`.
-                let within = reported
-                    .iter()
-                    .zip(&reported_speech)
-                    .find(|(r, &speech)| speech && r.at.span.contains(whole))
-                    .map(|(r, _)| r);
-                let (kind, speaker) = match (kind, speaker, within) {
-                    (QuoteKind::Direct, None, _) if at_start && (first_in_block || last_direct.is_some()) => {
-                        (kind, last_direct.clone().flatten())
-                    }
-                    (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
-                        QuoteKind::Partial,
-                        r.speaker_text.clone().map(|t| Speaker {
-                            actor: r.speaker,
-                            text: t,
-                            at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
-                        }),
-                    ),
-                    (k, s, _) => (k, s),
-                };
-                if kind == QuoteKind::Direct {
-                    last_direct = Some(speaker.clone());
+                let prose = b.kind != BlockKind::Table;
+                let mut reported = Vec::new();
+                let mut reported_speech = Vec::new();
+                if prose {
+                    indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
                 }
-                first_in_block = false;
-                out.push(Quote {
-                    id: 0,
-                    kind,
-                    at: ctx.ev(inner),
-                    speaker: speaker.as_ref().and_then(|s| s.actor),
-                    speaker_text: speaker.as_ref().map(|s| s.text.clone()),
-                    speaker_at: speaker.as_ref().map(|s| ctx.ev(s.at)),
-                    issues: Vec::new(),
-                    sentence: sid as u32,
-                });
+                // The last direct quote's speaker, for unattributed follow-ons.
+                let mut last_direct: Option<Option<Speaker>> = prev
+                    .take()
+                    .filter(|(pb, _)| Some(*pb) == prev_block)
+                    .map(|(_, s)| s);
+                let mut first_in_block = true;
+                for &(whole, inner) in &ctx.quotes {
+                    let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
+                        continue;
+                    };
+                    let (_, close_sent) =
+                        sentence_at(sents, s0, whole.end.saturating_sub(1) as usize).unwrap_or((sid, sspan));
+                    let qtext = inner.slice(&b.text);
+                    let n_words = word_count(qtext);
+                    let prefix_start = sspan.start as usize;
+                    let open = whole.start as usize;
+                    let prefix = b.text.get(prefix_start..open).unwrap_or("");
+                    let ptrim = prefix.trim_end();
+                    let at_start = ptrim.is_empty() || ptrim.ends_with(':');
+                    let after = ctx.attribution_after(whole.end as usize, close_sent.end as usize, actors);
+                    // A verb close before the open mark governs the quotation.
+                    let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
+                        let gap = b.text.get(v.end as usize..open).unwrap_or("");
+                        word_count(gap) <= 3 && !gap.contains(['.', ';'])
+                    });
+                    let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
+                    // `“Mark my words.”`: a short quote that is a sentence of its own.
+                    let whole_sentence = qtext.starts_with(char::is_uppercase)
+                        && qtext.ends_with(['.', '?', '!', ','])
+                        && (after.is_some() || qtext.ends_with(['.', '?', '!']));
+                    let kind = if !prose {
+                        QuoteKind::Term
+                    } else if (n_words >= 4 || whole_sentence)
+                        && (at_start || (leads_in && near_verb.is_some()))
+                    {
+                        QuoteKind::Direct
+                    } else if after.is_some() || near_verb.is_some() {
+                        QuoteKind::Partial
+                    } else if n_words <= 4 {
+                        QuoteKind::Term
+                    } else {
+                        QuoteKind::Partial
+                    };
+                    let speaker: Option<Speaker> = match kind {
+                        QuoteKind::Term => None,
+                        _ => after.or_else(|| {
+                            let v = near_verb.or_else(|| {
+                                (kind == QuoteKind::Partial)
+                                    .then(|| ctx.last_verb_in(prefix_start, open))
+                                    .flatten()
+                            })?;
+                            ctx.subject_before(prefix_start, v.start as usize, actors)
+                                .or_else(|| {
+                                    (kind == QuoteKind::Partial)
+                                        .then(|| ctx.first_subject(prefix_start, v.start as usize))
+                                        .flatten()
+                                })
+                        }),
+                    };
+                    // A quotation inside a reported clause is the reporter's:
+                    // `Okoye argued that it would create “permanent uncertainty”`.
+                    let within = reported
+                        .iter()
+                        .zip(&reported_speech)
+                        .find(|(r, &speech)| speech && r.at.span.contains(whole))
+                        .map(|(r, _)| r);
+                    let (kind, speaker) = match (kind, speaker, within) {
+                        (QuoteKind::Direct, None, _)
+                            if at_start && (first_in_block || last_direct.is_some()) =>
+                        {
+                            (kind, last_direct.clone().flatten())
+                        }
+                        (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
+                            QuoteKind::Partial,
+                            r.speaker_text.clone().map(|t| Speaker {
+                                actor: r.speaker,
+                                text: t,
+                                at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
+                            }),
+                        ),
+                        (k, s, _) => (k, s),
+                    };
+                    if kind == QuoteKind::Direct {
+                        last_direct = Some(speaker.clone());
+                    }
+                    first_in_block = false;
+                    out.push(Quote {
+                        id: 0,
+                        kind,
+                        at: ctx.ev(inner),
+                        speaker: speaker.as_ref().and_then(|s| s.actor),
+                        speaker_text: speaker.as_ref().map(|s| s.text.clone()),
+                        speaker_at: speaker.as_ref().map(|s| ctx.ev(s.at)),
+                        issues: Vec::new(),
+                        sentence: sid as u32,
+                    });
+                }
+                // A paragraph that ends on a direct quote may be continued by
+                // the next one.
+                let ends_on_quote = ctx
+                    .quotes
+                    .last()
+                    .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
+                if let (true, Some(ld)) = (ends_on_quote, last_direct) {
+                    prev = Some((bi, ld));
+                }
+                out.extend(reported);
+                prev_block = Some(bi);
             }
-            // A paragraph that ends on a direct quote may be continued by
-            // the next one.
-            let ends_on_quote = ctx
-                .quotes
-                .last()
-                .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
-            if let (true, Some(ld)) = (ends_on_quote, last_direct) {
-                prev = Some((bi, ld));
-            }
-            out.extend(reported);
-            prev_block = Some(bi);
-        }
-    }
+            out
+        })
+        .collect();
+    let mut out: Vec<Quote> = per_article.into_iter().flatten().collect();
     out.sort_by_key(|q| {
         (
             q.at.article,
