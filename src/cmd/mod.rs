@@ -64,6 +64,21 @@ pub enum Command {
 /// Runs the parsed command line; the exit code is the command's.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        // Files from disk may be many: show a progress gauge while they load.
+        None if !cli.input.paths.is_empty() => {
+            let input = cli.input.clone();
+            let lex = lexicon(&input)?;
+            crate::tui::run_loading(move |progress| {
+                // `..default()` so options added to LoadOptions later keep this compiling.
+                #[allow(clippy::needless_update)]
+                let opts = LoadOptions {
+                    progress: Some(progress),
+                    ..LoadOptions::default()
+                };
+                Index::build(name(&input), corpus::load_paths(&input.paths, &opts), &lex)
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let index = open(&cli.input)?;
             crate::tui::run(index)?;

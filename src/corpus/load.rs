@@ -1,9 +1,32 @@
 //! Reading inputs: files and folders (walked recursively, in a stable order,
 //! hidden entries, symlink loops and special files never followed), decoded,
 //! neutralised, and parsed by format. Loading many files uses every core.
+//!
+//! The walk is sequential and sorted, so the list of files (and the walk's
+//! warnings) is the same on every run; reading and parsing then run in
+//! parallel, and results are put back in walk order.
+//!
+//! Choices worth knowing:
+//! - Inside folders only known extensions (`.txt .text .md .markdown .json
+//!   .jsonl .ndjson`) and extensionless files that look like text are read;
+//!   anything else (images, PDFs…) is skipped without a word. A file named
+//!   on the command line is always tried, its format sniffed from content.
+//! - A `.json` file that does not parse is skipped with a warning giving the
+//!   parser's line and column, unless it does not even start like JSON (no
+//!   `{` or `[`): then it is prose with a misleading name and is read as
+//!   plain text, with a warning.
+//! - Text that is not UTF-8 keeps its valid UTF-8 runs and reads the other
+//!   bytes as Windows-1252 (a superset of Latin-1 for printable text), so a
+//!   mostly-UTF-8 file with one stray byte is not turned into mojibake.
 
 use super::{embedded, plain, Article, Format, Warning};
-use std::path::PathBuf;
+use crate::text::sanitize::sanitize_line;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::fs::{self, File, Metadata};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Reports progress while loading: (files done, files in all).
@@ -21,21 +44,535 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// Loads every article found under `paths`.
-pub fn load_paths(paths: &[PathBuf], _opts: &LoadOptions) -> Loaded {
-    let mut out = Loaded::default();
-    for p in paths {
-        let display = p.display().to_string();
-        match std::fs::read_to_string(p) {
-            Ok(text) => out
-                .articles
-                .push(plain::parse(&display, &text, &mut out.warnings)),
-            Err(e) => out
-                .warnings
-                .push(Warning::new(display, None, format!("cannot read: {e}"))),
+/// Folders nested deeper than this below a named folder are not entered.
+pub const MAX_DEPTH: usize = 64;
+/// Files larger than this are not read (a news article is a few KiB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// How much of a file the binary sniff looks at.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// A path as it may be shown: escape sequences in file names neutralised.
+pub fn display_path(p: &Path) -> String {
+    sanitize_line(&p.display().to_string())
+}
+
+/// How a file was found, which decides how hard we try to read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Known extension: read as that format.
+    Known(Format),
+    /// Extensionless file inside a folder: plain if it is text, else
+    /// skipped quietly (executables, lock files…).
+    MaybeText,
+    /// Named on the command line without a known extension: sniffed, and
+    /// a warning if nothing fits.
+    Sniff,
+}
+
+enum Job {
+    Read {
+        path: PathBuf,
+        shown: String,
+        kind: Kind,
+    },
+    Warn(Warning),
+}
+
+/// The format a file name promises, if any.
+fn format_of(path: &Path) -> Option<Option<Format>> {
+    let Some(ext) = path.extension() else {
+        return Some(None);
+    };
+    let ext = ext.to_string_lossy().to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(Some(Format::Plain)),
+        "md" | "markdown" => Some(Some(Format::Markdown)),
+        "json" => Some(Some(Format::Json)),
+        "jsonl" | "ndjson" => Some(Some(Format::Jsonl)),
+        _ => None,
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Identity of a file or folder, to never visit one twice (symlink loops,
+/// the same folder named twice).
+#[cfg(unix)]
+fn identity(_path: &Path, meta: &Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_path: &Path, _meta: &Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+#[derive(Default)]
+struct Walk {
+    jobs: Vec<Job>,
+    seen_dirs: HashSet<(u64, u64)>,
+    seen_canon_dirs: HashSet<PathBuf>,
+    seen_files: HashSet<(u64, u64)>,
+}
+
+impl Walk {
+    fn warn(&mut self, path: &Path, msg: impl Into<String>) {
+        self.jobs
+            .push(Job::Warn(Warning::new(display_path(path), None, msg)));
+    }
+
+    /// Marks a folder visited; false if it already was.
+    fn enter_dir(&mut self, path: &Path, meta: &Metadata) -> bool {
+        match identity(path, meta) {
+            Some(id) => self.seen_dirs.insert(id),
+            None => match fs::canonicalize(path) {
+                Ok(c) => self.seen_canon_dirs.insert(c),
+                Err(_) => true,
+            },
         }
     }
+
+    fn add_file(&mut self, path: &Path, meta: &Metadata, kind: Kind) {
+        if let Some(id) = identity(path, meta) {
+            // The same file reached twice (a link beside its target, a file
+            // named along with its folder) would double an article.
+            if !self.seen_files.insert(id) {
+                return;
+            }
+        }
+        self.jobs.push(Job::Read {
+            path: path.to_path_buf(),
+            shown: display_path(path),
+            kind,
+        });
+    }
+
+    /// A path named by the user: read whatever it is, warn if it cannot be.
+    fn explicit(&mut self, path: &Path) {
+        let lmeta = match fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) => return self.warn(path, format!("cannot read: {}", io_reason(&e))),
+        };
+        let meta = if lmeta.file_type().is_symlink() {
+            match fs::metadata(path) {
+                Ok(m) => m,
+                Err(e) => return self.warn(path, format!("symlink leads nowhere ({})", io_reason(&e))),
+            }
+        } else {
+            lmeta
+        };
+        if meta.is_dir() {
+            if self.enter_dir(path, &meta) {
+                self.dir(path, 0);
+            }
+        } else if meta.is_file() {
+            let kind = match format_of(path) {
+                Some(Some(f)) => Kind::Known(f),
+                _ => Kind::Sniff,
+            };
+            self.add_file(path, &meta, kind);
+        } else {
+            self.warn(path, special_message(&meta));
+        }
+    }
+
+    /// Walks a folder already marked visited. Recursion is bounded by
+    /// `MAX_DEPTH`, so input cannot overflow the stack.
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        let rd = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => return self.warn(dir, format!("cannot read folder: {}", io_reason(&e))),
+        };
+        let mut entries: Vec<(std::ffi::OsString, PathBuf)> = Vec::new();
+        for e in rd {
+            match e {
+                Ok(e) => entries.push((e.file_name(), e.path())),
+                Err(e) => self.warn(dir, format!("cannot list folder entry: {}", io_reason(&e))),
+            }
+        }
+        entries.sort_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+        for (name, path) in entries {
+            if is_hidden(&name) {
+                continue;
+            }
+            let lmeta = match fs::symlink_metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    // Vanished between listing and looking: say so, go on.
+                    self.warn(&path, format!("cannot read: {}", io_reason(&e)));
+                    continue;
+                }
+            };
+            let is_link = lmeta.file_type().is_symlink();
+            let meta = if is_link {
+                match fs::metadata(&path) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        self.warn(&path, format!("symlink leads nowhere ({})", io_reason(&e)));
+                        continue;
+                    }
+                }
+            } else {
+                lmeta
+            };
+            if meta.is_dir() {
+                if depth + 1 > MAX_DEPTH {
+                    self.warn(
+                        &path,
+                        format!("folder nested more than {MAX_DEPTH} deep; not read"),
+                    );
+                } else if self.enter_dir(&path, &meta) {
+                    self.dir(&path, depth + 1);
+                } else if is_link {
+                    self.warn(&path, "symlink leads back to a folder already read; not followed");
+                }
+            } else if meta.is_file() {
+                match format_of(&path) {
+                    Some(Some(f)) => self.add_file(&path, &meta, Kind::Known(f)),
+                    Some(None) => self.add_file(&path, &meta, Kind::MaybeText),
+                    None => {} // images, PDFs…: not articles
+                }
+            } else {
+                self.warn(&path, special_message(&meta));
+            }
+        }
+    }
+}
+
+fn special_message(meta: &Metadata) -> String {
+    let what = special_kind(meta);
+    format!("{what}, not a regular file; not read")
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &Metadata) -> &'static str {
+    "a special file"
+}
+
+/// A short reason for an I/O error, without the OS error number noise.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "not found".into(),
+        PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Loads every article found under `paths`.
+pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
+    let mut walk = Walk::default();
+    for p in paths {
+        walk.explicit(p);
+    }
+    let total = walk.jobs.iter().filter(|j| matches!(j, Job::Read { .. })).count();
+    let done = AtomicUsize::new(0);
+    let results: Vec<(Vec<Article>, Vec<Warning>)> = walk
+        .jobs
+        .into_par_iter()
+        .map(|job| match job {
+            Job::Warn(w) => (Vec::new(), vec![w]),
+            Job::Read { path, shown, kind } => {
+                let mut warnings = Vec::new();
+                let articles = load_file(&path, &shown, kind, &mut warnings);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if let Some(progress) = &opts.progress {
+                    progress(n, total);
+                }
+                (articles, warnings)
+            }
+        })
+        .collect();
+    let mut out = Loaded::default();
+    for (a, w) in results {
+        out.articles.extend(a);
+        out.warnings.extend(w);
+    }
     out
+}
+
+/// Reads one file and parses it; every problem becomes a warning.
+fn load_file(path: &Path, shown: &str, kind: Kind, warnings: &mut Vec<Warning>) -> Vec<Article> {
+    let quiet = kind == Kind::MaybeText;
+    let bytes = match read_bytes(path, shown, warnings) {
+        Some(b) => b,
+        None => return Vec::new(),
+    };
+    let text = match decode(&bytes) {
+        Decoded::Text(t) => t,
+        Decoded::Fallback(t, line) => {
+            warnings.push(Warning::new(
+                shown,
+                Some(line),
+                "not valid UTF-8; read as Windows-1252/Latin-1",
+            ));
+            t
+        }
+        Decoded::Binary => {
+            if !quiet {
+                warnings.push(Warning::new(shown, None, "binary file, not text; skipped"));
+            }
+            return Vec::new();
+        }
+    };
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        // An empty extensionless file in a folder (a placeholder, a lock)
+        // never claimed to be an article.
+        if !quiet {
+            warnings.push(Warning::new(shown, None, "empty file; skipped"));
+        }
+        return Vec::new();
+    }
+    let format = match kind {
+        Kind::Known(Format::Json) => {
+            let start = text.trim_start_matches('\u{feff}').trim_start().chars().next();
+            if matches!(start, Some('{') | Some('[')) {
+                Format::Json
+            } else {
+                warnings.push(Warning::new(
+                    shown,
+                    None,
+                    "named .json but not JSON; read as plain text",
+                ));
+                Format::Plain
+            }
+        }
+        Kind::Known(f) => f,
+        Kind::MaybeText | Kind::Sniff => sniff(&text),
+    };
+    parse_text(shown, format, &text, warnings)
+}
+
+/// The format of a file whose name does not say: JSON if it parses as JSON,
+/// JSON Lines if its first line is a JSON object, Markdown if it has ATX
+/// headings or pipe tables with separator lines, else plain text.
+fn sniff(text: &str) -> Format {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('{') || t.starts_with('[') {
+        if serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok() {
+            return Format::Json;
+        }
+        let first = t.lines().next().unwrap_or("");
+        if first.trim_start().starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+        {
+            return Format::Jsonl;
+        }
+    }
+    if super::markdown::looks_like_markdown(text) {
+        return Format::Markdown;
+    }
+    Format::Plain
+}
+
+/// Opens and reads a file without ever blocking on a FIFO or reading a file
+/// that is too large. `None` after pushing a warning.
+fn read_bytes(path: &Path, shown: &str, warnings: &mut Vec<Warning>) -> Option<Vec<u8>> {
+    let warn = |warnings: &mut Vec<Warning>, msg: String| {
+        warnings.push(Warning::new(shown, None, msg));
+    };
+    // Checked before opening: opening a FIFO for reading blocks until a
+    // writer shows up.
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() => {}
+        Ok(m) => {
+            warn(warnings, special_message(&m));
+            return None;
+        }
+        Err(e) => {
+            warn(warnings, format!("cannot read: {}", io_reason(&e)));
+            return None;
+        }
+    }
+    let mut file = match open_nonblocking(path) {
+        Ok(f) => f,
+        Err(e) => {
+            warn(warnings, format!("cannot read: {}", io_reason(&e)));
+            return None;
+        }
+    };
+    // Checked again on the open handle: the path may have been swapped for
+    // something else between the look and the open.
+    let meta = match file.metadata() {
+        Ok(m) => m,
+        Err(e) => {
+            warn(warnings, format!("cannot read: {}", io_reason(&e)));
+            return None;
+        }
+    };
+    if !meta.is_file() {
+        warn(warnings, special_message(&meta));
+        return None;
+    }
+    let expected = meta.len();
+    if expected > MAX_FILE_BYTES {
+        warn(
+            warnings,
+            format!(
+                "file is {} MiB, over the {} MiB limit; skipped",
+                expected / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        );
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(expected as usize);
+    if let Err(e) = (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        warn(warnings, format!("read failed: {}", io_reason(&e)));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        warn(
+            warnings,
+            "file grew past the size limit while being read; skipped".into(),
+        );
+        return None;
+    }
+    if (bytes.len() as u64) < expected {
+        warn(
+            warnings,
+            format!(
+                "file shrank while being read ({} of {} bytes); read what was there",
+                bytes.len(),
+                expected
+            ),
+        );
+    }
+    Some(bytes)
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NONBLOCK: if the path became a FIFO after the metadata check, the
+    // open returns at once instead of waiting for a writer. It changes
+    // nothing for regular files.
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+enum Decoded {
+    Text(String),
+    /// Decoded with the Windows-1252 fallback; the line of the first byte
+    /// that was not UTF-8.
+    Fallback(String, u32),
+    Binary,
+}
+
+fn decode(bytes: &[u8]) -> Decoded {
+    // UTF-16 with a byte-order mark is text, though full of NULs.
+    if let Some(t) = decode_utf16(bytes) {
+        return Decoded::Text(t);
+    }
+    if looks_binary(bytes) {
+        return Decoded::Binary;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Decoded::Text(s.to_string()),
+        Err(e) => {
+            let first_bad = e.valid_up_to();
+            let line = bytes[..first_bad].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            Decoded::Fallback(decode_mixed(bytes), line)
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (le, rest) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let units = rest.chunks_exact(2).map(|c| {
+        if le {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// NUL bytes, or many control bytes, near the start: not text. ESC is not
+/// counted: coloured terminal logs are text (and get neutralised).
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| matches!(b, 0x01..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F))
+        .count();
+    controls * 10 > head.len()
+}
+
+/// Valid UTF-8 runs kept as they are, every other byte read as Windows-1252.
+fn decode_mixed(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // The prefix up to `good` is valid UTF-8 by the error's word.
+                out.push_str(std::str::from_utf8(&bytes[..good]).unwrap_or(""));
+                let bad = e.error_len().unwrap_or(bytes.len() - good).max(1);
+                for &b in &bytes[good..good + bad] {
+                    out.push(cp1252(b));
+                }
+                bytes = &bytes[good + bad..];
+            }
+        }
+    }
+}
+
+/// Windows-1252 for one byte (0x80–0x9F are its typographic extras; the
+/// five bytes it leaves undefined map to their C1 controls, which
+/// sanitising later makes visible).
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
 }
 
 /// Loads the default briefing compiled into the binary.
@@ -55,5 +592,51 @@ pub fn parse_text(path: &str, format: Format, text: &str, warnings: &mut Vec<War
         Format::Markdown => vec![super::markdown::parse(path, text, warnings)],
         Format::Json => super::json::parse(path, text, false, warnings),
         Format::Jsonl => super::json::parse(path, text, true, warnings),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_decodes() {
+        match decode(b"Bogot\xe1 \x93hi\x94") {
+            Decoded::Fallback(s, 1) => assert_eq!(s, "Bogotá “hi”"),
+            _ => panic!("expected fallback"),
+        }
+    }
+
+    #[test]
+    fn mixed_keeps_utf8() {
+        assert_eq!(decode_mixed("Bogotá ".as_bytes()), "Bogotá ");
+        let mut v = "Bogotá ".as_bytes().to_vec();
+        v.push(0xe9);
+        assert_eq!(decode_mixed(&v), "Bogotá é");
+    }
+
+    #[test]
+    fn binary_detected() {
+        assert!(looks_binary(b"ab\0cd"));
+        assert!(looks_binary(&[1u8, 2, 3, 4, 5, b'a']));
+        assert!(!looks_binary(b"plain text\n\x1b[1mbold\x1b[0m\n"));
+    }
+
+    #[test]
+    fn utf16_bom() {
+        let mut v = vec![0xFF, 0xFE];
+        for u in "Hi é".encode_utf16() {
+            v.extend(u.to_le_bytes());
+        }
+        assert!(matches!(decode(&v), Decoded::Text(s) if s == "Hi é"));
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff("{\"a\":1}"), Format::Json);
+        assert_eq!(sniff("{\"a\":1}\n{\"b\":2}\n"), Format::Jsonl);
+        assert_eq!(sniff("[not json"), Format::Plain);
+        assert_eq!(sniff("Hello"), Format::Plain);
+        assert_eq!(sniff("# Title\n\nText"), Format::Markdown);
     }
 }

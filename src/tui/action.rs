@@ -36,6 +36,10 @@ pub enum Action {
     Back,
     Up,
     Down,
+    /// Across the cells of a table row in the main view (←/→ when the main
+    /// view has focus).
+    Left,
+    Right,
     PageUp,
     PageDown,
     HalfPageUp,
@@ -44,6 +48,10 @@ pub enum Action {
     Bottom,
     /// Move keyboard focus between the list (left) and the main view (right).
     FocusNext,
+    /// h/Left: focus the list.
+    FocusList,
+    /// l/Right: focus the main view.
+    FocusMain,
     NextPane,
     PrevPane,
     GoPane(PaneId),
@@ -51,6 +59,8 @@ pub enum Action {
     Follow,
     /// Space: mark the selected list entry (the compare pane's choices).
     ToggleMark,
+    /// The compare pane's switch between comparing actors and articles (m).
+    ToggleCompareMode,
     NextQuote,
     PrevQuote,
     /// y: copy the selected quote with its citation (OSC 52).

@@ -1,8 +1,19 @@
 //! The terminal UI: view state and rendering over an immutable index.
+//!
+//! `app` holds the state and applies `Action`s; `keys` is the one table
+//! from keys to actions; `view` draws; `terminal` runs the event loop and
+//! guarantees the terminal is restored.
 
 pub mod action;
+pub mod app;
+pub mod clipboard;
+pub mod keys;
 pub mod pane;
+pub mod terminal;
+#[doc(hidden)]
+pub mod testing;
 pub mod theme;
+pub mod view;
 pub mod widgets;
 
 use crate::Index;
@@ -11,24 +22,7 @@ use std::sync::Arc;
 /// Runs the UI until the user quits. The terminal is restored on every exit
 /// path, a panic included.
 pub fn run(index: Arc<Index>) -> anyhow::Result<()> {
-    let mut terminal = ratatui::init();
-    let r = (|| -> anyhow::Result<()> {
-        loop {
-            terminal.draw(|f| {
-                let msg = format!(
-                    "briefing: {} ({} articles) — q quits",
-                    index.name,
-                    index.articles.len()
-                );
-                f.render_widget(ratatui::widgets::Paragraph::new(msg), f.area());
-            })?;
-            if let crossterm::event::Event::Key(k) = crossterm::event::read()? {
-                if k.code == crossterm::event::KeyCode::Char('q') {
-                    return Ok(());
-                }
-            }
-        }
-    })();
-    ratatui::restore();
-    r
+    terminal::run(index)
 }
+
+pub use terminal::run_loading;

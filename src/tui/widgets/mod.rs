@@ -1,1 +1,3 @@
+pub mod doc;
+pub mod table;
 pub mod wrap;

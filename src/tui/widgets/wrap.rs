@@ -45,7 +45,7 @@ pub fn wrap(text: &str, base: Style, styles: &[(Range<usize>, Style)], width: u1
             out.push(make_line(cur, base, styles));
             cur.clear();
         };
-        let words = para.split_word_bound_indices();
+        let words = glued_words(para);
         let mut any = false;
         for (i, w) in words {
             any = true;
@@ -96,6 +96,32 @@ pub fn wrap(text: &str, base: Style, styles: &[(Range<usize>, Style)], width: u1
                 flush(&mut cur, &mut out);
             }
         }
+    }
+    out
+}
+
+/// Closing punctuation never starts a line and opening punctuation never
+/// ends one: both stick to the word beside them (`refresh.`, `“We`).
+fn glued_words(para: &str) -> Vec<(usize, &str)> {
+    const CLOSE: &[char] = &[
+        '.', ',', ';', ':', '!', '?', ')', ']', '}', '”', '’', '»', '…', '%', '"', '\'',
+    ];
+    const OPEN: &[char] = &['(', '[', '{', '“', '‘', '«', '"', '\''];
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    for (i, w) in para.split_word_bound_indices() {
+        let ws = w.chars().all(char::is_whitespace);
+        if let Some(last) = out.last_mut() {
+            let last_ws = last.1.chars().all(char::is_whitespace);
+            let closes = w.chars().next().is_some_and(|c| CLOSE.contains(&c));
+            let opened = last.1.chars().last().is_some_and(|c| OPEN.contains(&c));
+            if !ws && !last_ws && (closes || opened) {
+                if let Some(joined) = para.get(last.0..i + w.len()) {
+                    last.1 = joined;
+                    continue;
+                }
+            }
+        }
+        out.push((i, w));
     }
     out
 }
@@ -178,6 +204,14 @@ mod tests {
         assert_eq!(hello.style, bold);
         assert_eq!(line_of(&l, text.find("world").unwrap()), 1);
         assert_eq!(&text[l[1].source.clone()], "world");
+    }
+
+    #[test]
+    fn punctuation_sticks_to_its_word() {
+        let l = wrap("a strategic refresh. “We go”", Style::default(), &[], 17);
+        assert_eq!(plain(&l), vec!["a strategic", "refresh. “We go”"]);
+        let l = wrap("abc “quoted words”.", Style::default(), &[], 12);
+        assert_eq!(plain(&l), vec!["abc “quoted", "words”."]);
     }
 
     #[test]

@@ -1,0 +1,450 @@
+//! The Actors pane: the list of actors, and for the selected one who they
+//! are, where they are mentioned, what they want on each issue, what they
+//! said, and who they are mentioned with.
+
+use super::issue::{evidence_cell, evidence_rows, summary_cell};
+use crate::analysis::{ActorId, ArticleId, IssueId, Quote, QuoteKind};
+use crate::tui::action::{Action, Nav, PaneId};
+use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
+use crate::tui::widgets::doc::{clip, marker, Cursor, Doc};
+use crate::Index;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::collections::HashMap;
+
+/// How many companions to list.
+const COMPANIONS: usize = 8;
+/// Longest quote shown, in cells.
+const QUOTE_MAX: usize = 300;
+
+/// Another actor met alongside this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Companion {
+    pub actor: ActorId,
+    /// Sentences naming both.
+    pub sentences: u32,
+    /// Blocks (paragraphs, list items, table rows' tables…) naming both.
+    pub blocks: u32,
+}
+
+pub struct ActorsPane {
+    /// Actor ids in list order (most mentioned first).
+    order: Vec<ActorId>,
+    /// By actor id: who they are mentioned with, most often first. Computed
+    /// once, since the index never changes.
+    companions: Vec<Vec<Companion>>,
+    sel: usize,
+    cursor: Cursor,
+}
+
+/// Co-mentions from the index's mentions: per sentence (the sentence that
+/// holds the mention's start) and per block.
+pub fn companions(index: &Index) -> Vec<Vec<Companion>> {
+    let a = &index.analysis;
+    let n = a.actors.len();
+    // (article, block) → actors; (sentence) → actors.
+    let mut by_block: HashMap<(ArticleId, u32), Vec<ActorId>> = HashMap::new();
+    let mut by_sentence: HashMap<u32, Vec<ActorId>> = HashMap::new();
+    for m in &a.mentions {
+        if m.actor as usize >= n {
+            continue;
+        }
+        by_block
+            .entry((m.at.article, m.at.block))
+            .or_default()
+            .push(m.actor);
+        let range = index.block_sentences(m.at.article, m.at.block);
+        let found = range.clone().find(|&s| {
+            a.sentences
+                .get(s as usize)
+                .is_some_and(|x| x.span.start <= m.at.span.start && m.at.span.start < x.span.end)
+        });
+        if let Some(s) = found {
+            by_sentence.entry(s).or_default().push(m.actor);
+        }
+    }
+    let mut pairs: HashMap<(ActorId, ActorId), (u32, u32)> = HashMap::new();
+    let mut count = |groups: Vec<Vec<ActorId>>, sentence: bool| {
+        for mut actors in groups {
+            actors.sort_unstable();
+            actors.dedup();
+            for (i, &x) in actors.iter().enumerate() {
+                for &y in &actors[i + 1..] {
+                    let e = pairs.entry((x, y)).or_default();
+                    if sentence {
+                        e.0 += 1;
+                    } else {
+                        e.1 += 1;
+                    }
+                }
+            }
+        }
+    };
+    count(by_sentence.into_values().collect(), true);
+    count(by_block.into_values().collect(), false);
+    let mut out: Vec<Vec<Companion>> = vec![Vec::new(); n];
+    for (&(x, y), &(sentences, blocks)) in &pairs {
+        out[x as usize].push(Companion {
+            actor: y,
+            sentences,
+            blocks,
+        });
+        out[y as usize].push(Companion {
+            actor: x,
+            sentences,
+            blocks,
+        });
+    }
+    for v in &mut out {
+        v.sort_by_key(|c| (std::cmp::Reverse((c.sentences, c.blocks)), c.actor));
+    }
+    out
+}
+
+/// Direct quotes first, then partial, then indirect; terms are not quotes
+/// of a stance and are left out.
+fn kind_rank(k: QuoteKind) -> Option<u8> {
+    match k {
+        QuoteKind::Direct => Some(0),
+        QuoteKind::Partial => Some(1),
+        QuoteKind::Indirect => Some(2),
+        QuoteKind::Term => None,
+    }
+}
+
+impl ActorsPane {
+    pub fn new(index: &Index) -> ActorsPane {
+        let mut order: Vec<ActorId> = index.analysis.actors.iter().map(|a| a.id).collect();
+        order.sort_by_key(|&id| {
+            let m = index.analysis.actors.get(id as usize).map_or(0, |a| a.mentions);
+            (std::cmp::Reverse(m), id)
+        });
+        ActorsPane {
+            order,
+            companions: companions(index),
+            sel: 0,
+            cursor: Cursor::default(),
+        }
+    }
+
+    /// The main view laid out for `width`.
+    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
+        let mut d = Doc::new(width);
+        let ix = ctx.index;
+        let th = ctx.theme;
+        let Some(actor) = self
+            .order
+            .get(self.sel)
+            .and_then(|&id| ix.analysis.actors.get(id as usize))
+        else {
+            d.text(
+                "No actors were found in these articles. Actors come from the lexicon and from names the articles repeat.",
+                th.dim,
+                &[],
+                0,
+            );
+            return d;
+        };
+        let id = actor.id;
+        d.text(&actor.name, th.title.patch(th.speaker(Some(id))), &[], 0);
+        let mut meta = format!("{} · {} mentions", actor.kind.name(), actor.mentions);
+        if actor.discovered {
+            meta.push_str(" · found in the text");
+        }
+        d.text(&meta, th.dim, &[], 0);
+        let aka: Vec<&str> = actor
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != actor.name)
+            .collect();
+        if !aka.is_empty() {
+            d.text(&format!("also named: {}", aka.join(", ")), th.dim, &[], 0);
+        }
+
+        d.blank();
+        d.text("Mentions by article", th.heading, &[], 0);
+        self.mentions(&mut d, ctx, id);
+
+        d.blank();
+        d.text("Stances", th.heading, &[], 0);
+        stances(&mut d, ctx, id);
+
+        d.blank();
+        let quotes = quotes_of(ix, id);
+        d.text(&format!("Quotes ({})", quotes.len()), th.heading, &[], 0);
+        if quotes.is_empty() {
+            d.text("No quotes attributed to them.", th.dim, &[], 0);
+        }
+        for q in quotes {
+            let words = clip(q.at.text(&ix.articles).trim(), QUOTE_MAX);
+            let mut text = match q.kind {
+                QuoteKind::Indirect => words,
+                _ => format!("“{words}”"),
+            };
+            let body = 0..text.len();
+            let m = format!(" {}", marker(q.at.article));
+            let mark = text.len() + 1..text.len() + m.len();
+            text.push_str(&m);
+            let kind = text.len()..text.len() + 1 + q.kind.name().len();
+            text.push(' ');
+            text.push_str(q.kind.name());
+            let styles = [(body, th.speaker(Some(id))), (mark, th.tag), (kind, th.dim)];
+            d.item(&text, th.text, &styles, 2, Some(Nav::Evidence(q.at)));
+        }
+
+        d.blank();
+        d.text("Mentioned with", th.heading, &[], 0);
+        let comp = self.companions.get(id as usize).map(Vec::as_slice).unwrap_or(&[]);
+        if comp.is_empty() {
+            d.text("No one else is named in the same paragraphs.", th.dim, &[], 0);
+        }
+        for c in comp.iter().take(COMPANIONS) {
+            let name = ix
+                .analysis
+                .actors
+                .get(c.actor as usize)
+                .map_or("?", |a| a.name.as_str());
+            let text = format!(
+                "{name} · {} {} · {} {}",
+                c.sentences,
+                plural(c.sentences, "sentence", "sentences"),
+                c.blocks,
+                plural(c.blocks, "paragraph", "paragraphs"),
+            );
+            let styles = [(0..name.len(), th.speaker(Some(c.actor)))];
+            d.item(&text, th.dim, &styles, 2, Some(Nav::Actor(c.actor)));
+        }
+        d
+    }
+
+    /// One line per article naming them: marker, label, a bar, the count.
+    /// Enter goes to the first mention there.
+    fn mentions(&self, d: &mut Doc, ctx: &Ctx, id: ActorId) {
+        let ix = ctx.index;
+        let th = ctx.theme;
+        let Some(actor) = ix.analysis.actors.get(id as usize) else {
+            return;
+        };
+        let max = actor
+            .mentions_by_article
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let label_w = ((d.width as usize) / 3).clamp(4, 28);
+        let bar_w = (d.width as usize).saturating_sub(label_w + 12).min(24);
+        let mut any = false;
+        for (a, &n) in actor.mentions_by_article.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            any = true;
+            let a = a as ArticleId;
+            let name = ix
+                .article(a)
+                .map(|x| x.source.clone().unwrap_or_else(|| x.label().to_string()))
+                .unwrap_or_default();
+            let label = clip(&format!("{} {name}", marker(a)), label_w);
+            let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+            let bar = "█".repeat(((n as usize) * bar_w).div_ceil(max as usize).min(bar_w));
+            let first = ix
+                .analysis
+                .mentions
+                .iter()
+                .find(|m| m.actor == id && m.at.article == a)
+                .map(|m| Nav::Evidence(m.at));
+            let line = Line::from(vec![
+                Span::raw(format!("  {label}{} ", " ".repeat(pad))),
+                Span::styled(bar, th.tag),
+                Span::styled(format!(" {n}"), th.text),
+            ]);
+            d.item_line(line, first);
+        }
+        if !any {
+            d.text("Not mentioned by name in any article.", th.dim, &[], 2);
+        }
+    }
+}
+
+fn plural(n: u32, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// Their quotes in the order shown: by kind, then where they are.
+fn quotes_of(index: &Index, id: ActorId) -> Vec<&Quote> {
+    let mut v: Vec<(u8, &Quote)> = index
+        .analysis
+        .quotes
+        .iter()
+        .filter(|q| q.speaker == Some(id))
+        .filter_map(|q| Some((kind_rank(q.kind)?, q)))
+        .collect();
+    v.sort_by_key(|(r, q)| (*r, q.at.article, q.at.block, q.at.span.start));
+    v.into_iter().map(|(_, q)| q).collect()
+}
+
+/// Issue by issue (most mentioned issue first): the summary, then the
+/// stances behind it with their sources.
+fn stances(d: &mut Doc, ctx: &Ctx, id: ActorId) {
+    let ix = ctx.index;
+    let th = ctx.theme;
+    let mut issues: Vec<IssueId> = ix
+        .analysis
+        .summaries
+        .iter()
+        .filter(|s| s.actor == id)
+        .map(|s| s.issue)
+        .chain(
+            ix.analysis
+                .stances
+                .iter()
+                .filter(|s| s.actor == id)
+                .map(|s| s.issue),
+        )
+        .collect();
+    issues.sort_by_key(|&i| {
+        let m = ix.analysis.issues.get(i as usize).map_or(0, |x| x.mentions);
+        (std::cmp::Reverse(m), i)
+    });
+    issues.dedup();
+    if issues.is_empty() {
+        d.text("No stances found for them.", th.dim, &[], 2);
+        return;
+    }
+    for issue in issues {
+        let name = ix
+            .analysis
+            .issues
+            .get(issue as usize)
+            .map_or_else(|| format!("issue {issue}"), |i| i.name.clone());
+        d.item(&name, th.title, &[], 2, Some(Nav::Issue(issue)));
+        match ix
+            .analysis
+            .summaries
+            .iter()
+            .find(|s| s.actor == id && s.issue == issue)
+        {
+            Some(s) => {
+                let c = summary_cell(ctx, s);
+                let first = s
+                    .stances
+                    .iter()
+                    .find_map(|&st| super::issue::stance(ix, st))
+                    .map(|st| Nav::Evidence(st.at));
+                d.item(&c.text, c.style, &c.styles, 4, first);
+                for st in evidence_rows(ix, s) {
+                    let c = evidence_cell(ctx, st);
+                    d.item(&c.text, c.style, &c.styles, 6, Some(Nav::Evidence(st.at)));
+                }
+            }
+            None => {
+                // Stances without a summary (should not happen): list them.
+                for st in ix
+                    .analysis
+                    .stances
+                    .iter()
+                    .filter(|s| s.actor == id && s.issue == issue)
+                {
+                    let c = evidence_cell(ctx, st);
+                    d.item(&c.text, c.style, &c.styles, 4, Some(Nav::Evidence(st.at)));
+                }
+            }
+        }
+    }
+}
+
+impl Pane for ActorsPane {
+    fn id(&self) -> PaneId {
+        PaneId::Actors
+    }
+
+    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
+        self.order
+            .iter()
+            .filter_map(|&id| ctx.index.analysis.actors.get(id as usize))
+            .map(|a| ListEntry {
+                label: a.name.clone(),
+                count: Some(a.mentions as usize),
+                marked: false,
+            })
+            .collect()
+    }
+
+    fn selected(&self) -> usize {
+        self.sel
+    }
+
+    fn select(&mut self, i: usize, _ctx: &Ctx) {
+        self.sel = i.min(self.order.len().saturating_sub(1));
+        self.cursor = Cursor::default();
+    }
+
+    fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
+        let doc = self.doc(ctx, area.width);
+        match action {
+            Action::Copy => return super::issue::copy_selected(&doc, &self.cursor, ctx.index),
+            Action::NextQuote | Action::PrevQuote => {
+                // Their quotes, wherever the selection is.
+                let id = self.order.get(self.sel).copied();
+                let quotes: Vec<_> = id.map(|id| quotes_of(ctx.index, id)).unwrap_or_default();
+                let is_quote = |it: &crate::tui::widgets::doc::Item| matches!(it.target, Some(Nav::Evidence(e)) if quotes.iter().any(|q| q.at == e));
+                let fwd = *action == Action::NextQuote;
+                return self
+                    .cursor
+                    .seek(&doc, fwd, area.height as usize, "quote", is_quote);
+            }
+            _ => {}
+        }
+        self.cursor.update(&doc, action, area).unwrap_or_default()
+    }
+
+    fn navigate(&mut self, nav: Nav, ctx: &Ctx, _area: Rect) -> bool {
+        let Nav::Actor(id) = nav else {
+            return false;
+        };
+        match self.order.iter().position(|&x| x == id) {
+            Some(i) => {
+                self.select(i, ctx);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let doc = self.doc(ctx, area.width);
+        let lines = doc.visible(&self.cursor, area.height as usize, ctx.theme.selected);
+        f.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn position(&self, ctx: &Ctx, area: Rect) -> String {
+        if self.order.is_empty() {
+            return "no actors".into();
+        }
+        let doc = self.doc(ctx, area.width);
+        format!(
+            "actor {}/{} · {}%",
+            self.sel + 1,
+            self.order.len(),
+            doc.percent(&self.cursor, area.height as usize)
+        )
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("↑↓", "move"),
+            ("⏎", "open (article, issue, actor)"),
+            ("n/N", "next/previous quote"),
+            ("y", "copy"),
+            ("esc", "back"),
+        ]
+    }
+}

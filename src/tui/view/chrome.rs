@@ -1,0 +1,175 @@
+//! The frame around the panes: the top bar with the pane tabs and the
+//! briefing's name, the left list, and the status line.
+
+use super::article::truncate;
+use crate::tui::action::PaneId;
+use crate::tui::app::{App, Focus};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// The tab labels and the columns each takes in the top bar.
+pub fn tabs() -> Vec<(PaneId, String, Range<u16>)> {
+    let mut x = 0u16;
+    PaneId::ALL
+        .iter()
+        .map(|&p| {
+            let label = format!(" {} {} ", p.index() + 1, p.title());
+            let w = label.len() as u16;
+            let r = x..x + w;
+            x += w + 1;
+            (p, label, r)
+        })
+        .collect()
+}
+
+/// The pane whose tab is at column `x` of the top bar.
+pub fn tab_at(x: u16) -> Option<PaneId> {
+    tabs().into_iter().find(|(_, _, r)| r.contains(&x)).map(|t| t.0)
+}
+
+pub fn top_bar(f: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (p, label, _) in tabs() {
+        spans.push(Span::styled(
+            label.clone(),
+            if p == app.active() { t.bar_active } else { t.bar },
+        ));
+        spans.push(Span::styled(" ", t.bar));
+        used += label.len() + 1;
+    }
+    let room = (area.width as usize).saturating_sub(used + 1);
+    if room >= 4 {
+        let name = truncate(&app.index.name, room);
+        let pad = room - name.width();
+        spans.push(Span::styled(" ".repeat(pad), t.bar));
+        spans.push(Span::styled(name, t.title));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)).style(t.bar), area);
+}
+
+/// The first visible row of a list of height `h` so `sel` shows, moving
+/// `off` as little as possible.
+pub fn list_offset(off: usize, sel: usize, h: usize) -> usize {
+    let h = h.max(1);
+    if sel < off {
+        sel
+    } else if sel >= off + h {
+        sel + 1 - h
+    } else {
+        off
+    }
+}
+
+pub fn list(f: &mut Frame, area: Rect, app: &App, bordered: bool) {
+    let t = &app.theme;
+    let focused = app.focus() == Focus::List;
+    let inner = if bordered {
+        let b = Block::default().borders(Borders::RIGHT).border_style(if focused {
+            t.border_focused
+        } else {
+            t.border
+        });
+        let inner = b.inner(area);
+        f.render_widget(b, area);
+        inner
+    } else {
+        area
+    };
+    let pane = app.pane(app.active());
+    let entries = pane.entries(&app.ctx());
+    let sel = pane.selected();
+    let h = inner.height as usize;
+    let off = list_offset(app.list_offset(), sel, h);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(off)
+        .take(h)
+        .map(|(i, e)| {
+            let count = e.count.map(|c| format!(" {c}")).unwrap_or_default();
+            let mark = if e.marked { "● " } else { "  " };
+            let label_w = w.saturating_sub(count.width() + mark.width());
+            let label = truncate(&e.label, label_w);
+            let pad = label_w.saturating_sub(label.width());
+            let row_style = if i == sel {
+                if focused {
+                    t.selected
+                } else {
+                    t.text.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                }
+            } else {
+                t.text
+            };
+            let mut spans = vec![
+                Span::styled(mark, if e.marked { t.marked } else { row_style }),
+                Span::styled(label, row_style),
+                Span::styled(" ".repeat(pad), row_style),
+            ];
+            if count.width() + mark.width() <= w {
+                spans.push(Span::styled(count, if i == sel { row_style } else { t.dim }));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Hints for the focused region, then where you are, right-aligned. A
+/// status message (copied, nothing to go back to…) replaces the hints.
+pub fn status_line(f: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let w = area.width as usize;
+    let a = app.areas();
+    let main = a.main.unwrap_or(a.body);
+    let pane = app.pane(app.active());
+    let pos = pane.position(&app.ctx(), main);
+    let left = match app.status() {
+        Some(s) => s.to_string(),
+        None => {
+            let mut hints: Vec<(&str, &str)> = match app.focus() {
+                Focus::List => vec![("j/k", "select"), ("Enter", "open")],
+                Focus::Main => {
+                    let mut h = vec![("j/k", "scroll"), ("h", "list")];
+                    h.extend(pane.hints());
+                    h
+                }
+            };
+            if app.history_len() > 0 {
+                hints.push(("Esc", "back"));
+            }
+            hints.extend([("/", "search"), ("?", "help"), ("q", "quit")]);
+            // Panes may name the global keys too; each key is hinted once.
+            let mut seen: Vec<String> = Vec::new();
+            hints.retain(|(k, _)| {
+                let k = k.to_lowercase();
+                let new = !seen.contains(&k);
+                seen.push(k);
+                new
+            });
+            hints
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }
+    };
+    let pos = truncate(&pos, w.saturating_sub(1).min(w * 2 / 3));
+    let room = w.saturating_sub(pos.width() + 2);
+    let left = truncate(&format!(" {left}"), room);
+    let pad = w.saturating_sub(left.width() + pos.width() + 1);
+    let line = Line::from(vec![
+        Span::styled(left, t.status),
+        Span::styled(" ".repeat(pad), t.status),
+        Span::styled(pos, t.status.add_modifier(Modifier::BOLD)),
+        Span::styled(" ", t.status),
+    ]);
+    f.render_widget(Paragraph::new(line).style(t.status), area);
+}

@@ -1,0 +1,599 @@
+//! The Compare pane: two or more actors side by side, issue by issue (what
+//! each wants, with the evidence under it); or, in its second mode, two or
+//! more articles side by side (what each covers, issue by issue).
+
+use super::issue::{
+    actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence, stance_table, summary_cell,
+    COLUMNS_MAX_ACTORS, COLUMNS_MIN_WIDTH,
+};
+use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
+use crate::tui::action::{Action, Nav, PaneId};
+use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
+use crate::tui::widgets::doc::{clip, marker, short_label, Cursor, Doc};
+use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
+use crate::Index;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Articles preselected in the article mode, so it is not empty.
+const PRESELECT_ARTICLES: usize = 3;
+/// Longest first sentence shown per issue per article, in cells.
+const SENTENCE_MAX: usize = 200;
+/// Narrowest useful article column; below it articles go in rows.
+const ARTICLE_COLUMN_MIN: usize = 24;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Actors,
+    Articles,
+}
+
+pub struct ComparePane {
+    mode: Mode,
+    /// Actor ids in list order (most mentioned first).
+    actors: Vec<ActorId>,
+    /// Marked actors, kept in list order.
+    marked_actors: Vec<ActorId>,
+    marked_articles: Vec<ArticleId>,
+    articles: usize,
+    /// List selection and main-view cursor, per mode.
+    sel: [usize; 2],
+    cursor: [Cursor; 2],
+}
+
+impl ComparePane {
+    pub fn new(index: &Index) -> ComparePane {
+        let mut actors: Vec<ActorId> = index.analysis.actors.iter().map(|a| a.id).collect();
+        actors.sort_by_key(|&id| {
+            let m = index.analysis.actors.get(id as usize).map_or(0, |a| a.mentions);
+            (std::cmp::Reverse(m), id)
+        });
+        // The two most mentioned, so the pane shows a comparison at once.
+        let marked_actors = actors.iter().take(2).copied().collect();
+        let n = index.articles.len();
+        ComparePane {
+            mode: Mode::Actors,
+            actors,
+            marked_actors,
+            marked_articles: (0..n.min(PRESELECT_ARTICLES) as ArticleId).collect(),
+            articles: n,
+            sel: [0; 2],
+            cursor: [Cursor::default(); 2],
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The marked actors (columns of the comparison), in list order.
+    pub fn marked_actors(&self) -> &[ActorId] {
+        &self.marked_actors
+    }
+
+    pub fn marked_articles(&self) -> &[ArticleId] {
+        &self.marked_articles
+    }
+
+    fn m(&self) -> usize {
+        match self.mode {
+            Mode::Actors => 0,
+            Mode::Articles => 1,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self.mode {
+            Mode::Actors => self.actors.len(),
+            Mode::Articles => self.articles,
+        }
+    }
+
+    /// The main view laid out for `width`.
+    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
+        let mut d = Doc::new(width);
+        match self.mode {
+            Mode::Actors => self.actors_doc(&mut d, ctx),
+            Mode::Articles => self.articles_doc(&mut d, ctx),
+        }
+        d
+    }
+
+    fn toggle_mark(&mut self, index: &Index) -> Outcome {
+        let sel = self.sel[self.m()];
+        let (name, now, count) = match self.mode {
+            Mode::Actors => {
+                let Some(&id) = self.actors.get(sel) else {
+                    return Outcome::None;
+                };
+                let now = toggle(&mut self.marked_actors, id);
+                // Columns follow the list order, whatever order they were marked in.
+                let order = &self.actors;
+                self.marked_actors
+                    .sort_by_key(|a| order.iter().position(|x| x == a));
+                (actor_name(index, id), now, self.marked_actors.len())
+            }
+            Mode::Articles => {
+                if sel >= self.articles {
+                    return Outcome::None;
+                }
+                let id = sel as ArticleId;
+                let now = toggle(&mut self.marked_articles, id);
+                self.marked_articles.sort_unstable();
+                (short_label(index, id), now, self.marked_articles.len())
+            }
+        };
+        self.cursor[self.m()] = Cursor::default();
+        let what = if now { "marked" } else { "unmarked" };
+        Outcome::Status(format!("{what} {name} · {count} to compare"))
+    }
+
+    fn actors_doc(&self, d: &mut Doc, ctx: &Ctx) {
+        let ix = ctx.index;
+        let th = ctx.theme;
+        if ix.analysis.actors.is_empty() {
+            d.text(
+                "No actors were found in these articles, so there is no one to compare.",
+                th.dim,
+                &[],
+                0,
+            );
+            return;
+        }
+        let who = &self.marked_actors;
+        if who.len() < 2 {
+            d.text(
+                "Mark two or more actors in the list (space) to compare what they want.",
+                th.dim,
+                &[],
+                0,
+            );
+            if who.is_empty() {
+                return;
+            }
+            d.blank();
+        }
+        let names: Vec<String> = who.iter().map(|&a| actor_name(ix, a)).collect();
+        d.text(&names.join(" · "), th.title, &[], 0);
+        d.blank();
+        // Issues where any of them has a stance, most mentioned first.
+        let mut issues: Vec<IssueId> = ix
+            .analysis
+            .summaries
+            .iter()
+            .filter(|s| who.contains(&s.actor))
+            .map(|s| s.issue)
+            .collect();
+        sort_issues(ix, &mut issues);
+        if issues.is_empty() {
+            d.text("None of them has a stance found on any issue.", th.dim, &[], 0);
+            return;
+        }
+        if d.width >= COLUMNS_MIN_WIDTH && who.len() <= COLUMNS_MAX_ACTORS {
+            self.actor_columns(d, ctx, &issues);
+        } else {
+            for &issue in &issues {
+                d.item(
+                    &issue_name(ix, issue),
+                    th.heading,
+                    &[],
+                    0,
+                    Some(Nav::Issue(issue)),
+                );
+                stance_table(d, ctx, issue, Some(who), true);
+                d.blank();
+            }
+        }
+        let silent: Vec<String> = ix
+            .analysis
+            .issues
+            .iter()
+            .filter(|i| !issues.contains(&i.id))
+            .map(|i| i.name.clone())
+            .collect();
+        if !silent.is_empty() {
+            d.blank();
+            d.text(
+                &format!("No stance from them found on: {}", silent.join(", ")),
+                th.dim,
+                &[],
+                0,
+            );
+        }
+    }
+
+    /// One table: issues in rows, actors in columns; under each summary row,
+    /// the stances behind it.
+    fn actor_columns(&self, d: &mut Doc, ctx: &Ctx, issues: &[IssueId]) {
+        let ix = ctx.index;
+        let th = ctx.theme;
+        let who = &self.marked_actors;
+        let mut header = vec![CellContent::new("Issue")];
+        header.extend(
+            who.iter()
+                .map(|&a| CellContent::styled(actor_name(ix, a), th.speaker(Some(a)))),
+        );
+        let mut rows: Vec<Vec<CellContent>> = Vec::new();
+        let mut targets: Vec<Vec<Option<Nav>>> = Vec::new();
+        let mut rule_before = Vec::new();
+        for &issue in issues {
+            if !rows.is_empty() {
+                rule_before.push(rows.len());
+            }
+            let sums: Vec<Option<&StanceSummary>> = who
+                .iter()
+                .map(|&a| {
+                    ix.analysis
+                        .summaries
+                        .iter()
+                        .find(|s| s.actor == a && s.issue == issue)
+                })
+                .collect();
+            let mut row = vec![CellContent::styled(issue_name(ix, issue), th.title)];
+            let mut t = vec![Some(Nav::Issue(issue))];
+            for s in &sums {
+                match s {
+                    Some(s) => {
+                        row.push(summary_cell(ctx, s));
+                        t.push(first_evidence(ix, s));
+                    }
+                    None => {
+                        row.push(CellContent::styled("—", th.dim));
+                        t.push(None);
+                    }
+                }
+            }
+            rows.push(row);
+            targets.push(t);
+            let evs: Vec<Vec<&Stance>> = sums
+                .iter()
+                .map(|s| s.map(|s| evidence_rows(ix, s)).unwrap_or_default())
+                .collect();
+            let deepest = evs.iter().map(Vec::len).max().unwrap_or(0);
+            for i in 0..deepest {
+                let mut row = vec![CellContent::default()];
+                let mut t = vec![None];
+                for e in &evs {
+                    match e.get(i) {
+                        Some(st) => {
+                            row.push(evidence_cell(ctx, st));
+                            t.push(Some(Nav::Evidence(st.at)));
+                        }
+                        None => {
+                            row.push(CellContent::default());
+                            t.push(None);
+                        }
+                    }
+                }
+                rows.push(row);
+                targets.push(t);
+            }
+        }
+        let opts = TableOpts {
+            header: th.heading,
+            border: th.border,
+            rule_before,
+            ..TableOpts::default()
+        };
+        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+    }
+
+    fn articles_doc(&self, d: &mut Doc, ctx: &Ctx) {
+        let ix = ctx.index;
+        let th = ctx.theme;
+        if ix.articles.is_empty() {
+            d.text("No articles loaded.", th.dim, &[], 0);
+            return;
+        }
+        let arts = &self.marked_articles;
+        if arts.len() < 2 {
+            d.text(
+                "Mark two or more articles in the list (space) to compare what they cover.",
+                th.dim,
+                &[],
+                0,
+            );
+            if arts.is_empty() {
+                return;
+            }
+            d.blank();
+        }
+        let labels: Vec<String> = arts.iter().map(|&a| short_label(ix, a)).collect();
+        d.text(&labels.join(" · "), th.title, &[], 0);
+        d.blank();
+        let mut issues: Vec<IssueId> = ix
+            .analysis
+            .issues
+            .iter()
+            .filter(|i| arts.iter().any(|&a| mentions_in(ix, i.id, a) > 0))
+            .map(|i| i.id)
+            .collect();
+        sort_issues(ix, &mut issues);
+        if issues.is_empty() {
+            d.text("No issues were found in these articles.", th.dim, &[], 0);
+            return;
+        }
+        let covering = |issue: IssueId| -> Vec<ArticleId> {
+            arts.iter()
+                .copied()
+                .filter(|&a| mentions_in(ix, issue, a) > 0)
+                .collect()
+        };
+        let sep = 3usize;
+        let per_col = (d.width as usize).saturating_add(sep) / (arts.len() + 1).max(1);
+        let opts = TableOpts {
+            header: th.heading,
+            border: th.border,
+            row_rules: true,
+            ..TableOpts::default()
+        };
+        if per_col >= ARTICLE_COLUMN_MIN + sep {
+            let mut header = vec![CellContent::new("Issue")];
+            header.extend(labels.iter().map(|l| CellContent::new(l.as_str())));
+            let mut rows = Vec::new();
+            let mut targets = Vec::new();
+            let mut who = vec![CellContent::styled("Most named", th.title)];
+            let mut who_t = vec![None];
+            for &a in arts {
+                let (c, t) = most_named(ctx, a);
+                who.push(c);
+                who_t.push(t);
+            }
+            rows.push(who);
+            targets.push(who_t);
+            for &issue in &issues {
+                let cov = covering(issue);
+                let mut name = CellContent::styled(issue_name(ix, issue), th.title);
+                if cov.len() == 1 && arts.len() > 1 {
+                    name.push(&format!("\nonly in {}", marker(cov[0])), th.warning);
+                }
+                let mut row = vec![name];
+                let mut t = vec![Some(Nav::Issue(issue))];
+                for &a in arts {
+                    let (c, target) = coverage_cell(ctx, issue, a);
+                    row.push(c);
+                    t.push(target);
+                }
+                rows.push(row);
+                targets.push(t);
+            }
+            d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        } else {
+            d.text("Most named", th.heading, &[], 0);
+            let mut rows = Vec::new();
+            let mut targets = Vec::new();
+            for &a in arts {
+                let (c, t) = most_named(ctx, a);
+                rows.push(vec![CellContent::styled(marker(a), th.tag), c]);
+                targets.push(vec![None, t]);
+            }
+            d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+            d.blank();
+            for &issue in &issues {
+                let cov = covering(issue);
+                let mut styles = Vec::new();
+                let mut title = issue_name(ix, issue);
+                if cov.len() == 1 && arts.len() > 1 {
+                    let start = title.len();
+                    title.push_str(&format!(" · only in {}", marker(cov[0])));
+                    styles.push((start..title.len(), th.warning));
+                }
+                d.item(&title, th.heading, &styles, 0, Some(Nav::Issue(issue)));
+                let mut rows = Vec::new();
+                let mut targets = Vec::new();
+                for &a in arts {
+                    let (c, t) = coverage_cell(ctx, issue, a);
+                    rows.push(vec![CellContent::styled(marker(a), th.tag), c]);
+                    targets.push(vec![None, t]);
+                }
+                d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+                d.blank();
+            }
+        }
+    }
+}
+
+fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) -> bool {
+    match v.iter().position(|y| *y == x) {
+        Some(i) => {
+            v.remove(i);
+            false
+        }
+        None => {
+            v.push(x);
+            true
+        }
+    }
+}
+
+fn sort_issues(index: &Index, issues: &mut Vec<IssueId>) {
+    issues.sort_by_key(|&i| {
+        let m = index.analysis.issues.get(i as usize).map_or(0, |x| x.mentions);
+        (std::cmp::Reverse(m), i)
+    });
+    issues.dedup();
+}
+
+fn issue_name(index: &Index, issue: IssueId) -> String {
+    index
+        .analysis
+        .issues
+        .get(issue as usize)
+        .map_or_else(|| format!("issue {issue}"), |i| i.name.clone())
+}
+
+fn mentions_in(index: &Index, issue: IssueId, article: ArticleId) -> u32 {
+    index
+        .analysis
+        .issues
+        .get(issue as usize)
+        .and_then(|i| i.mentions_by_article.get(article as usize))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// The first sentence of `article` on `issue`.
+fn first_sentence(index: &Index, issue: IssueId, article: ArticleId) -> Option<SentenceId> {
+    index.article_sentences(article).find(|&s| {
+        index
+            .analysis
+            .sentences
+            .get(s as usize)
+            .is_some_and(|x| x.issues.contains(&issue))
+    })
+}
+
+/// What an article says on an issue: how often, and its first sentence on it.
+fn coverage_cell(ctx: &Ctx, issue: IssueId, article: ArticleId) -> (CellContent, Option<Nav>) {
+    let ix = ctx.index;
+    let th = ctx.theme;
+    let n = mentions_in(ix, issue, article);
+    if n == 0 {
+        return (CellContent::styled("not covered", th.dim), None);
+    }
+    let mut c = CellContent::styled(
+        format!("{n} {}", if n == 1 { "mention" } else { "mentions" }),
+        th.dim,
+    );
+    let first = first_sentence(ix, issue, article);
+    if let Some(s) = first {
+        c.push("\n", th.text);
+        c.push(&clip(ix.sentence_text(s).trim(), SENTENCE_MAX), th.text);
+    }
+    let target = first
+        .and_then(|s| ix.analysis.sentences.get(s as usize))
+        .map(|s| Nav::Evidence(s.evidence()));
+    (c, target)
+}
+
+/// The three actors an article names most, with counts; Enter goes to the first.
+fn most_named(ctx: &Ctx, article: ArticleId) -> (CellContent, Option<Nav>) {
+    let ix = ctx.index;
+    let mut v: Vec<(u32, ActorId)> = ix
+        .analysis
+        .actors
+        .iter()
+        .filter_map(|a| {
+            let n = a.mentions_by_article.get(article as usize).copied().unwrap_or(0);
+            (n > 0).then_some((n, a.id))
+        })
+        .collect();
+    v.sort_by_key(|&(n, id)| (std::cmp::Reverse(n), id));
+    if v.is_empty() {
+        return (CellContent::styled("no one", ctx.theme.dim), None);
+    }
+    let mut c = CellContent::default();
+    for (i, &(n, id)) in v.iter().take(3).enumerate() {
+        if i > 0 {
+            c.push(", ", ctx.theme.dim);
+        }
+        c.push(&actor_name(ix, id), ctx.theme.speaker(Some(id)));
+        c.push(&format!(" {n}"), ctx.theme.dim);
+    }
+    (c, v.first().map(|&(_, id)| Nav::Actor(id)))
+}
+
+impl Pane for ComparePane {
+    fn id(&self) -> PaneId {
+        PaneId::Compare
+    }
+
+    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
+        let ix = ctx.index;
+        match self.mode {
+            Mode::Actors => self
+                .actors
+                .iter()
+                .filter_map(|&id| ix.analysis.actors.get(id as usize))
+                .map(|a| ListEntry {
+                    label: a.name.clone(),
+                    count: Some(a.mentions as usize),
+                    marked: self.marked_actors.contains(&a.id),
+                })
+                .collect(),
+            Mode::Articles => (0..self.articles as ArticleId)
+                .map(|a| ListEntry {
+                    label: short_label(ix, a),
+                    count: Some(
+                        ix.analysis
+                            .issues
+                            .iter()
+                            .map(|i| mentions_in(ix, i.id, a) as usize)
+                            .sum(),
+                    ),
+                    marked: self.marked_articles.contains(&a),
+                })
+                .collect(),
+        }
+    }
+
+    fn selected(&self) -> usize {
+        self.sel[self.m()]
+    }
+
+    fn select(&mut self, i: usize, _ctx: &Ctx) {
+        let m = self.m();
+        self.sel[m] = i.min(self.len().saturating_sub(1));
+    }
+
+    fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
+        match action {
+            Action::ToggleMark => return self.toggle_mark(ctx.index),
+            Action::ToggleCompareMode => {
+                self.mode = match self.mode {
+                    Mode::Actors => Mode::Articles,
+                    Mode::Articles => Mode::Actors,
+                };
+                let what = match self.mode {
+                    Mode::Actors => "comparing actors",
+                    Mode::Articles => "comparing articles",
+                };
+                return Outcome::Status(format!("{what} (m switches)"));
+            }
+            _ => {}
+        }
+        let doc = self.doc(ctx, area.width);
+        let m = self.m();
+        match action {
+            Action::Copy => return super::issue::copy_selected(&doc, &self.cursor[m], ctx.index),
+            Action::NextQuote | Action::PrevQuote => {
+                let fwd = *action == Action::NextQuote;
+                return self.cursor[m].seek(&doc, fwd, area.height as usize, "evidence", is_evidence);
+            }
+            _ => {}
+        }
+        self.cursor[m].update(&doc, action, area).unwrap_or_default()
+    }
+
+    fn navigate(&mut self, _nav: Nav, _ctx: &Ctx, _area: Rect) -> bool {
+        // Nothing navigates here: actors and issues have their own panes.
+        false
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let doc = self.doc(ctx, area.width);
+        let lines = doc.visible(&self.cursor[self.m()], area.height as usize, ctx.theme.selected);
+        f.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn position(&self, ctx: &Ctx, area: Rect) -> String {
+        let doc = self.doc(ctx, area.width);
+        let pct = doc.percent(&self.cursor[self.m()], area.height as usize);
+        match self.mode {
+            Mode::Actors => format!("{} actors marked · {pct}%", self.marked_actors.len()),
+            Mode::Articles => format!("{} articles marked · {pct}%", self.marked_articles.len()),
+        }
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("space", "mark"),
+            ("m", "actors/articles"),
+            ("↑↓←→", "move"),
+            ("⏎", "open"),
+            ("n/N", "next/previous evidence"),
+            ("y", "copy"),
+        ]
+    }
+}

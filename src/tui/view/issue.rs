@@ -1,0 +1,496 @@
+//! The Issues pane: the list of issues, and for the selected one who wants
+//! what (a comparison table of stance summaries, each marked with its source
+//! articles) and what the sources say (aligned passages side by side, with
+//! what only one source says marked so).
+
+use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
+use crate::tui::action::{Action, Nav, PaneId};
+use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
+use crate::tui::widgets::doc::{citation, clip, marker, markers, short_label, Cursor, Doc, Item};
+use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
+use crate::Index;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Below this width, or above this many actors, the comparison table puts
+/// actors in rows instead of columns.
+pub const COLUMNS_MIN_WIDTH: u16 = 100;
+pub const COLUMNS_MAX_ACTORS: usize = 3;
+/// Narrowest useful column of aligned passages; below it they are stacked.
+const PASSAGE_MIN_WIDTH: usize = 24;
+/// Longest passage shown in a table cell, in cells.
+const PASSAGE_MAX: usize = 400;
+
+pub struct IssuesPane {
+    /// Issue ids in list order (most mentioned first).
+    order: Vec<IssueId>,
+    sel: usize,
+    cursor: Cursor,
+}
+
+impl IssuesPane {
+    pub fn new(index: &Index) -> IssuesPane {
+        let mut order: Vec<IssueId> = index.analysis.issues.iter().map(|i| i.id).collect();
+        order.sort_by_key(|&id| {
+            let m = index.analysis.issues.get(id as usize).map_or(0, |i| i.mentions);
+            (std::cmp::Reverse(m), id)
+        });
+        IssuesPane {
+            order,
+            sel: 0,
+            cursor: Cursor::default(),
+        }
+    }
+
+    fn issue(&self) -> Option<IssueId> {
+        self.order.get(self.sel).copied()
+    }
+
+    /// The main view laid out for `width`.
+    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
+        let mut d = Doc::new(width);
+        let Some(id) = self.issue() else {
+            d.text(
+                "No issues were found in these articles. Issues come from the lexicon's topics and from labels the articles use (table rows, list leads, headings).",
+                ctx.theme.dim,
+                &[],
+                0,
+            );
+            return d;
+        };
+        issue_doc(&mut d, ctx, id);
+        d
+    }
+}
+
+/// A stance by id (ids are positions; checked, never trusted).
+pub(crate) fn stance(index: &Index, id: u32) -> Option<&Stance> {
+    let s = &index.analysis.stances;
+    s.get(id as usize)
+        .filter(|s| s.id == id)
+        .or_else(|| s.iter().find(|s| s.id == id))
+}
+
+/// The summaries on an issue, most mentioned actor first.
+pub(crate) fn summaries_on(index: &Index, issue: IssueId) -> Vec<&StanceSummary> {
+    let mut v: Vec<&StanceSummary> = index
+        .analysis
+        .summaries
+        .iter()
+        .filter(|s| s.issue == issue)
+        .collect();
+    v.sort_by_key(|s| (std::cmp::Reverse(actor_mentions(index, s.actor)), s.actor));
+    v
+}
+
+pub(crate) fn actor_mentions(index: &Index, a: ActorId) -> u32 {
+    index.analysis.actors.get(a as usize).map_or(0, |a| a.mentions)
+}
+
+pub(crate) fn actor_name(index: &Index, a: ActorId) -> String {
+    index
+        .analysis
+        .actors
+        .get(a as usize)
+        .map_or_else(|| format!("actor {a}"), |a| a.name.clone())
+}
+
+/// A summary cell: the summary with the markers of the articles behind it.
+pub(crate) fn summary_cell(ctx: &Ctx, s: &StanceSummary) -> CellContent {
+    let arts: Vec<ArticleId> = s
+        .stances
+        .iter()
+        .filter_map(|&id| stance(ctx.index, id))
+        .map(|st| st.at.article)
+        .collect();
+    let mut c = CellContent::new(s.summary.trim());
+    if !arts.is_empty() {
+        c.push(" ", ctx.theme.text);
+        c.push(&markers(arts), ctx.theme.tag);
+    }
+    // With no evidence rows under it, the summary carries its source kind.
+    if evidence_rows(ctx.index, s).is_empty() {
+        if let Some(st) = s.stances.first().and_then(|&id| stance(ctx.index, id)) {
+            c.push(&format!(" {}", st.source.name()), ctx.theme.dim);
+        }
+    }
+    c
+}
+
+/// Where a summary's strongest stance was read.
+pub(crate) fn first_evidence(index: &Index, s: &StanceSummary) -> Option<Nav> {
+    s.stances
+        .iter()
+        .find_map(|&id| stance(index, id))
+        .map(|st| Nav::Evidence(st.at))
+}
+
+/// One stance as evidence: `“words” [1] table`.
+pub(crate) fn evidence_cell(ctx: &Ctx, st: &Stance) -> CellContent {
+    let words = st.at.text(&ctx.index.articles);
+    let words = if words.trim().is_empty() {
+        st.text.as_str()
+    } else {
+        words
+    };
+    let mut c = CellContent::styled(format!("“{}”", clip(words.trim(), 160)), ctx.theme.dim);
+    c.push(" ", ctx.theme.dim);
+    c.push(&marker(st.at.article), ctx.theme.tag);
+    c.push(&format!(" {}", st.source.name()), ctx.theme.dim);
+    c
+}
+
+/// The stances behind a summary worth listing under it: all of them, unless
+/// there is just one and it says exactly the summary.
+pub(crate) fn evidence_rows<'a>(index: &'a Index, s: &StanceSummary) -> Vec<&'a Stance> {
+    let v: Vec<&Stance> = s.stances.iter().filter_map(|&id| stance(index, id)).collect();
+    if v.len() == 1 && v[0].text.trim() == s.summary.trim() {
+        return Vec::new();
+    }
+    v
+}
+
+fn issue_doc(d: &mut Doc, ctx: &Ctx, id: IssueId) {
+    let ix = ctx.index;
+    let th = ctx.theme;
+    let Some(issue) = ix.analysis.issues.get(id as usize) else {
+        d.text("This issue is not in the index.", th.warning, &[], 0);
+        return;
+    };
+    d.text(&issue.name, th.title, &[], 0);
+    let covered = issue.mentions_by_article.iter().filter(|&&n| n > 0).count();
+    let mut meta = format!(
+        "{} mentions in {} of {} articles",
+        issue.mentions,
+        covered,
+        ix.articles.len()
+    );
+    let per: Vec<String> = issue
+        .mentions_by_article
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(a, n)| format!("{} {n}", marker(a as ArticleId)))
+        .collect();
+    if !per.is_empty() {
+        meta.push_str(" · ");
+        meta.push_str(&per.join(", "));
+    }
+    d.text(&meta, th.dim, &[], 0);
+    let labels: Vec<&str> = issue
+        .labels
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.eq_ignore_ascii_case(&issue.name))
+        .collect();
+    if !labels.is_empty() {
+        d.text(&format!("also called: {}", labels.join(", ")), th.dim, &[], 0);
+    }
+    d.blank();
+    d.text("Who wants what", th.heading, &[], 0);
+    stance_table(d, ctx, id, None, false);
+    d.blank();
+    d.text("What the sources say", th.heading, &[], 0);
+    passages(d, ctx, id);
+}
+
+/// Actors side by side: in columns when wide enough and few, else in rows.
+/// `only`: just these actors, in this order (the compare pane's choice,
+/// which also decides rows or columns: `force_rows`).
+pub(crate) fn stance_table(
+    d: &mut Doc,
+    ctx: &Ctx,
+    issue: IssueId,
+    only: Option<&[ActorId]>,
+    force_rows: bool,
+) {
+    let ix = ctx.index;
+    let th = ctx.theme;
+    let mut sums = summaries_on(ix, issue);
+    if let Some(only) = only {
+        sums.retain(|s| only.contains(&s.actor));
+        sums.sort_by_key(|s| only.iter().position(|&a| a == s.actor));
+    }
+    if sums.is_empty() {
+        d.text("No one's stance on this issue was found.", th.dim, &[], 0);
+        return;
+    }
+    let opts = TableOpts {
+        header: th.heading,
+        border: th.border,
+        ..TableOpts::default()
+    };
+    let first_ev = |s: &StanceSummary| first_evidence(ix, s);
+    if !force_rows && d.width >= COLUMNS_MIN_WIDTH && sums.len() <= COLUMNS_MAX_ACTORS {
+        let header: Vec<CellContent> = sums
+            .iter()
+            .map(|s| CellContent::styled(actor_name(ix, s.actor), th.speaker(Some(s.actor))))
+            .collect();
+        let mut rows = vec![sums.iter().map(|s| summary_cell(ctx, s)).collect::<Vec<_>>()];
+        let mut targets = vec![sums.iter().map(|s| first_ev(s)).collect::<Vec<_>>()];
+        let evs: Vec<Vec<&Stance>> = sums.iter().map(|s| evidence_rows(ix, s)).collect();
+        let deepest = evs.iter().map(Vec::len).max().unwrap_or(0);
+        for i in 0..deepest {
+            rows.push(
+                evs.iter()
+                    .map(|e| {
+                        e.get(i)
+                            .map_or_else(CellContent::default, |st| evidence_cell(ctx, st))
+                    })
+                    .collect(),
+            );
+            targets.push(
+                evs.iter()
+                    .map(|e| e.get(i).map(|st| Nav::Evidence(st.at)))
+                    .collect(),
+            );
+        }
+        let opts = TableOpts {
+            rule_before: if deepest > 0 { vec![1] } else { Vec::new() },
+            ..opts
+        };
+        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+    } else {
+        let header = vec![CellContent::new("Actor"), CellContent::new("Wants")];
+        let mut rows = Vec::new();
+        let mut targets = Vec::new();
+        let mut rule_before = Vec::new();
+        for s in &sums {
+            if !rows.is_empty() {
+                rule_before.push(rows.len());
+            }
+            rows.push(vec![
+                CellContent::styled(actor_name(ix, s.actor), th.speaker(Some(s.actor))),
+                summary_cell(ctx, s),
+            ]);
+            targets.push(vec![Some(Nav::Actor(s.actor)), first_ev(s)]);
+            for st in evidence_rows(ix, s) {
+                rows.push(vec![CellContent::default(), evidence_cell(ctx, st)]);
+                targets.push(vec![None, Some(Nav::Evidence(st.at))]);
+            }
+        }
+        let opts = TableOpts { rule_before, ..opts };
+        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+    }
+}
+
+/// A group's passages: (article, sentence), in article order.
+type Passages = Vec<(ArticleId, SentenceId)>;
+
+/// The groups on an issue: those several sources share first (most sources,
+/// most alike), then what one source alone says, in article order.
+fn groups_on(index: &Index, issue: IssueId) -> Vec<(Passages, bool)> {
+    let mut v: Vec<(Passages, bool, f32)> = index
+        .analysis
+        .alignments
+        .iter()
+        .filter(|g| g.issue == issue)
+        .map(|g| {
+            let ps: Vec<(ArticleId, SentenceId)> = g
+                .passages
+                .iter()
+                .filter_map(|&s| index.analysis.sentences.get(s as usize).map(|x| (x.article, s)))
+                .collect();
+            let single = g.single_source || ps.len() <= 1;
+            (ps, single, g.similarity)
+        })
+        .filter(|(ps, _, _)| !ps.is_empty())
+        .collect();
+    v.sort_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(b.2.total_cmp(&a.2))
+            .then(a.0.first().cmp(&b.0.first()))
+    });
+    v.into_iter().map(|(p, s, _)| (p, s)).collect()
+}
+
+/// Aligned passages: one column per source article, when there is room;
+/// else each group stacked, one passage per row.
+fn passages(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
+    let ix = ctx.index;
+    let th = ctx.theme;
+    let groups = groups_on(ix, issue);
+    if groups.is_empty() {
+        d.text(
+            "No passages on this issue were aligned across sources.",
+            th.dim,
+            &[],
+            0,
+        );
+        return;
+    }
+    let mut arts: Vec<ArticleId> = groups.iter().flat_map(|g| g.0.iter().map(|p| p.0)).collect();
+    arts.sort_unstable();
+    arts.dedup();
+    let opts = TableOpts {
+        header: th.heading,
+        border: th.border,
+        ..TableOpts::default()
+    };
+    let passage = |a: ArticleId, s: SentenceId, single: bool| {
+        let text = clip(ix.sentence_text(s).trim(), PASSAGE_MAX);
+        let mut c = CellContent::default();
+        if single {
+            c.push(&format!("only in {}: ", marker(a)), th.warning);
+        }
+        c.push(&text, th.text);
+        c
+    };
+    let ev = |s: SentenceId| {
+        ix.analysis
+            .sentences
+            .get(s as usize)
+            .map(|x| Nav::Evidence(x.evidence()))
+    };
+    let sep = 3usize;
+    let fits = (d.width as usize).saturating_add(sep) / arts.len().max(1) >= PASSAGE_MIN_WIDTH + sep;
+    if fits && arts.len() > 1 {
+        let header: Vec<CellContent> = arts
+            .iter()
+            .map(|&a| CellContent::new(short_label(ix, a)))
+            .collect();
+        let mut rows = Vec::new();
+        let mut targets = Vec::new();
+        for (ps, single) in &groups {
+            let mut row = vec![CellContent::default(); arts.len()];
+            let mut t = vec![None; arts.len()];
+            for &(a, s) in ps {
+                if let Some(c) = arts.iter().position(|&x| x == a) {
+                    row[c] = passage(a, s, *single);
+                    t[c] = ev(s);
+                }
+            }
+            rows.push(row);
+            targets.push(t);
+        }
+        let opts = TableOpts {
+            row_rules: true,
+            ..opts
+        };
+        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+    } else {
+        let mut rows = Vec::new();
+        let mut targets = Vec::new();
+        let mut rule_before = Vec::new();
+        for (ps, single) in &groups {
+            if !rows.is_empty() {
+                rule_before.push(rows.len());
+            }
+            for &(a, s) in ps {
+                let mut label = CellContent::styled(marker(a), th.tag);
+                if let Some(art) = ix.article(a) {
+                    let name = art.source.clone().unwrap_or_else(|| art.label().to_string());
+                    label.push(&format!(" {}", clip(&name, 16)), th.dim);
+                }
+                let mut text = CellContent::new(clip(ix.sentence_text(s).trim(), PASSAGE_MAX));
+                if *single {
+                    text = passage(a, s, true);
+                }
+                rows.push(vec![label, text]);
+                targets.push(vec![None, ev(s)]);
+            }
+        }
+        let opts = TableOpts { rule_before, ..opts };
+        d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+    }
+}
+
+/// Items that lead to words in an article.
+pub(crate) fn is_evidence(it: &Item) -> bool {
+    matches!(it.target, Some(Nav::Evidence(_)))
+}
+
+/// Copying the selected item: the words with their citation.
+pub(crate) fn copy_selected(doc: &Doc, cursor: &Cursor, index: &Index) -> Outcome {
+    match doc.items.get(cursor.current(doc)).and_then(|it| it.target) {
+        Some(Nav::Evidence(ev)) => Outcome::Copy(citation(index, &ev)),
+        _ => Outcome::Status("nothing to copy here: select a passage, a stance or a quote".into()),
+    }
+}
+
+impl Pane for IssuesPane {
+    fn id(&self) -> PaneId {
+        PaneId::Issues
+    }
+
+    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
+        self.order
+            .iter()
+            .filter_map(|&id| ctx.index.analysis.issues.get(id as usize))
+            .map(|i| ListEntry {
+                label: i.name.clone(),
+                count: Some(i.mentions as usize),
+                marked: false,
+            })
+            .collect()
+    }
+
+    fn selected(&self) -> usize {
+        self.sel
+    }
+
+    fn select(&mut self, i: usize, _ctx: &Ctx) {
+        self.sel = i.min(self.order.len().saturating_sub(1));
+        self.cursor = Cursor::default();
+    }
+
+    fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
+        let doc = self.doc(ctx, area.width);
+        match action {
+            Action::Copy => return copy_selected(&doc, &self.cursor, ctx.index),
+            Action::NextQuote | Action::PrevQuote => {
+                let fwd = *action == Action::NextQuote;
+                return self
+                    .cursor
+                    .seek(&doc, fwd, area.height as usize, "evidence", is_evidence);
+            }
+            _ => {}
+        }
+        self.cursor.update(&doc, action, area).unwrap_or_default()
+    }
+
+    fn navigate(&mut self, nav: Nav, ctx: &Ctx, _area: Rect) -> bool {
+        let Nav::Issue(id) = nav else {
+            return false;
+        };
+        match self.order.iter().position(|&x| x == id) {
+            Some(i) => {
+                self.select(i, ctx);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let doc = self.doc(ctx, area.width);
+        let lines = doc.visible(&self.cursor, area.height as usize, ctx.theme.selected);
+        f.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn position(&self, ctx: &Ctx, area: Rect) -> String {
+        if self.order.is_empty() {
+            return "no issues".into();
+        }
+        let doc = self.doc(ctx, area.width);
+        format!(
+            "issue {}/{} · {}%",
+            self.sel + 1,
+            self.order.len(),
+            doc.percent(&self.cursor, area.height as usize)
+        )
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("↑↓", "row"),
+            ("←→", "cell"),
+            ("⏎", "open in article"),
+            ("n/N", "next/previous evidence"),
+            ("y", "copy"),
+            ("esc", "back"),
+        ]
+    }
+}

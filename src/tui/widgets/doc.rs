@@ -1,0 +1,611 @@
+//! A laid-out main view with selectable items: the issue, actor and compare
+//! panes build one of these for the current width (wrapped text, tables),
+//! then move a selection over its items and scroll it. The cursor (selection
+//! and scroll) is the only state; the document is rebuilt from the index on
+//! demand, so render never mutates anything.
+
+use super::table::TableLayout;
+use super::wrap::wrap;
+use crate::analysis::{ArticleId, Evidence};
+use crate::tui::action::{Action, Nav};
+use crate::tui::pane::Outcome;
+use crate::Index;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Something the selection can land on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Lines of the document it covers.
+    pub lines: Range<usize>,
+    /// Horizontal extent in cells (a table cell's column; a paragraph's width).
+    pub x: Range<u16>,
+    /// Logical row (items on one row are cells side by side) and column.
+    pub row: usize,
+    pub col: usize,
+    /// Where Enter leads.
+    pub target: Option<Nav>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub width: u16,
+    pub lines: Vec<Line<'static>>,
+    pub items: Vec<Item>,
+    next_row: usize,
+}
+
+impl Doc {
+    pub fn new(width: u16) -> Doc {
+        Doc {
+            width,
+            ..Doc::default()
+        }
+    }
+
+    pub fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    /// Wrapped text, not selectable.
+    pub fn text(&mut self, text: &str, style: Style, styles: &[(Range<usize>, Style)], indent: u16) {
+        self.push_wrapped(text, style, styles, indent);
+    }
+
+    /// Wrapped text that the selection can land on, on its own row.
+    pub fn item(
+        &mut self,
+        text: &str,
+        style: Style,
+        styles: &[(Range<usize>, Style)],
+        indent: u16,
+        target: Option<Nav>,
+    ) {
+        let start = self.lines.len();
+        self.push_wrapped(text, style, styles, indent);
+        let row = self.next_row;
+        self.next_row += 1;
+        self.items.push(Item {
+            lines: start..self.lines.len(),
+            x: indent.min(self.width)..self.width,
+            row,
+            col: 0,
+            target,
+        });
+    }
+
+    /// A line laid out by the caller (columns of a chart), selectable, not
+    /// wrapped: what does not fit the width is cut when drawn.
+    pub fn item_line(&mut self, line: Line<'static>, target: Option<Nav>) {
+        let start = self.lines.len();
+        self.lines.push(line);
+        let row = self.next_row;
+        self.next_row += 1;
+        self.items.push(Item {
+            lines: start..start + 1,
+            x: 0..self.width,
+            row,
+            col: 0,
+            target,
+        });
+    }
+
+    /// Appends a laid-out table; every cell with `Some` in `targets` (indexed
+    /// like the table's rows and columns) becomes an item.
+    pub fn table(&mut self, t: &TableLayout, targets: &[Vec<Option<Nav>>]) {
+        let base = self.lines.len();
+        self.lines.extend(t.lines.iter().cloned());
+        for (r, lines) in t.rows.iter().enumerate() {
+            let row = self.next_row;
+            self.next_row += 1;
+            let Some(cells) = targets.get(r) else {
+                continue;
+            };
+            for (c, target) in cells.iter().enumerate() {
+                let (Some(target), Some(x)) = (target, t.xs.get(c)) else {
+                    continue;
+                };
+                self.items.push(Item {
+                    lines: base + lines.start..base + lines.end,
+                    x: x.clone(),
+                    row,
+                    col: c,
+                    target: Some(*target),
+                });
+            }
+        }
+    }
+
+    fn push_wrapped(&mut self, text: &str, style: Style, styles: &[(Range<usize>, Style)], indent: u16) {
+        let indent = indent.min(self.width.saturating_sub(1));
+        let pad = " ".repeat(indent as usize);
+        for l in wrap(text, style, styles, self.width.saturating_sub(indent)) {
+            let mut line = l.line;
+            if indent > 0 {
+                line.spans.insert(0, Span::raw(pad.clone()));
+            }
+            self.lines.push(line);
+        }
+    }
+
+    /// The item to go to from `sel` on `action`, if the action moves the selection.
+    fn step(&self, sel: usize, action: &Action, height: usize) -> Option<usize> {
+        let cur = self.items.get(sel)?;
+        let near_col = |row: usize| -> Option<usize> {
+            self.items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.row == row)
+                .min_by_key(|(_, it)| it.col.abs_diff(cur.col))
+                .map(|(i, _)| i)
+        };
+        let last = self.items.len().saturating_sub(1);
+        match action {
+            Action::Down => {
+                let row = self
+                    .items
+                    .iter()
+                    .map(|it| it.row)
+                    .filter(|&r| r > cur.row)
+                    .min()?;
+                near_col(row)
+            }
+            Action::Up => {
+                let row = self
+                    .items
+                    .iter()
+                    .map(|it| it.row)
+                    .filter(|&r| r < cur.row)
+                    .max()?;
+                near_col(row)
+            }
+            Action::Right => self
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.row == cur.row && it.col > cur.col)
+                .min_by_key(|(_, it)| it.col)
+                .map(|(i, _)| i),
+            Action::Left => self
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.row == cur.row && it.col < cur.col)
+                .max_by_key(|(_, it)| it.col)
+                .map(|(i, _)| i),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            Action::PageDown | Action::HalfPageDown => {
+                let by = if *action == Action::PageDown {
+                    height
+                } else {
+                    height / 2
+                };
+                let want = cur.lines.start.saturating_add(by.max(1));
+                Some(
+                    self.items
+                        .iter()
+                        .position(|it| it.lines.start >= want)
+                        .unwrap_or(last),
+                )
+            }
+            Action::PageUp | Action::HalfPageUp => {
+                let by = if *action == Action::PageUp {
+                    height
+                } else {
+                    height / 2
+                };
+                let want = cur.lines.start.saturating_sub(by.max(1));
+                Some(
+                    self.items
+                        .iter()
+                        .rposition(|it| it.lines.start <= want)
+                        .unwrap_or(0),
+                )
+            }
+            _ => None,
+        }
+    }
+
+    /// The next (or previous) item after `from` that `pred` accepts.
+    pub fn seek(&self, from: usize, forward: bool, pred: impl Fn(&Item) -> bool) -> Option<usize> {
+        if forward {
+            (from.saturating_add(1)..self.items.len()).find(|&i| pred(&self.items[i]))
+        } else {
+            (0..from.min(self.items.len()))
+                .rev()
+                .find(|&i| pred(&self.items[i]))
+        }
+    }
+
+    /// Where a fresh view's selection starts: the first item leading to
+    /// words in an article, else the first item.
+    pub fn home(&self) -> usize {
+        self.items
+            .iter()
+            .position(|it| matches!(it.target, Some(Nav::Evidence(_))))
+            .unwrap_or(0)
+    }
+
+    /// The item drawn at document line `line`, column `x`.
+    pub fn item_at(&self, line: usize, x: u16) -> Option<usize> {
+        self.items
+            .iter()
+            .position(|it| it.lines.contains(&line) && it.x.contains(&x))
+    }
+
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.lines.len().saturating_sub(height)
+    }
+
+    /// The lines to draw: `height` lines from `scroll` (clamped), with the
+    /// selected item patched in `selected`.
+    pub fn visible(&self, cursor: &Cursor, height: usize, selected: Style) -> Vec<Line<'static>> {
+        let scroll = cursor.scroll.min(self.max_scroll(height));
+        let item = self.items.get(cursor.current(self));
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(scroll)
+            .take(height)
+            .map(|(i, l)| match item {
+                Some(it) if it.lines.contains(&i) => {
+                    patch_x(l, it.x.start as usize..it.x.end as usize, selected)
+                }
+                _ => l.clone(),
+            })
+            .collect()
+    }
+
+    /// How far down the view is, in percent (100 when it all fits).
+    pub fn percent(&self, cursor: &Cursor, height: usize) -> usize {
+        let max = self.max_scroll(height);
+        if max == 0 {
+            return 100;
+        }
+        cursor.scroll.min(max) * 100 / max
+    }
+}
+
+/// A main view's selection and scroll: the only view state of these panes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub sel: usize,
+    pub scroll: usize,
+    /// False until the first action: a fresh view selects its first
+    /// evidence (`Doc::home`), so Enter at once leads to words in an article.
+    pub placed: bool,
+}
+
+impl Cursor {
+    /// The selected item of `doc`.
+    pub fn current(&self, doc: &Doc) -> usize {
+        if self.placed {
+            self.sel.min(doc.items.len().saturating_sub(1))
+        } else {
+            doc.home()
+        }
+    }
+
+    fn place(&mut self, doc: &Doc) {
+        self.sel = self.current(doc);
+        self.placed = true;
+    }
+
+    /// Applies a movement, mouse or Enter action to the cursor over `doc`
+    /// drawn in `area`. None when the action is not one of those.
+    pub fn update(&mut self, doc: &Doc, action: &Action, area: Rect) -> Option<Outcome> {
+        let height = area.height as usize;
+        self.place(doc);
+        self.scroll = self.scroll.min(doc.max_scroll(height));
+        match action {
+            Action::Follow => {
+                return Some(match doc.items.get(self.sel).and_then(|it| it.target) {
+                    Some(nav) => Outcome::Navigate(nav),
+                    None => Outcome::None,
+                });
+            }
+            Action::ScrollUp(..) => {
+                self.scroll = self.scroll.saturating_sub(3);
+                return Some(Outcome::None);
+            }
+            Action::ScrollDown(..) => {
+                self.scroll = self.scroll.saturating_add(3).min(doc.max_scroll(height));
+                return Some(Outcome::None);
+            }
+            Action::Click(x, y) => {
+                let inside = *x >= area.x && *y >= area.y && *x < area.right() && *y < area.bottom();
+                if inside {
+                    let line = self.scroll + (*y - area.y) as usize;
+                    if let Some(i) = doc.item_at(line, *x - area.x) {
+                        self.sel = i;
+                    }
+                }
+                return Some(Outcome::None);
+            }
+            _ => {}
+        }
+        if doc.items.is_empty() {
+            // Nothing to select: movement scrolls.
+            let max = doc.max_scroll(height);
+            let s = self.scroll;
+            self.scroll = match action {
+                Action::Down => s.saturating_add(1),
+                Action::Up => s.saturating_sub(1),
+                Action::PageDown => s.saturating_add(height.max(1)),
+                Action::PageUp => s.saturating_sub(height.max(1)),
+                Action::HalfPageDown => s.saturating_add((height / 2).max(1)),
+                Action::HalfPageUp => s.saturating_sub((height / 2).max(1)),
+                Action::Top => 0,
+                Action::Bottom => max,
+                _ => return None,
+            }
+            .min(max);
+            return Some(Outcome::None);
+        }
+        let before = self.sel;
+        match doc.step(self.sel, action, height) {
+            Some(n) => self.sel = n,
+            // At an edge: Up/Down still scroll (below), Left/Right do nothing.
+            None if matches!(action, Action::Up | Action::Down | Action::Left | Action::Right) => {}
+            None => return None,
+        }
+        if self.sel == before && matches!(action, Action::Down | Action::PageDown | Action::HalfPageDown) {
+            // At the last item: let the text below it come into view.
+            let step = match action {
+                Action::Down => 1,
+                Action::PageDown => height.max(1),
+                _ => (height / 2).max(1),
+            };
+            self.scroll = self.scroll.saturating_add(step).min(doc.max_scroll(height));
+        } else if self.sel == before && matches!(action, Action::Up | Action::PageUp | Action::HalfPageUp) {
+            // At the first item: show what is above it (headings).
+            let step = match action {
+                Action::Up => 1,
+                Action::PageUp => height.max(1),
+                _ => (height / 2).max(1),
+            };
+            self.scroll = self.scroll.saturating_sub(step);
+        } else {
+            self.reveal(doc, height);
+        }
+        if *action == Action::Top {
+            self.scroll = 0;
+        }
+        Some(Outcome::None)
+    }
+
+    /// Selects item `i` (if there is one) and scrolls to it.
+    pub fn go(&mut self, doc: &Doc, i: usize, height: usize) {
+        if i < doc.items.len() {
+            self.sel = i;
+            self.reveal(doc, height);
+        }
+    }
+
+    /// n / N: the next or previous item `pred` accepts; a status line when
+    /// there is none that way.
+    pub fn seek(
+        &mut self,
+        doc: &Doc,
+        forward: bool,
+        height: usize,
+        what: &str,
+        pred: impl Fn(&Item) -> bool,
+    ) -> Outcome {
+        self.place(doc);
+        match doc.seek(self.sel, forward, pred) {
+            Some(i) => {
+                self.go(doc, i, height);
+                Outcome::None
+            }
+            None => Outcome::Status(format!(
+                "no {} {what}",
+                if forward { "further" } else { "earlier" }
+            )),
+        }
+    }
+
+    /// Scrolls so the selected item is on screen (its top, if it is taller
+    /// than the screen).
+    pub fn reveal(&mut self, doc: &Doc, height: usize) {
+        let Some(it) = doc.items.get(self.sel) else {
+            return;
+        };
+        if it.lines.start < self.scroll {
+            self.scroll = it.lines.start;
+        } else if it.lines.end > self.scroll + height {
+            self.scroll = it.lines.end.saturating_sub(height).min(it.lines.start);
+        }
+        self.scroll = self.scroll.min(doc.max_scroll(height));
+    }
+}
+
+/// `line` with `style` patched over the cells in `x`.
+fn patch_x(line: &Line<'static>, x: Range<usize>, style: Style) -> Line<'static> {
+    let mut out: Vec<Span<'static>> = Vec::new();
+    let mut pos = 0usize;
+    for sp in &line.spans {
+        let mut buf = String::new();
+        let mut buf_in: Option<bool> = None;
+        for g in sp.content.graphemes(true) {
+            let inside = x.contains(&pos);
+            if buf_in != Some(inside) {
+                if let Some(was) = buf_in {
+                    let st = if was { sp.style.patch(style) } else { sp.style };
+                    out.push(Span::styled(std::mem::take(&mut buf), st));
+                }
+                buf_in = Some(inside);
+            }
+            buf.push_str(g);
+            pos += UnicodeWidthStr::width(g);
+        }
+        if let Some(was) = buf_in {
+            let st = if was { sp.style.patch(style) } else { sp.style };
+            out.push(Span::styled(buf, st));
+        }
+    }
+    let mut l = Line::from(out);
+    l.style = line.style;
+    l.alignment = line.alignment;
+    l
+}
+
+/// `s` cut to at most `max` cells, with `…` when cut (by grapheme, so never
+/// inside a character).
+pub fn clip(s: &str, max: usize) -> String {
+    if UnicodeWidthStr::width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = UnicodeWidthStr::width(g);
+        if w + gw + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The words behind `ev` with where they come from, for the clipboard:
+/// `“words” — Source, Title, date`.
+pub fn citation(index: &Index, ev: &Evidence) -> String {
+    let words = ev.text(&index.articles).trim();
+    let Some(a) = index.article(ev.article) else {
+        return format!("“{words}”");
+    };
+    let mut from: Vec<&str> = Vec::new();
+    if let Some(s) = &a.source {
+        from.push(s);
+    }
+    from.push(a.label());
+    if let Some(d) = &a.date {
+        from.push(d);
+    }
+    format!("“{words}” — {}", from.join(", "))
+}
+
+/// An article's citation marker, `[1]` for the first.
+pub fn marker(article: ArticleId) -> String {
+    format!("[{}]", article as u64 + 1)
+}
+
+/// Markers of several articles, deduplicated, in order: `[1][3]`.
+pub fn markers(mut articles: Vec<ArticleId>) -> String {
+    articles.sort_unstable();
+    articles.dedup();
+    articles.into_iter().map(marker).collect()
+}
+
+/// A short name for an article, for column headers: its source (outlet) if
+/// known, else its title, clipped.
+pub fn short_label(index: &Index, article: ArticleId) -> String {
+    let name = index
+        .article(article)
+        .map(|a| a.source.clone().unwrap_or_else(|| a.label().to_string()))
+        .unwrap_or_default();
+    format!("{} {}", marker(article), clip(&name, 24))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span as TSpan;
+    use crate::tui::widgets::table::{CellContent, TableOpts};
+    use ratatui::style::Modifier;
+
+    fn ev(a: u32) -> Option<Nav> {
+        Some(Nav::Evidence(Evidence {
+            article: a,
+            block: 0,
+            span: TSpan::new(0, 1),
+        }))
+    }
+
+    fn doc() -> Doc {
+        let mut d = Doc::new(30);
+        d.text("heading", Style::default(), &[], 0);
+        let rows = vec![
+            vec![CellContent::new("a"), CellContent::new("b")],
+            vec![CellContent::new("c"), CellContent::new("d")],
+        ];
+        let t = TableLayout::new(&[], &rows, 30, &TableOpts::default());
+        d.table(&t, &[vec![ev(0), ev(1)], vec![ev(2), None]]);
+        d.item("a paragraph", Style::default(), &[], 2, ev(3));
+        d
+    }
+
+    #[test]
+    fn moves_over_rows_and_cells() {
+        let d = doc();
+        let area = Rect::new(0, 0, 30, 10);
+        let mut c = Cursor::default();
+        c.update(&d, &Action::Right, area);
+        assert_eq!(c.sel, 1);
+        c.update(&d, &Action::Down, area);
+        assert_eq!(d.items[c.sel].row, 1);
+        assert_eq!(c.sel, 2, "row 1 has only column 0 selectable");
+        c.update(&d, &Action::Down, area);
+        assert_eq!(c.sel, 3);
+        assert_eq!(
+            c.update(&d, &Action::Follow, area),
+            Some(Outcome::Navigate(ev(3).unwrap()))
+        );
+        c.update(&d, &Action::Top, area);
+        assert_eq!((c.sel, c.scroll), (0, 0));
+        assert_eq!(c.update(&d, &Action::Copy, area), None);
+    }
+
+    #[test]
+    fn selection_is_patched_only_over_its_cell() {
+        let d = doc();
+        let c = Cursor {
+            sel: 1,
+            scroll: 0,
+            placed: true,
+        };
+        let v = d.visible(&c, 10, Style::default().add_modifier(Modifier::REVERSED));
+        let l = &v[1];
+        let b = l.spans.iter().find(|s| s.content.contains('b')).unwrap();
+        assert!(b.style.add_modifier.contains(Modifier::REVERSED));
+        let a = l.spans.iter().find(|s| s.content.contains('a')).unwrap();
+        assert!(!a.style.add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn scrolls_to_keep_the_selection_visible() {
+        let mut d = Doc::new(10);
+        for i in 0..20 {
+            d.item(&format!("item {i}"), Style::default(), &[], 0, None);
+        }
+        let area = Rect::new(0, 0, 10, 5);
+        let mut c = Cursor::default();
+        for _ in 0..7 {
+            c.update(&d, &Action::Down, area);
+        }
+        assert_eq!(c.sel, 7);
+        assert_eq!(c.scroll, 3);
+        c.update(&d, &Action::Bottom, area);
+        assert_eq!(c.scroll, 15);
+        c.update(&d, &Action::Click(0, 1), area);
+        assert_eq!(c.sel, 16);
+    }
+
+    #[test]
+    fn clip_never_splits_characters() {
+        assert_eq!(clip("hello", 10), "hello");
+        assert_eq!(clip("hello world", 6), "hello…");
+        assert_eq!(clip("日本語", 4), "日…");
+        assert_eq!(clip("abc", 0), "");
+    }
+}

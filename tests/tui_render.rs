@@ -1,0 +1,233 @@
+//! Render tests: the frame drawn into a TestBackend, compared as text.
+
+use briefing::tui::action::{Action, PaneId};
+use briefing::tui::app::{App, Overlay};
+use briefing::tui::testing::fixture_index;
+use briefing::tui::theme::Theme;
+use briefing::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn app() -> App {
+    App::new(fixture_index(), Theme::new(false))
+}
+
+/// The frame as text, one line per row (wide characters take their cell
+/// and the cell after them is skipped).
+fn render(app: &mut App, w: u16, h: u16) -> String {
+    app.update(Action::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| view::draw(f, app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+            out.push_str(s);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(a.clone());
+    }
+}
+
+#[test]
+fn articles_pane_80x24() {
+    let mut a = app();
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn articles_pane_160x48() {
+    let mut a = app();
+    run(&mut a, &[Action::FocusMain, Action::NextQuote]);
+    insta::assert_snapshot!(render(&mut a, 160, 48));
+}
+
+#[test]
+fn article_table_scrolled_80x24() {
+    let mut a = app();
+    run(&mut a, &[Action::FocusMain]);
+    for _ in 0..12 {
+        a.update(Action::Down);
+    }
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn narrow_article_40x10() {
+    let mut a = app();
+    run(&mut a, &[Action::Follow]);
+    insta::assert_snapshot!(render(&mut a, 40, 10));
+}
+
+#[test]
+fn search_overlay_80x24() {
+    let mut a = app();
+    run(&mut a, &[Action::OpenSearch]);
+    for c in "dredging".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    a.update(Action::Down);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn search_overlay_160x48() {
+    let mut a = app();
+    run(&mut a, &[Action::OpenSearch]);
+    for c in "jobs".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    insta::assert_snapshot!(render(&mut a, 160, 48));
+}
+
+#[test]
+fn search_hit_followed_80x24() {
+    let mut a = app();
+    run(&mut a, &[Action::OpenSearch]);
+    for c in "seagrass beds protected".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    a.update(Action::Follow);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut a = app();
+    a.update(Action::ToggleHelp);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn help_overlay_160x48() {
+    let mut a = app();
+    a.update(Action::ToggleHelp);
+    insta::assert_snapshot!(render(&mut a, 160, 48));
+}
+
+#[test]
+fn chrome_other_pane_80x24() {
+    let mut a = app();
+    run(&mut a, &[Action::GoPane(PaneId::Actors), Action::Down]);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn tiny_sizes() {
+    for (w, h) in [(1, 1), (10, 3), (19, 5), (20, 4), (20, 5), (40, 10)] {
+        let mut a = app();
+        let text = render(&mut a, w, h);
+        if w < 20 || h < 5 {
+            let msg = "terminal too small";
+            let flat: String = text.lines().map(str::trim).collect();
+            assert!(
+                msg.starts_with(flat.trim_end_matches('…')) || flat.contains("too"),
+                "{w}×{h}: {text:?}"
+            );
+        }
+    }
+    let mut a = app();
+    insta::assert_snapshot!("tiny_10x3", render(&mut a, 10, 3));
+    insta::assert_snapshot!("tiny_20x5", render(&mut a, 20, 5));
+    insta::assert_snapshot!("tiny_40x10", render(&mut a, 40, 10));
+    insta::assert_snapshot!("tiny_1x1", render(&mut a, 1, 1));
+}
+
+/// The cells drawn in `style` (fg and bg), in reading order.
+fn cells_in(app: &mut App, w: u16, h: u16, pick: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
+    app.update(Action::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| view::draw(f, app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            if pick(&buf[(x, y)]) {
+                out.push_str(buf[(x, y)].symbol());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn search_jump_highlights_the_match_and_quotes_wear_speaker_colours() {
+    let theme = Theme::new(true);
+    let mut a = App::new(fixture_index(), theme.clone());
+    a.update(Action::OpenSearch);
+    for c in "seek permits".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    a.update(Action::Follow);
+    let hl = theme.highlight;
+    let lit = cells_in(&mut a, 100, 30, |c| {
+        c.bg == hl.bg.unwrap() && c.fg == hl.fg.unwrap()
+    });
+    assert_eq!(lit.replace(' ', ""), "seekpermits");
+    // The partial quote by Lina Ortiz (actor 0) in her colour.
+    let ortiz = theme.speaker(Some(0)).fg.unwrap();
+    let hers = cells_in(&mut a, 100, 30, |c| {
+        c.fg == ortiz && c.bg == ratatui::style::Color::Reset
+    });
+    assert!(hers.contains("reckless and premature"), "{hers}");
+}
+
+#[test]
+fn loading_screen() {
+    for (w, h) in [(1, 1), (5, 2), (20, 3), (80, 24)] {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| view::loading(f, &Theme::new(false), 3, 10))
+            .unwrap();
+    }
+    let mut term = Terminal::new(TestBackend::new(60, 5)).unwrap();
+    term.draw(|f| view::loading(f, &Theme::new(false), 3, 10))
+        .unwrap();
+    let buf = term.backend().buffer().clone();
+    let text: String = (0..5)
+        .map(|y| {
+            (0..60)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn search_overlay_empty_80x24() {
+    let mut a = app();
+    a.update(Action::OpenSearch);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn help_scrolls_to_its_last_line_and_no_further() {
+    for (w, h) in [(80, 24), (40, 12), (24, 6)] {
+        let mut a = app();
+        a.update(Action::Resize(w, h));
+        a.update(Action::ToggleHelp);
+        for _ in 0..200 {
+            a.update(Action::Down);
+        }
+        let text = render(&mut a, w, h);
+        assert!(text.contains("follow it)."), "{w}×{h}:\n{text}");
+        let Overlay::Help { scroll } = a.overlay() else {
+            panic!()
+        };
+        assert!(*scroll < 200);
+    }
+}
