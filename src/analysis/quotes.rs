@@ -27,49 +27,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 /// Words that may stand between a subject and its verb (`has argued`).
+#[rustfmt::skip]
 const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "could",
-    "can",
-    "should",
-    "may",
-    "might",
-    "must",
-    "did",
-    "does",
-    "do",
-    "also",
-    "not",
-    "then",
-    "later",
-    "again",
-    "often",
-    "once",
-    "long",
-    "already",
-    "still",
-    "never",
-    "always",
-    "since",
-    "now",
-    "too",
-    "just",
-    "been",
-    "being",
-    "recently",
-    "previously",
-    "repeatedly",
-    "publicly",
-    "openly",
-    "privately",
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "should",
+    "may", "might", "must", "did", "does", "do", "also", "not", "then", "later", "again", "often",
+    "once", "long", "already", "still", "never", "always", "since", "now", "too", "just", "been",
+    "being", "recently", "previously", "repeatedly", "publicly", "openly", "privately",
 ];
 
 /// Words after which a name is an object, not a subject.
@@ -80,46 +43,18 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Nouns of a position held (`a firm stance on`, `a hard line on`).
+#[rustfmt::skip]
 const POSITION_NOUNS: &[&str] = &[
-    "stance",
-    "position",
-    "line",
-    "view",
-    "views",
-    "emphasis",
-    "focus",
-    "priority",
-    "demands",
-    "opposition",
-    "support",
-    "insistence",
-    "approach",
+    "stance", "position", "line", "view", "views", "emphasis", "focus", "priority", "demands",
+    "opposition", "support", "insistence", "approach",
 ];
 
 /// Verbs after which a plain clause (no `that`) is the reported speech.
+#[rustfmt::skip]
 const CLAUSE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "argued",
-    "argues",
-    "argue",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "believes",
-    "believe",
-    "stressed",
-    "stresses",
-    "maintained",
-    "maintains",
-    "contends",
-    "contended",
+    "said", "says", "say", "argued", "argues", "argue", "claimed", "claims", "insisted", "insists",
+    "warned", "warns", "noted", "notes", "believes", "believe", "stressed", "stresses",
+    "maintained", "maintains", "contends", "contended",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
