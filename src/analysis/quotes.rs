@@ -787,6 +787,20 @@ fn indirect(
     let text = ctx.text;
     for (k, s) in sents.iter().enumerate() {
         let (mut ss, se) = (s.span.start as usize, s.span.end as usize);
+        if let Some((speaker, clause)) = according_to(ctx, ss, se) {
+            out.push(Quote {
+                id: 0,
+                kind: QuoteKind::Indirect,
+                at: ctx.ev(clause),
+                speaker: speaker.actor,
+                speaker_text: Some(speaker.text.clone()),
+                speaker_at: Some(ctx.ev(speaker.at)),
+                issues: Vec::new(),
+                sentence: (s0 + k) as u32,
+            });
+            speech.push(true);
+            continue;
+        }
         for &(v, tag, ends_prep) in &ctx.words {
             if tag == Tag::Group || (v.start as usize) < ss || (v.end as usize) > se {
                 continue;
@@ -850,6 +864,66 @@ fn indirect(
             ss = span.end as usize;
         }
     }
+}
+
+/// `According to X, CLAUSE.` or `CLAUSE, according to X.`: the source and
+/// the clause, when X is an actor or a group and the clause has some words.
+fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
+    const MARK: &str = "according to ";
+    let text = ctx.text;
+    let sent = text.get(ss..se)?;
+    let low = sent.to_ascii_lowercase();
+    let at = low.find(MARK)?;
+    let src_start = ss + at + MARK.len();
+    let comma = sent[at..].find(',').map(|c| ss + at + c);
+    let (src_end, clause) = if at == 0 {
+        // The source runs to the first comma; the clause follows it.
+        let c = comma?;
+        (c, Span::new(c + 1, se))
+    } else if sent[..at].trim_end().ends_with(',') {
+        // The source runs to the sentence's end; the clause precedes it.
+        let end = ss + sent.trim_end_matches(['.', '!', '?']).len();
+        let before = sent[..at].trim_end().trim_end_matches(',');
+        (end, Span::new(ss, ss + before.len()))
+    } else {
+        return None;
+    };
+    let src = text.get(src_start..src_end)?.trim();
+    if src.is_empty() || word_count(src) > 6 {
+        return None;
+    }
+    let c = clause.slice(text);
+    let lead = c.len() - c.trim_start().len();
+    let c = c.trim().trim_end_matches(['.', '!', '?']);
+    if word_count(c) < 3 || c.contains(['\u{201C}', '"']) {
+        return None;
+    }
+    let clause = Span::new(
+        clause.start as usize + lead,
+        clause.start as usize + lead + c.len(),
+    );
+    let src_at = Span::new(src_start, src_start + src.len());
+    // The source: an actor named at its start, else a group noun in it,
+    // else nothing (precision over recall).
+    if let Some(m) = ctx.mention_starting_at(src_start) {
+        if m.at.span.end as usize <= src_end {
+            return Some((ctx.speaker_of(m), clause));
+        }
+    }
+    let has_group = ctx
+        .words
+        .iter()
+        .any(|w| w.1 == Tag::Group && w.0.start as usize >= src_start && w.0.end as usize <= src_end);
+    has_group.then(|| {
+        (
+            Speaker {
+                actor: None,
+                text: src.to_string(),
+                at: src_at,
+            },
+            clause,
+        )
+    })
 }
 
 /// Where the reported clause starts in `after` (the text after the verb).
@@ -917,6 +991,57 @@ mod tests {
         let t = "A \u{201C}b c\u{201D} d \"e f\" g \u{201C}h";
         let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
         assert_eq!(p, vec!["b c", "e f", "h"]);
+    }
+
+    #[test]
+    fn according_to_either_side() {
+        use crate::analysis::{analyze, Lexicon};
+        use crate::corpus::{Article, Block, Format};
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in [
+            "According to U.S. officials, the talks will resume in March.",
+            "The deal is dead, according to several analysts.",
+            "According to the weather, it will rain all week.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        let arts = vec![a];
+        let an = analyze(&arts, &Lexicon::embedded());
+        let got: Vec<(String, Option<String>, bool)> = an
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.at.text(&arts).to_string(),
+                    q.speaker_text.clone(),
+                    q.speaker.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "the talks will resume in March".to_string(),
+                    Some("U.S. officials".to_string()),
+                    true
+                ),
+                (
+                    "The deal is dead".to_string(),
+                    Some("several analysts".to_string()),
+                    false
+                ),
+            ]
+        );
     }
 
     #[test]
