@@ -614,6 +614,10 @@ pub fn find(
             let mut out: Vec<Quote> = Vec::new();
             let mut prev: Option<(usize, Option<Speaker>)> = None;
             let mut prev_block: Option<usize> = None;
+            // A direct quote left open at its paragraph's end, without a
+            // speaker: the next paragraph's opening quote may name one.
+            let mut open_quote: Option<(usize, usize)> = None;
+            let mut recent: Vec<usize> = Vec::new();
             for (bi, b) in a.blocks.iter().enumerate() {
                 if !b.kind.is_body() || b.kind == BlockKind::Heading {
                     continue;
@@ -624,7 +628,11 @@ pub fn find(
                 };
                 let sents = &sentences[s0..s1];
                 let (m0, m1) = ment_r.get(&key).copied().unwrap_or((0, 0));
-                let prev_ctx = prev_block.map(|pb| {
+                // The previous paragraph that names someone, skipping at
+                // most one that names no one (a paragraph of quotation).
+                let named = |pb: &usize| ment_r.contains_key(&(ai as u32, *pb as u32));
+                let antecedent_block = recent.iter().rev().take(2).find(|pb| named(pb));
+                let prev_ctx = antecedent_block.map(|&pb| {
                     let pbk = &a.blocks[pb];
                     let (p0, p1) = ment_r.get(&(ai as u32, pb as u32)).copied().unwrap_or((0, 0));
                     (pbk.text.as_str(), &mentions[p0..p1], pairs(&pbk.text))
@@ -729,6 +737,23 @@ pub fn find(
                     if kind == QuoteKind::Direct {
                         last_direct = Some(speaker.clone());
                     }
+                    // `“First paragraph…` / `“Second,” she said.`: the quote
+                    // continued here gives its speaker to the open one.
+                    if let (true, true, Some(sp), Some((ob, oi))) =
+                        (first_in_block, at_start, &speaker, open_quote)
+                    {
+                        if Some(ob) == prev_block && kind == QuoteKind::Direct {
+                            if let Some(q) = out.get_mut(oi) {
+                                q.speaker = sp.actor;
+                                q.speaker_text = Some(sp.text.clone());
+                                q.speaker_at = Some(ctx.ev(sp.at));
+                            }
+                        }
+                    }
+                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(['\u{201D}', '"']);
+                    if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
+                        open_quote = Some((bi, out.len()));
+                    }
                     first_in_block = false;
                     out.push(Quote {
                         id: 0,
@@ -752,6 +777,7 @@ pub fn find(
                 }
                 out.extend(reported);
                 prev_block = Some(bi);
+                recent.push(bi);
             }
             out
         })
@@ -1042,6 +1068,44 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn quote_over_two_paragraphs_takes_the_later_attribution() {
+        use crate::analysis::{analyze, Lexicon};
+        use crate::corpus::{Article, Block, Format};
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in [
+            "Mayor Diane Okafor spoke for an hour. Okafor was calm.",
+            "\u{201C}We will not close a single branch this year. Not one.",
+            "\u{201C}The budget is tight, but libraries matter,\u{201D} she said.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        let arts = vec![a];
+        let an = analyze(&arts, &Lexicon::embedded());
+        let named: Vec<(&str, Option<&str>)> = an
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = q
+                    .speaker
+                    .and_then(|s| an.actors.get(s as usize))
+                    .map(|a| a.name.as_str());
+                (q.at.text(&arts), s)
+            })
+            .collect();
+        assert_eq!(named.len(), 2, "{named:?}");
+        assert!(named.iter().all(|(_, s)| *s == Some("Diane Okafor")), "{named:?}");
     }
 
     #[test]
