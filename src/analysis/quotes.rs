@@ -11,7 +11,14 @@
 //! - term: a short (1–4 words) quotation no speech verb attributes — scare
 //!   quotes and coined phrases (`the “war on drugs.”`); never a speaker.
 //! - indirect: `SUBJECT (has) VERB that CLAUSE` where the subject is an
-//!   actor, a pronoun or a group noun; the clause is the quote.
+//!   actor, a pronoun or a group noun; the clause is the quote. Also
+//!   `According to X, CLAUSE` and `CLAUSE, according to X`. A short
+//!   quotation inside a clause reported by a speech verb is a partial quote
+//!   of the same speaker.
+//!
+//! A direct quote left open at its paragraph's end (news style for a
+//! quotation running over paragraphs) takes the speaker of the quote that
+//! opens the next paragraph.
 //!
 //! Speakers come from the words next to a speech verb (`X said`, `said X`,
 //! `, he wrote`, `Skeptics point out`). `he`/`she` and `the <role>` are
