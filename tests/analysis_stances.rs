@@ -395,3 +395,83 @@ fn transposed_table_actors_down_the_side() {
         .iter()
         .any(|s| s.text == "Washington" || s.text == "Petro"));
 }
+
+/// The whole pipeline on the embedded briefing (the corpus parser's tables
+/// and lists, the actor stage's actors): every actor-headed cell lands.
+#[test]
+fn embedded_briefing_end_to_end() {
+    let loaded = briefing::corpus::load_embedded();
+    let arts = loaded.articles;
+    let a = analyse(&arts);
+    let tables = arts
+        .iter()
+        .flat_map(|x| &x.blocks)
+        .filter(|b| b.kind == BlockKind::Table)
+        .count();
+    assert_eq!(tables, 4, "the seeds' four tables");
+    let t = StanceSource::Table;
+    for (actor, issue, text) in [
+        (
+            PETRO,
+            "Drug policy",
+            "De\u{2011}emphasize militarization and forced eradication",
+        ),
+        (US, "Drug policy", "Limit trafficking and overdose-linked flows"),
+        (US, "Migration", "Immediate deterrence and reduced crossings"),
+        (
+            PETRO,
+            "Migration",
+            "Safe, regulated transit and regional burden\u{2011}sharing",
+        ),
+        (US, "Venezuela", "Conditioned pressure on Maduro"),
+        (TRUMP, "Drug policy", "Headline progress on curbing trafficking"),
+        (
+            PETRO,
+            "Energy and climate",
+            "Climate, green investment and just energy transition",
+        ),
+    ] {
+        assert!(
+            has(&a, actor, issue, t, text),
+            "missing {actor} / {issue}: {text}\n{}",
+            dump(&a)
+        );
+    }
+    let l = StanceSource::List;
+    for (actor, issue, text) in [
+        (US, "Migration", "Washington pushes for immediate deterrence"),
+        (
+            CO,
+            "Migration",
+            "Bogotá argues for humanitarian corridors and regional responsibility-sharing",
+        ),
+        (CO, "Venezuela", "Colombia favors engagement and normalization"),
+        (
+            US,
+            "Venezuela",
+            "the U.S. seeks calibrated pressure tied to verifiable commitments",
+        ),
+        (PETRO, "Aid and budget", "budget relief"),
+    ] {
+        assert!(
+            has(&a, actor, issue, l, text),
+            "missing {actor} / {issue}: {text}\n{}",
+            dump(&a)
+        );
+    }
+    // 6 + 6 + 6 actor-headed cells, none from the Track | Goal | Risk table.
+    let table_stances: std::collections::HashSet<_> = a
+        .stances
+        .iter()
+        .filter(|s| s.source == t)
+        .map(|s| (s.at.article, s.at.block, s.at.span))
+        .collect();
+    assert_eq!(table_stances.len(), 18, "{}", dump(&a));
+    assert!(briefing::index::validate(&briefing::Index::from_parts(
+        String::new(),
+        arts.clone(),
+        vec![],
+        a
+    ))
+    .is_empty());
+}

@@ -30,7 +30,11 @@ fn table_block(lines: &[(&str, u32)]) -> Block {
         }
         off += l.len() + 1;
     }
-    let header = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
+    let header = if rows.is_empty() {
+        Vec::new()
+    } else {
+        rows.remove(0)
+    };
     let mut b = Block::new(BlockKind::Table, text, lines[0].1, Span::default());
     b.table = Some(Table { header, rows });
     b
@@ -99,7 +103,12 @@ pub fn actor_id(a: &Analysis, name: &str) -> u32 {
     a.actors
         .iter()
         .find(|x| x.name == name)
-        .unwrap_or_else(|| panic!("no actor {name}: {:?}", a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no actor {name}: {:?}",
+                a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
+            )
+        })
         .id
 }
 
@@ -107,7 +116,12 @@ pub fn issue_id(a: &Analysis, name: &str) -> u32 {
     a.issues
         .iter()
         .find(|x| x.name == name)
-        .unwrap_or_else(|| panic!("no issue {name}: {:?}", a.issues.iter().map(|x| &x.name).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no issue {name}: {:?}",
+                a.issues.iter().map(|x| &x.name).collect::<Vec<_>>()
+            )
+        })
         .id
 }
 
