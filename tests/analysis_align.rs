@@ -126,3 +126,35 @@ fn paraphrases_across_articles_group_and_the_rest_is_single_source() {
         .expect("inspectors passage grouped");
     assert!(single.single_source);
 }
+
+/// On the embedded briefing (the real parser and every stage), the two
+/// accounts of Colombia as migrants' transit country and host are one group.
+#[test]
+fn embedded_briefing_aligns_the_migrant_host_passages() {
+    let arts = briefing::corpus::load_embedded().articles;
+    let a = analyse(&arts);
+    check_shape(&a);
+    let text = |p: u32| {
+        let s = &a.sentences[p as usize];
+        s.span
+            .slice(&arts[s.article as usize].blocks[s.block as usize].text)
+            .to_string()
+    };
+    let g = a
+        .alignments
+        .iter()
+        .find(|g| {
+            g.passages
+                .iter()
+                .any(|&p| text(p).contains("transit country and a host"))
+        })
+        .expect("the transit passage is grouped");
+    assert!(!g.single_source);
+    assert!(
+        g.passages
+            .iter()
+            .any(|&p| text(p).contains("hundreds of thousands of migrants")),
+        "{:?}",
+        g.passages.iter().map(|&p| text(p)).collect::<Vec<_>>()
+    );
+}
