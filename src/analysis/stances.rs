@@ -360,6 +360,16 @@ fn trim_clause(text: &str, a: usize, b: usize) -> (usize, usize) {
     (a2, a2 + trimmed.len())
 }
 
+/// The first letter upper-cased: summaries stand alone in a table cell
+/// (`the U.S. seeks…` → `The U.S. seeks…`).
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
+        _ => s.to_string(),
+    }
+}
+
 /// Cut to `SUMMARY_CHARS` at a word boundary, with "…".
 pub fn summarise(text: &str) -> String {
     let t = text.trim();
@@ -825,7 +835,7 @@ pub fn find(
             Some(StanceSummary {
                 actor: k.1,
                 issue: k.0,
-                summary: summarise(&first.text),
+                summary: capitalise(&summarise(&first.text)),
                 stances: v.iter().map(|s| s.id).collect(),
             })
         })
@@ -846,6 +856,14 @@ mod tests {
         assert!(s.ends_with('…'));
         assert!(long.starts_with(s.trim_end_matches('…')));
         assert!(!s.trim_end_matches('…').ends_with(' '));
+    }
+
+    #[test]
+    fn summaries_start_with_a_capital() {
+        assert_eq!(capitalise("the U.S. seeks"), "The U.S. seeks");
+        assert_eq!(capitalise("élan"), "Élan");
+        assert_eq!(capitalise("“Quoted”"), "“Quoted”");
+        assert_eq!(capitalise(""), "");
     }
 
     #[test]
