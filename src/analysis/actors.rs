@@ -76,6 +76,7 @@ const ORG_WORDS: &[&str] = &[
     "authority", "federation", "organization", "organisation", "fund", "forces", "navy",
     "parliament", "assembly", "chamber", "coalition", "front", "movement", "league", "network",
     "times", "post", "journal", "agency", "ltd", "llc", "plc", "co", "administration",
+    "museum", "hospital", "school", "college", "church", "secretariat", "service", "services",
 ];
 
 /// Words that make a capitalised run a place or a thing, never an actor.
@@ -335,7 +336,12 @@ fn candidates_in(
             if is_cap_word(w) {
                 end = j;
                 j += 1;
-            } else if CONNECTORS.contains(&w) && j + 1 < toks.len() && is_cap_word(toks[j + 1].w) {
+            } else if j + 1 < toks.len()
+                && is_cap_word(toks[j + 1].w)
+                && (CONNECTORS.contains(&w)
+                    // `Bank of America`, `Ministry of Defense`.
+                    || (w == "of" && ORG_WORDS.contains(&lower_key(toks[j - 1].w).as_str())))
+            {
                 j += 1;
             } else {
                 break;
@@ -493,17 +499,25 @@ fn lowercase_uses_in(a: &Article, wanted: &HashMap<String, ()>) -> HashMap<Strin
 /// The kind a discovered name looks like, if it looks like an actor at all.
 fn guess_kind(name: &str) -> Option<ActorKind> {
     let words: Vec<String> = name.split_whitespace().map(lower_key).collect();
-    if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str())) {
-        return None;
-    }
+    let inner = |w: &&String| w.as_str() != "of" && !CONNECTORS.contains(&w.as_str());
     if words
         .iter()
+        .filter(inner)
         .any(|w| COMMON.contains(&w.as_str()) || TITLES.contains(&w.as_str()))
     {
         return None;
     }
-    if words.last().is_some_and(|w| ORG_WORDS.contains(&w.as_str())) {
+    // An institution word last (`Harbor City Council`) or before `of`
+    // (`National Museum of Art`) makes an institution, place words or not.
+    let org_head = words.last().is_some_and(|w| ORG_WORDS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|p| p[1] == "of" && ORG_WORDS.contains(&p[0].as_str()));
+    if org_head {
         return (words.len() >= 2).then_some(ActorKind::Organisation);
+    }
+    if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str())) {
+        return None;
     }
     if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
         return None;
@@ -837,6 +851,25 @@ mod tests {
         let (actors, _) = run(&[a], &lex());
         let names: Vec<(&str, u32)> = actors.iter().map(|a| (a.name.as_str(), a.mentions)).collect();
         assert_eq!(names, vec![("Ana Lopez", 2), ("Juan Lopez", 2)]);
+    }
+
+    #[test]
+    fn institutions_with_of_and_place_words() {
+        let a = art(&[
+            "The National Museum of Art said it would act. The Harbor City Council met.",
+            "The Harbor City Council voted. Bank of America declined. Plaza de Bolívar filled.",
+            "Plaza de Bolívar emptied. Mark Smith of Boston came. Mark Smith of Boston left.",
+        ]);
+        let (actors, _) = run(&[a], &lex());
+        let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("National Museum of Art", ActorKind::Organisation),
+                ("Harbor City Council", ActorKind::Organisation),
+                ("Mark Smith", ActorKind::Person),
+            ]
+        );
     }
 
     #[test]
