@@ -199,6 +199,8 @@ struct Ctx<'a> {
     text: &'a str,
     /// Mentions in this block.
     mentions: &'a [Mention],
+    /// Mentions in this article, for role words (`the mayor`).
+    article_mentions: &'a [Mention],
     quotes: Vec<(Span, Span)>,
     words: Vec<(Span, Tag, bool)>,
     /// The previous body block's text, mentions and quotes, for pronouns.
@@ -225,23 +227,14 @@ fn subject_like(text: &str, quotes: &[(Span, Span)], m: &Mention) -> bool {
 }
 
 impl Ctx<'_> {
-    /// The nearest earlier person (matching `role` when given, by a word of
-    /// its name or aliases) named as a subject before `pos`: this paragraph,
-    /// else the previous one.
-    fn antecedent(&self, pos: usize, role: Option<&str>, actors: &[Actor]) -> Option<ActorId> {
+    /// The person `he`/`she` at `pos` refers to: the nearest earlier actor
+    /// named as a subject (this paragraph, else the previous one that names
+    /// someone), if that actor is a person.
+    fn antecedent(&self, pos: usize, actors: &[Actor]) -> Option<ActorId> {
         let fits = |m: &Mention| {
-            let Some(a) = actors.get(m.actor as usize) else {
-                return false;
-            };
-            if a.kind != ActorKind::Person {
-                return false;
-            }
-            match role {
-                None => true,
-                Some(r) => std::iter::once(&a.name)
-                    .chain(a.aliases.iter())
-                    .any(|n| fold(n).split_whitespace().any(|w| w == r)),
-            }
+            actors
+                .get(m.actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Person)
         };
         let here = self
             .mentions
@@ -255,6 +248,37 @@ impl Ctx<'_> {
         let (pt, pm, pq) = self.prev.as_ref()?;
         let m = pm.iter().rev().find(|m| subject_like(pt, pq, m))?;
         fits(m).then_some(m.actor)
+    }
+
+    /// The one actor named earlier in the article whose name or aliases
+    /// hold `role` as a word (`the mayor` → Mayor Diane Okafor; `the museum`
+    /// → National Museum of Art). Two candidates make it ambiguous: none.
+    fn role(&self, pos: usize, role: &str, actors: &[Actor]) -> Option<ActorId> {
+        if role.len() < 3 {
+            return None;
+        }
+        let mut found: Option<ActorId> = None;
+        let earlier = self.article_mentions.iter().filter(|m| {
+            m.at.block < self.block || (m.at.block == self.block && m.at.span.end as usize <= pos)
+        });
+        for m in earlier {
+            if found == Some(m.actor) {
+                continue;
+            }
+            let Some(a) = actors.get(m.actor as usize) else {
+                continue;
+            };
+            let fits = std::iter::once(&a.name)
+                .chain(a.aliases.iter())
+                .any(|n| fold(n).split_whitespace().any(|w| w == role));
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(m.actor);
+            }
+        }
+        found
     }
 
     fn mention_ending_at(&self, pos: usize) -> Option<&Mention> {
@@ -349,7 +373,7 @@ impl Ctx<'_> {
         match lw.as_str() {
             "he" | "she" => {
                 return Some(Speaker {
-                    actor: self.antecedent(at.start as usize, None, actors),
+                    actor: self.antecedent(at.start as usize, actors),
                     text: w.to_string(),
                     at,
                 })
@@ -414,7 +438,7 @@ impl Ctx<'_> {
         let before = text.get(floor..floor + ws).unwrap_or("");
         if let Some((ts, t)) = last_word(before) {
             if fold(t) == "the" && w.chars().all(|c| c.is_lowercase()) {
-                let actor = self.antecedent(floor + ts, Some(&lw), actors);
+                let actor = self.role(floor + ts, &lw, actors);
                 let span = Span::new(floor + ts, end);
                 return actor.map(|a| Speaker {
                     actor: Some(a),
@@ -469,7 +493,7 @@ impl Ctx<'_> {
         if w == "he" || w == "she" {
             let at = Span::new(start, start + wlen);
             return Some(Speaker {
-                actor: self.antecedent(start, None, actors),
+                actor: self.antecedent(start, actors),
                 text: r[..wlen].to_string(),
                 at,
             });
@@ -481,7 +505,7 @@ impl Ctx<'_> {
             let l3 = r3.find(|c: char| !c.is_alphabetic()).unwrap_or(r3.len());
             let role = &r3[..l3];
             if !role.is_empty() && role.chars().all(|c| c.is_lowercase()) {
-                let actor = self.antecedent(start, Some(&fold(role)), actors)?;
+                let actor = self.role(start, &fold(role), actors)?;
                 let at = Span::new(start, s2 + l3);
                 return Some(Speaker {
                     actor: Some(actor),
@@ -613,12 +637,14 @@ pub fn find(
     let words = Words::new(lexicon);
     let sent_r = ranges(sentences, |s| (s.article, s.block));
     let ment_r = ranges(mentions, |m| (m.at.article, m.at.block));
+    let art_r = ranges(mentions, |m| (m.at.article, 0));
     // Articles are independent: read them in parallel, then order.
     let per_article: Vec<Vec<Quote>> = articles
         .par_iter()
         .enumerate()
         .map(|(ai, a)| {
             let mut out: Vec<Quote> = Vec::new();
+            let (a0, a1) = art_r.get(&(ai as u32, 0)).copied().unwrap_or((0, 0));
             let mut prev: Option<(usize, Option<Speaker>)> = None;
             let mut prev_block: Option<usize> = None;
             // A direct quote left open at its paragraph's end, without a
@@ -649,6 +675,7 @@ pub fn find(
                     block: bi as u32,
                     text: &b.text,
                     mentions: &mentions[m0..m1],
+                    article_mentions: &mentions[a0..a1],
                     quotes: pairs(&b.text),
                     words: words.find(&b.text),
                     prev: prev_ctx,
@@ -1113,6 +1140,42 @@ mod tests {
             .collect();
         assert_eq!(named.len(), 2, "{named:?}");
         assert!(named.iter().all(|(_, s)| *s == Some("Diane Okafor")), "{named:?}");
+    }
+
+    #[test]
+    fn role_words_resolve_only_when_unambiguous() {
+        use crate::analysis::{analyze, Lexicon};
+        use crate::corpus::{Article, Block, Format};
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in [
+            "Gustavo Petro met Donald Trump at noon.",
+            "\u{201C}We agreed on nothing at all,\u{201D} the president said.",
+            "Mayor Diane Okafor spoke next. Okafor was brief.",
+            "\u{201C}The budget holds for now,\u{201D} the mayor said.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        let arts = vec![a];
+        let an = analyze(&arts, &Lexicon::embedded());
+        let named: Vec<Option<&str>> = an
+            .quotes
+            .iter()
+            .map(|q| {
+                q.speaker
+                    .and_then(|s| an.actors.get(s as usize))
+                    .map(|a| a.name.as_str())
+            })
+            .collect();
+        assert_eq!(named, vec![None, Some("Diane Okafor")]);
     }
 
     #[test]
