@@ -126,12 +126,22 @@ pub fn render(t: &IssuesJ) -> String {
     out
 }
 
+/// Mentions per article, one number each for a handful of articles; for
+/// more, in how many articles it is mentioned and the most in one.
 fn per_article(i: &IssueRow) -> String {
-    i.mentions_by_article
+    const LISTED: usize = 8;
+    let by = &i.mentions_by_article;
+    if by.len() <= LISTED {
+        return by.iter().map(u32::to_string).collect::<Vec<_>>().join(" · ");
+    }
+    let (n, top) = by
         .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .enumerate()
+        .filter(|(_, &m)| m > 0)
+        .fold((0, (0, 0)), |(n, top), (a, &m)| {
+            (n + 1, if m > top.1 { (a, m) } else { top })
+        });
+    format!("in {n}/{}, most {} in [{}]", by.len(), top.1, top.0 + 1)
 }
 
 pub fn run(args: IssuesArgs) -> anyhow::Result<ExitCode> {
