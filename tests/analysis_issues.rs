@@ -289,3 +289,50 @@ fn list_items_carry_their_label_s_issue() {
         assert_eq!(s.issues.first(), Some(&mig));
     }
 }
+
+#[test]
+fn a_heading_founds_an_issue_when_its_phrase_recurs() {
+    let arts = vec![
+        article(
+            "h1.txt",
+            "Valley news
+The fight over grazing permits
+Ranchers say grazing permits were cut without warning.
+Why now?
+Nobody knows why the office closed.
+",
+        ),
+        article(
+            "h2.txt",
+            "County notes
+The county will review grazing permits in June.
+Implications for the region
+The region is quiet.
+",
+        ),
+    ];
+    let a = analyse_own(&arts);
+    let g = a
+        .issues
+        .iter()
+        .find(|i| i.name == "Grazing permits")
+        .unwrap_or_else(|| panic!("{:?}", a.issues));
+    assert!(g.discovered);
+    assert!(
+        g.labels.iter().any(|l| l == "The fight over grazing permits"),
+        "{:?}",
+        g.labels
+    );
+    assert_eq!(
+        g.mentions_by_article,
+        [2, 1],
+        "heading and a sentence; a sentence"
+    );
+    // Headings whose phrases do not recur found nothing.
+    assert_eq!(
+        a.issues.len(),
+        1,
+        "{:?}",
+        a.issues.iter().map(|i| &i.name).collect::<Vec<_>>()
+    );
+}

@@ -445,6 +445,9 @@ fn matcher_of(drafts: &[Draft]) -> Matcher {
 struct Label {
     text: String,
     may_found: bool,
+    /// From a heading: may still found an issue if a phrase of it recurs in
+    /// the articles' text (see `heading_issues`).
+    heading: bool,
 }
 
 /// The lead of a `Label: rest` list item or paragraph, when short (≤ 5 words)
@@ -477,14 +480,16 @@ fn addressed(lead: &str) -> bool {
 
 fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
     let mut out = Vec::new();
-    let mut push = |text: &str, may_found: bool| {
+    let mut push = |text: &str, may_found: bool, heading: bool| {
         let text = text.trim();
         if !text.is_empty() {
+            let actor = names_actor(text, finder);
             out.push(Label {
                 text: text.to_string(),
                 // `Petro:` names an actor; `Venezuela:` may name both, and
                 // then the issue keywords decide (see `merge_labels`).
-                may_found: may_found && !names_actor(text, finder),
+                may_found: may_found && !actor,
+                heading: heading && !actor,
             });
         }
     };
@@ -503,11 +508,11 @@ fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
                     if actor_rows {
                         // Actors down the side: the header names the issues.
                         for h in t.header.iter().skip(lc + 1) {
-                            push(&h.text, true);
+                            push(&h.text, true, false);
                         }
                     } else {
                         for c in t.rows.iter().filter_map(|r| r.get(lc)) {
-                            push(&c.text, true);
+                            push(&c.text, true, false);
                         }
                     }
                 }
@@ -515,11 +520,11 @@ fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
                     if let Some((lead, _)) = lead_of(&b.text) {
                         if !addressed(lead) {
                             // A paragraph lead (`Update: …`) is too weak to found an issue.
-                            push(lead, b.kind == BlockKind::ListItem);
+                            push(lead, b.kind == BlockKind::ListItem, false);
                         }
                     }
                 }
-                BlockKind::Heading if (1..=4).contains(&words(&b.text).len()) => push(&b.text, false),
+                BlockKind::Heading if (1..=6).contains(&words(&b.text).len()) => push(&b.text, false, true),
                 _ => {}
             }
         }
@@ -558,6 +563,10 @@ fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
     let mut m = matcher_of(drafts);
     for l in labels {
         let ws = words(&l.text);
+        if l.heading && ws.len() > 4 {
+            // Long headings found issues through their phrases only.
+            continue;
+        }
         match m.best_issues(&ws).as_slice() {
             [one] => push_unique(&mut drafts[*one].labels, &l.text),
             [] if l.may_found && ws.iter().any(|w| is_content(w) && !is_generic(&w.folded)) => {
@@ -587,27 +596,36 @@ struct BigramStat {
 
 /// Content bigrams met in ≥ 2 articles and ≥ 3 times, never capitalised, that
 /// no issue covers, are candidate topics of a corpus the lexicon does not know.
-fn bigram_issues(
-    drafts: &mut Vec<Draft>,
-    articles: &[Article],
-    sentences: &[Sentence],
-    cache: &[Option<Vec<Word>>],
-    actors: &[Actor],
-) {
-    let actor_words: HashSet<String> = actors
+/// May this word be half of a topic phrase? Content, not generic, alphabetic,
+/// not an adverb, not part of an actor's name.
+fn phrase_word(w: &Word, actor_words: &HashSet<String>) -> bool {
+    is_content(w)
+        && !is_generic(&w.folded)
+        && w.folded.chars().count() >= 3
+        && w.folded.chars().all(|c| c.is_alphabetic())
+        && !w.folded.ends_with("ly")
+        && !actor_words.contains(&w.folded)
+}
+
+fn actor_words(actors: &[Actor]) -> HashSet<String> {
+    actors
         .iter()
         .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
         .flat_map(|s| words(s).into_iter().map(|w| w.folded))
-        .collect();
-    let ok = |w: &Word| {
-        is_content(w)
-            && !is_generic(&w.folded)
-            && w.folded.chars().count() >= 3
-            && w.folded.chars().all(|c| c.is_alphabetic())
-            && !w.folded.ends_with("ly")
-            && !actor_words.contains(&w.folded)
-    };
-    let mut stats: HashMap<(String, String), BigramStat> = HashMap::new();
+        .collect()
+}
+
+type Bigrams = HashMap<(String, String), BigramStat>;
+
+/// Adjacent phrase-word pairs of the body text (paragraphs, list items).
+fn bigram_stats(
+    articles: &[Article],
+    sentences: &[Sentence],
+    cache: &[Option<Vec<Word>>],
+    actor_words: &HashSet<String>,
+) -> Bigrams {
+    let ok = |w: &Word| phrase_word(w, actor_words);
+    let mut stats: Bigrams = HashMap::new();
     for (s, ws) in sentences.iter().zip(cache) {
         let Some(b) = articles
             .get(s.article as usize)
@@ -646,6 +664,58 @@ fn bigram_issues(
             e.capitalised |= (k > 0 && capitalised(text, x)) || capitalised(text, y);
         }
     }
+    stats
+}
+
+/// A heading no issue covers founds one when a phrase of it (two adjacent
+/// topic words, `Water rights` in `The fight over water rights`) recurs in
+/// the text of at least two articles: a section title alone is too weak.
+fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, actor_words: &HashSet<String>) {
+    let mut m = matcher_of(drafts);
+    for l in labels.iter().filter(|l| l.heading) {
+        if l.text.contains('?') {
+            continue;
+        }
+        let ws = words(&l.text);
+        if !m.issues_in(&ws).is_empty() {
+            continue;
+        }
+        let found = ws.windows(2).find_map(|p| {
+            let gap = l.text.get(p[0].end..p[1].start)?;
+            if !gap.trim().is_empty() || !phrase_word(&p[0], actor_words) || !phrase_word(&p[1], actor_words)
+            {
+                return None;
+            }
+            let st = stats.get(&(p[0].stem.clone(), p[1].stem.clone()))?;
+            (st.articles.len() >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded, p[1].folded))
+        });
+        if let Some(surface) = found {
+            let mut d = bigram_draft(surface);
+            d.labels.push(l.text.clone());
+            drafts.push(d);
+            m = matcher_of(drafts);
+        }
+    }
+}
+
+fn bigram_draft(surface: String) -> Draft {
+    let mut chars = surface.chars();
+    let name = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default();
+    Draft {
+        name,
+        keywords: vec![surface],
+        known_labels: Vec::new(),
+        labels: Vec::new(),
+        discovered: true,
+    }
+}
+
+/// Content bigrams met in ≥ 2 articles and ≥ 3 times, never capitalised, that
+/// no issue covers, are candidate topics of a corpus the lexicon does not know.
+fn bigram_issues(drafts: &mut Vec<Draft>, stats: Bigrams) {
     let mut cands: Vec<_> = stats
         .into_iter()
         .filter(|(_, st)| st.total >= 3 && st.articles.len() >= 2 && !st.capitalised)
@@ -668,18 +738,7 @@ fn bigram_issues(
         if !m.issues_in(&words(&surface)).is_empty() {
             continue;
         }
-        let mut chars = surface.chars();
-        let name = chars
-            .next()
-            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-            .unwrap_or_default();
-        drafts.push(Draft {
-            name,
-            keywords: vec![surface],
-            known_labels: Vec::new(),
-            labels: Vec::new(),
-            discovered: true,
-        });
+        drafts.push(bigram_draft(surface));
         m = matcher_of(drafts);
         added += 1;
     }
@@ -705,7 +764,6 @@ pub fn assign(
     };
     let mut drafts: Vec<Draft> = entries.into_iter().map(Draft::from_entry).collect();
     let finder = ActorFinder::new(actors, true);
-    merge_labels(&mut drafts, &collect_labels(articles, &finder));
     // Each body sentence's words, read once for discovery and assignment.
     let cache: Vec<Option<Vec<Word>>> = sentences
         .par_iter()
@@ -714,7 +772,12 @@ pub fn assign(
             (b.kind.is_body() && b.kind != BlockKind::Table).then(|| words(s.span.slice(&b.text)))
         })
         .collect();
-    bigram_issues(&mut drafts, articles, sentences, &cache, actors);
+    let labels = collect_labels(articles, &finder);
+    merge_labels(&mut drafts, &labels);
+    let actor_words = actor_words(actors);
+    let stats = bigram_stats(articles, sentences, &cache, &actor_words);
+    heading_issues(&mut drafts, &labels, &stats, &actor_words);
+    bigram_issues(&mut drafts, stats);
     let matcher = matcher_of(&drafts);
 
     let mut counts = vec![vec![0u32; articles.len()]; drafts.len()];
@@ -906,6 +969,7 @@ mod tests {
         let label = |t: &str, f: bool| Label {
             text: t.into(),
             may_found: f,
+            heading: false,
         };
         merge_labels(
             &mut drafts,
