@@ -2,10 +2,14 @@
 //! people or JSON for scripts; every string printed comes from the index,
 //! which neutralised it at load.
 
+pub mod actors;
 pub mod bench;
 pub mod check;
+pub mod compare;
 pub mod gen_corpus;
 pub mod index;
+pub mod issues;
+pub mod quotes;
 pub mod search;
 pub mod sentences;
 
@@ -50,6 +54,15 @@ pub enum Command {
     Index(index::IndexArgs),
     /// Load, print every warning as FILE[:LINE]: message, and a summary.
     Check(check::CheckArgs),
+    /// Compare actors' stances issue by issue: ACTOR… [PATHS…] (names are
+    /// matched through aliases; what exists on disk is read as articles).
+    Compare(compare::CompareArgs),
+    /// List the issues with mention counts, labels and cross-source alignment.
+    Issues(issues::IssuesArgs),
+    /// List quotes with their speakers (filter by --speaker, --issue, --kind).
+    Quotes(quotes::QuotesArgs),
+    /// List actors with their mentions and aliases.
+    Actors(actors::ActorsArgs),
     /// Fuzzy-search quotes and sentences (query syntax: docs/search.md).
     Search(search::SearchArgs),
     /// Print every item search sees, one per line (for fzf and friends).
@@ -85,6 +98,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Index(a)) => index::run(a),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Quotes(a)) => quotes::run(a),
+        Some(Command::Actors(a)) => actors::run(a),
+        Some(Command::Compare(a)) => compare::run(a),
+        Some(Command::Issues(a)) => issues::run(a),
         Some(Command::Search(a)) => search::run(a),
         Some(Command::Sentences(a)) => sentences::run(a),
         Some(Command::GenCorpus(a)) => gen_corpus::run(a),
@@ -103,9 +120,9 @@ pub fn load(input: &Input) -> Loaded {
 
 /// The lexicon to analyse with: the embedded one, with the user's merged over it.
 pub fn lexicon(input: &Input) -> anyhow::Result<Lexicon> {
-    let lex = Lexicon::embedded();
-    if let Some(_p) = &input.lexicon {
-        // Merged in by the analysis stage's lexicon loader.
+    let mut lex = Lexicon::embedded();
+    if let Some(p) = &input.lexicon {
+        lex.merge(Lexicon::from_file(p)?);
     }
     Ok(lex)
 }
