@@ -323,7 +323,9 @@ fn frames(index: &Arc<Index>) -> (f64, f64) {
     let mut max: f64 = 0.0;
     for p in PaneId::ALL {
         app.update(Action::GoPane(p));
-        max = max.max(draw(&mut app));
+        let ms = draw(&mut app);
+        eprintln!("    render {:<10} {ms:>10.1} ms", p.title());
+        max = max.max(ms);
     }
     (first, max)
 }
