@@ -54,7 +54,10 @@ fn install_panic_hook() {
 type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
 
 fn setup() -> anyhow::Result<Term> {
-    enable_raw_mode()?;
+    use anyhow::Context;
+    enable_raw_mode().context(
+        "cannot use this terminal (the browser needs one; `briefing index` and `briefing check` do not)",
+    )?;
     let mut out = stdout();
     crossterm::execute!(
         out,
