@@ -19,7 +19,7 @@ use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
 
 /// Below this width issue tags go to the status line instead of a margin.
-const MARGIN_MIN_WIDTH: u16 = 90;
+const MARGIN_MIN_WIDTH: u16 = 80;
 /// The tag margin's width: wider on wide screens, where tags are longer than room.
 fn margin_width(width: u16) -> u16 {
     match width {
@@ -453,7 +453,7 @@ fn block_styles(
 }
 
 /// The issue tags of a block: the issues its sentences speak to.
-fn block_tags(ctx: &Ctx, article: ArticleId, bi: u32) -> String {
+fn block_tags(ctx: &Ctx, article: ArticleId, bi: u32) -> Vec<String> {
     let mut ids: Vec<u32> = Vec::new();
     for s in ctx.index.block_sentences(article, bi) {
         if let Some(s) = ctx.index.analysis.sentences.get(s as usize) {
@@ -467,8 +467,7 @@ fn block_tags(ctx: &Ctx, article: ArticleId, bi: u32) -> String {
     ids.iter()
         .filter_map(|&i| ctx.index.analysis.issues.get(i as usize))
         .map(|i| format!("#{}", tag_name(&i.name)))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 fn push_wrapped(
@@ -685,22 +684,31 @@ fn layout_article(
                     .and_then(|a| ctx.index.analysis.actors.get(a as usize))
                     .map(|a| a.name.as_str())
                     .or(q.speaker_text.as_deref())
-                    .unwrap_or("?");
+                    .unwrap_or("unattributed");
                 let mark = format!("“ {who}");
                 add_margin(&mut out, first + l, text_w, room, &mark, t.speaker(q.speaker));
             }
-            // Issue tags on the block's first line without a speaker beside it.
-            let free = block_lines
-                .clone()
-                .find(|&i| out[i].line.width() <= text_w as usize);
-            if let Some(i) = free {
-                let tags = block_tags(ctx, id, bi);
+            // Issue tags, one a line, on the block's lines without a speaker beside them.
+            // More tags than lines: the last line takes the rest.
+            let free: Vec<usize> = block_lines
+                .filter(|&i| out[i].line.width() <= text_w as usize)
+                .collect();
+            let tags = block_tags(ctx, id, bi);
+            for (k, &i) in free.iter().enumerate() {
+                let text = if k + 1 == free.len() {
+                    tags.get(k..).map(|r| r.join(" "))
+                } else {
+                    tags.get(k).cloned()
+                };
+                let Some(text) = text.filter(|x| !x.is_empty()) else {
+                    break;
+                };
                 add_margin(
                     &mut out,
                     i,
                     text_w,
                     room,
-                    &tags,
+                    &text,
                     t.tag.add_modifier(Modifier::DIM),
                 );
             }
