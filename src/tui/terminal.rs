@@ -83,7 +83,9 @@ pub fn run(index: Arc<Index>) -> anyhow::Result<()> {
 /// Like `run`, but builds the index on a thread while the screen shows a
 /// progress gauge, so a big corpus never leaves a blank terminal. `build`
 /// gets a progress callback for the loader (`LoadOptions.progress`).
-pub fn run_loading<F>(build: F) -> anyhow::Result<()>
+/// Returns the index built (None if the user quit while it loaded); when it
+/// holds no article the browser is not opened, so the caller can say why.
+pub fn run_loading<F>(build: F) -> anyhow::Result<Option<Arc<Index>>>
 where
     F: FnOnce(Progress) -> Arc<Index> + Send + 'static,
 {
@@ -116,13 +118,16 @@ where
                     if super::keys::action_for(super::keys::Mode::Normal, &k)
                         == Some(super::action::Action::Quit)
                     {
-                        return Ok(());
+                        return Ok(None);
                     }
                 }
             }
         };
-        let app = App::new(index, theme).with_searcher();
-        event_loop(&mut term, app)
+        if index.articles.is_empty() {
+            return Ok(Some(index));
+        }
+        let app = App::new(index.clone(), theme).with_searcher();
+        event_loop(&mut term, app).map(|()| Some(index))
     });
     restore();
     r
