@@ -44,6 +44,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             ""
         }
     );
+    if index.articles.is_empty() {
+        println!("no article could be loaded: check the paths, or see the warnings above");
+    }
     Ok(if index.articles.is_empty() || bad {
         ExitCode::from(1)
     } else {
