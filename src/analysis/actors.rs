@@ -20,7 +20,7 @@ use crate::text::{fold, fold_with_map, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// Word lists as sets: they are consulted for every capitalised word.
 static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COMMON.iter().copied().collect());
@@ -103,6 +103,9 @@ const CONNECTORS: &[&str] = &[
 
 struct Pattern {
     entry: usize,
+    /// A bare place name (`France`, `Paris`): the actor only where a place
+    /// cannot be meant (see `place_stands_for_actor`).
+    place: bool,
     /// The alias as written was all capitals (`UN`): the text must be too,
     /// or folding would match the Spanish `un`.
     needs_upper: bool,
@@ -157,13 +160,41 @@ fn boundary(folded: &str, s: usize, e: usize) -> Option<bool> {
     }
 }
 
-/// Matches lexicon names in text; built once per analysis.
+/// One lexicon name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub span: Span,
+    pub possessive: bool,
+    /// Matched by a bare place name: a mention only in a subject's place.
+    pub place: bool,
+}
+
+/// Matches lexicon names in text; built once per lexicon.
 pub struct Matcher {
     ac: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
 }
 
+/// The embedded lexicon and its matcher: with the world gazetteer it holds
+/// thousands of names, so the automaton is built once per process.
+static EMBEDDED_MATCHER: OnceLock<(Lexicon, Arc<Matcher>)> = OnceLock::new();
+
 impl Matcher {
+    /// The matcher for `lexicon`, shared when it is the embedded one.
+    pub fn for_lexicon(lexicon: &Lexicon) -> Arc<Matcher> {
+        let (lex, m) = EMBEDDED_MATCHER.get_or_init(|| {
+            let lex = Lexicon::embedded();
+            let m = Arc::new(Matcher::new(&lex));
+            (lex, m)
+        });
+        if lex == lexicon {
+            Arc::clone(m)
+        } else {
+            Arc::new(Matcher::new(lexicon))
+        }
+    }
+
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut strings: Vec<String> = Vec::new();
@@ -171,8 +202,10 @@ impl Matcher {
         for (ei, e) in lexicon.actors.iter().enumerate() {
             let forms = std::iter::once(&e.name)
                 .chain(e.aliases.iter())
-                .chain(e.metonyms.iter());
-            for form in forms {
+                .chain(e.metonyms.iter())
+                .map(|f| (f, false))
+                .chain(e.places.iter().map(|f| (f, true)));
+            for (form, place) in forms {
                 let bare = form.strip_prefix("the ").or_else(|| form.strip_prefix("The "));
                 for f in std::iter::once(form.as_str()).chain(bare) {
                     let key = fold(f.trim());
@@ -185,6 +218,7 @@ impl Matcher {
                     strings.push(key);
                     patterns.push(Pattern {
                         entry: ei,
+                        place,
                         needs_upper,
                     });
                 }
@@ -199,9 +233,8 @@ impl Matcher {
         Matcher { ac, patterns }
     }
 
-    /// Lexicon entries named in `text`: (entry index, byte span in `text`,
-    /// possessive).
-    pub fn find_in(&self, text: &str) -> Vec<(usize, Span, bool)> {
+    /// Lexicon entries named in `text`, left to right.
+    pub fn find_in(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let f = fold_with_map(text);
@@ -218,10 +251,119 @@ impl Matcher {
             if p.needs_upper && lower {
                 continue;
             }
-            out.push((p.entry, Span::new(os, oe), possessive));
+            out.push(Hit {
+                entry: p.entry,
+                span: Span::new(os, oe),
+                possessive,
+                place: p.place,
+            });
         }
         out
     }
+}
+
+/// Words that may stand between a subject and its verb (`France has
+/// also demanded`).
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could", "may", "might",
+    "must", "should", "shall", "did", "does", "do", "also", "still", "now", "already", "again",
+    "repeatedly", "reportedly", "publicly", "firmly", "strongly", "long", "instead", "too", "itself",
+    "then", "meanwhile", "however", "quickly", "openly", "privately", "formally", "officially", "not",
+];
+
+/// Words before a name that make it the start of a clause (`but France
+/// wants`), where a place name can be a subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "while", "whereas", "and", "as", "because", "since", "that", "though", "although",
+];
+
+/// Whether a bare place name (`France`, `Paris`) names its actor here:
+/// in a table's header or a row's first cell (`France’s Demand`), in a list
+/// item's lead (`For France:`), as the first words of a list clause followed
+/// by a lowercase word (`Beef: France demands …`), or in running text as a
+/// clause's subject right before a speech or stance verb (`Paris has
+/// asked for …`, `Germany, by contrast, wants …`), never after a
+/// preposition (`protesters in Paris said`) or as a possessive (`Brazil’s
+/// forest law`). Everywhere else it is the place.
+fn place_stands_for_actor(b: &crate::corpus::Block, h: Hit, verbs: &HashSet<String>) -> bool {
+    let text = b.text.as_str();
+    let (s, e) = (h.span.start as usize, h.span.end as usize);
+    match b.kind {
+        BlockKind::Table => {
+            let Some(t) = &b.table else { return false };
+            let within = |c: &crate::corpus::Cell| c.span.start <= h.span.start && h.span.end <= c.span.end;
+            t.header.iter().any(within)
+                || t.rows
+                    .iter()
+                    .filter_map(|r| r.first())
+                    .any(|c| within(c) && c.text.split_whitespace().count() <= 3)
+        }
+        BlockKind::ListItem | BlockKind::Paragraph => {
+            let colon = text
+                .find(':')
+                .filter(|&c| b.kind == BlockKind::ListItem && text[..c].split_whitespace().count() <= 5);
+            if let Some(c) = colon {
+                if e <= c {
+                    return true;
+                }
+                // The first words of a `:`/`;` clause, a verb after.
+                let clause = text[..s].rfind([':', ';']).map_or(0, |p| p + 1);
+                let before: Vec<&str> = text[clause..s].split_whitespace().collect();
+                if clause > c.saturating_sub(1) && matches!(before.as_slice(), [] | ["the" | "The"]) {
+                    return !h.possessive
+                        && text[e..]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+                }
+            }
+            if h.possessive {
+                return false;
+            }
+            subject_of_verb(text, s, e, verbs)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `text[s..e]` opens a clause and is followed, past auxiliaries
+/// and at most one short `, …,` aside, by a speech or stance verb.
+fn subject_of_verb(text: &str, s: usize, e: usize, verbs: &HashSet<String>) -> bool {
+    let head = text[..s].trim_end();
+    let opens = match head.chars().next_back() {
+        None => true,
+        Some('.' | '!' | '?' | ':' | ';' | ',' | '(' | '"' | '\u{201C}' | '\u{2014}') => true,
+        Some(_) => {
+            let prev = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            CLAUSE_OPENERS.contains(&prev)
+        }
+    };
+    if !opens {
+        return false;
+    }
+    let mut rest = &text[e..];
+    // One aside: `Germany, by contrast, wants`.
+    if let Some(r) = rest.strip_prefix(',') {
+        let Some(c) = r.find(',') else { return false };
+        if r[..c].split_whitespace().count() > 5 || r[..c].contains(['.', ';', ':']) {
+            return false;
+        }
+        rest = &r[c + 1..];
+    }
+    for w in rest.split_whitespace().take(5) {
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        let f = fold(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        if verbs.contains(&f) {
+            return true;
+        }
+        if !AUXILIARIES.contains(&f.as_str()) || w.ends_with(|c: char| !c.is_alphanumeric()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A word of the text with its byte range.
@@ -530,7 +672,14 @@ fn guess_kind(name: &str) -> Option<ActorKind> {
 /// order, then discovered ones by first mention) and every mention, sorted
 /// by (article, block, span start).
 pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
-    let matcher = Matcher::new(lexicon);
+    let matcher = Matcher::for_lexicon(lexicon);
+    // First words of speech and stance verbs (`pushes` of `pushes for`).
+    let subject_verbs: HashSet<String> = lexicon
+        .speech_verbs
+        .iter()
+        .chain(lexicon.stance_verbs.iter())
+        .filter_map(|v| v.split_whitespace().next().map(fold))
+        .collect();
     let verbs: HashMap<String, ()> = lexicon
         .speech_verbs
         .iter()
@@ -561,16 +710,20 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
                     continue;
                 }
                 let hits = matcher.find_in(&b.text);
-                let taken: Vec<Span> = hits.iter().map(|h| h.1).collect();
-                for (entry, span, poss) in hits {
+                // A place that is not the actor is still not a person's name.
+                let taken: Vec<Span> = hits.iter().map(|h| h.span).collect();
+                for h in hits {
+                    if h.place && !place_stands_for_actor(b, h, &subject_verbs) {
+                        continue;
+                    }
                     lex_hits.push((
-                        entry,
+                        h.entry,
                         Evidence {
                             article: ai as u32,
                             block: bi as u32,
-                            span,
+                            span: h.span,
                         },
-                        poss,
+                        h.possessive,
                     ));
                 }
                 if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
