@@ -73,6 +73,12 @@ const QUOTES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "01-mercosur-deal",
+        "a fast phase-out",
+        "indirect",
+        "German government",
+    ),
+    (
+        "01-mercosur-deal",
         "We are asked to compete",
         "direct",
         "Arnaud Rousseau",

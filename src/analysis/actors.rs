@@ -67,6 +67,16 @@ const TITLES: &[&str] = &[
     "spokesperson", "candidate", "rival", "founder", "executive",
 ];
 
+/// Titles of office: one of them before a single capitalised word makes it a
+/// person's name (`President Lula`); inside a run it ends what comes before
+/// (`Commission President Ursula von der Leyen`).
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "president", "minister", "chancellor", "premier", "mayor", "governor", "senator", "sen",
+    "commissioner", "secretary", "ambassador", "king", "queen", "pope", "judge", "ceo", "chairman",
+    "chairwoman", "spokesman", "spokeswoman", "spokesperson", "director", "envoy", "emir", "sheikh",
+];
+
 /// Words that make a capitalised run an institution.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
@@ -125,6 +135,9 @@ struct Candidate {
     possessive: bool,
     /// Came after a title (`Mayor`, `Sen.`): a person for sure.
     titled: bool,
+    /// The title was an office (`President Lula`, `Brazil’s president
+    /// Lula`): enough to take even a one-word name for a person.
+    office: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -478,6 +491,14 @@ fn candidates_in(
             if is_cap_word(w) {
                 end = j;
                 j += 1;
+            } else if CONNECTORS.contains(&w)
+                && j + 2 < toks.len()
+                && CONNECTORS.contains(&toks[j + 1].w)
+                && is_cap_word(toks[j + 2].w)
+                && text.get(toks[j].e..toks[j + 1].s) == Some(" ")
+            {
+                // `Ursula von der Leyen`, `Juan de la Cruz`.
+                j += 2;
             } else if j + 1 < toks.len()
                 && is_cap_word(toks[j + 1].w)
                 && (CONNECTORS.contains(&w)
@@ -523,6 +544,14 @@ fn candidates_in(
             } else {
                 break;
             }
+        }
+        // `French President Emmanuel Macron`, `Commission President Ursula
+        // von der Leyen`: an office inside the run ends what came before.
+        if let Some(t) = (k..run.len().saturating_sub(2))
+            .rev()
+            .find(|&t| OFFICES.contains(&lower_key(run[t].w).as_str()))
+        {
+            k = t + 1;
         }
         let name_toks = &run[k..];
         if name_toks.is_empty() {
@@ -570,6 +599,12 @@ fn candidates_in(
                 .get(toks[i - 1].e..run[0].s)
                 .is_some_and(|g| g.trim().is_empty());
         let surface_start = run[title_from.min(k)].s;
+        // `Brazil’s president Lula`, `the chancellor Friedrich Merz`.
+        let lower_office = i > 0
+            && text.get(toks[i - 1].e..run[0].s) == Some(" ")
+            && toks[i - 1].w.starts_with(|c: char| c.is_lowercase())
+            && OFFICES.contains(&lower_key(toks[i - 1].w).as_str());
+        let office = lower_office || (k > title_from && OFFICES.contains(&lower_key(run[k - 1].w).as_str()));
         out.push(Candidate {
             at: Evidence { article, block, span },
             key,
@@ -578,7 +613,8 @@ fn candidates_in(
             words: name_toks.len(),
             speaker: before_speech || after_speech || appositive_speech,
             possessive,
-            titled: k > title_from,
+            titled: k > title_from || lower_office,
+            office,
         });
         i = next_i;
     }
@@ -804,14 +840,67 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             }
         }
     }
+    // `Von der Leyen` is `Ursula von der Leyen`, `Lula da Silva` is `Luiz
+    // Inácio Lula da Silva`: a name that ends exactly one longer name joins it.
+    for g in 0..groups.len() {
+        let suffix = format!(" {}", groups[g].0);
+        let longer: Vec<usize> = (0..groups.len())
+            .filter(|&o| o != g && groups[o].0.ends_with(&suffix))
+            .collect();
+        if let [o] = longer[..] {
+            let moved = std::mem::take(&mut groups[g].1);
+            groups[o].1.extend(moved);
+            for v in by_surname.values_mut() {
+                v.retain(|&x| x != g);
+            }
+        }
+    }
+    // A word inside a name, not first nor last (`Lula` in `Luiz Inácio Lula
+    // da Silva`), for one-word mentions no surname fits.
+    let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
+    for (gi, (key, members)) in groups.iter().enumerate() {
+        if members.is_empty() {
+            continue;
+        }
+        let ws: Vec<&str> = key.split_whitespace().collect();
+        for w in ws.iter().take(ws.len().saturating_sub(1)).skip(1) {
+            if !CONNECTORS.contains(w) {
+                let v = by_inner.entry((*w).to_string()).or_default();
+                if !v.contains(&gi) {
+                    v.push(gi);
+                }
+            }
+        }
+    }
+    let mut solo: Vec<(String, Vec<usize>)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         if c.words != 1 {
             continue;
         }
-        if let Some(gs) = by_surname.get(&c.key) {
-            if gs.len() == 1 {
-                groups[gs[0]].1.push(ci);
-            }
+        let fits = by_surname
+            .get(&c.key)
+            .filter(|gs| !gs.is_empty())
+            .or_else(|| by_inner.get(&c.key));
+        match fits {
+            Some(gs) if gs.len() == 1 => groups[gs[0]].1.push(ci),
+            Some(_) => {}
+            None => match solo.iter_mut().find(|s| s.0 == c.key) {
+                Some(s) => s.1.push(ci),
+                None => solo.push((c.key.clone(), vec![ci])),
+            },
+        }
+    }
+    // A one-word name stands alone only after an office and when it speaks
+    // or recurs (`President Lula said`).
+    for (key, members) in solo {
+        let office = members.iter().any(|&m| cands[m].office);
+        let strong = members.len() >= 2 || members.iter().any(|&m| cands[m].speaker);
+        let plain_word = COMMON_SET.contains(key.as_str())
+            || TITLE_SET.contains(key.as_str())
+            || PLACE_WORDS.contains(&key.as_str())
+            || ORG_WORDS.contains(&key.as_str());
+        if office && strong && !plain_word {
+            groups.push((key, members));
         }
     }
     let wanted: HashMap<String, ()> = groups
@@ -821,9 +910,17 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
     let lower = lowercase_uses(articles, &wanted);
     let mut accepted: Vec<(usize, ActorKind, usize)> = Vec::new();
     for (gi, (_, members)) in groups.iter().enumerate() {
-        let full = members.iter().find(|&&m| cands[m].words >= 2);
+        let full = members
+            .iter()
+            .find(|&&m| cands[m].words >= 2)
+            .or_else(|| members.first().filter(|&&m| cands[m].office));
         let Some(&full) = full else { continue };
-        let Some(kind) = guess_kind(&cands[full].name) else {
+        let kind = if cands[full].words == 1 {
+            Some(ActorKind::Person)
+        } else {
+            guess_kind(&cands[full].name)
+        };
+        let Some(kind) = kind else {
             continue;
         };
         // A person's name is not made of ordinary words; an institution's
@@ -831,7 +928,13 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         let words: Vec<&str> = groups[gi].0.split_whitespace().collect();
         let ordinary = words.iter().filter(|w| lower.contains_key(**w)).count();
         let plain = match kind {
-            ActorKind::Person => ordinary > 0 && !CONNECTORS.contains(&words[0]),
+            // `da`, `von` are lowercase by nature, not ordinary words.
+            ActorKind::Person => {
+                words
+                    .iter()
+                    .any(|w| !CONNECTORS.contains(w) && lower.contains_key(*w))
+                    && !CONNECTORS.contains(&words[0])
+            }
             _ => ordinary == words.len(),
         };
         if plain {
