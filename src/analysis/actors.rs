@@ -313,9 +313,12 @@ fn place_stands_for_actor(b: &crate::corpus::Block, h: Hit, verbs: &HashSet<Stri
                     .any(|c| within(c) && c.text.split_whitespace().count() <= 3)
         }
         BlockKind::ListItem | BlockKind::Paragraph => {
-            let colon = text
-                .find(':')
-                .filter(|&c| b.kind == BlockKind::ListItem && text[..c].split_whitespace().count() <= 5);
+            // List leads, and `For France:` leading a bare paragraph.
+            let colon = text.find(':').filter(|&c| {
+                let lead = &text[..c];
+                lead.split_whitespace().count() <= 5
+                    && (b.kind == BlockKind::ListItem || lead.trim_start().starts_with("For "))
+            });
             if let Some(c) = colon {
                 if e <= c {
                     return true;
@@ -984,6 +987,30 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             mentions_by_article: vec![0; n_articles],
             discovered: true,
         });
+    }
+
+    // `the authority`, `Union’s Demand`: an institution's head word names it
+    // when no other actor's name holds that word (as role words do in quotes).
+    let name_words: Vec<Vec<String>> = actors
+        .iter()
+        .map(|a| a.name.split_whitespace().map(lower_key).collect())
+        .collect();
+    for ai in 0..actors.len() {
+        let a = &actors[ai];
+        if !a.discovered || a.kind != ActorKind::Organisation || name_words[ai].len() < 2 {
+            continue;
+        }
+        let Some(head) = name_words[ai].last() else {
+            continue;
+        };
+        let shared = name_words
+            .iter()
+            .enumerate()
+            .any(|(o, ws)| o != ai && ws.contains(head));
+        let written = a.name.split_whitespace().last().unwrap_or("").to_string();
+        if !shared && ORG_WORDS.contains(&head.as_str()) && !a.aliases.iter().any(|x| fold(x) == *head) {
+            actors[ai].aliases.push(written);
+        }
     }
 
     mentions.sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));

@@ -551,16 +551,23 @@ fn clause_subject(finder: &ActorFinder, text: &str, a: usize, b: usize) -> Optio
         .map(|n| n.actor)
 }
 
+/// `For Lula`, `For the union`: a lead addressing an actor.
+pub fn for_lead(lead: &str) -> bool {
+    lead.strip_prefix("For ").is_some_and(|r| !r.trim().is_empty())
+}
+
 fn lists(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &[Mention]) {
     for (ai, a) in out.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
-            if b.kind != BlockKind::ListItem {
-                continue;
-            }
             let text = b.text.as_str();
             let Some((lead, colon)) = lead_of(text) else {
                 continue;
             };
+            // A paragraph of its own reads like a list item when it is led
+            // by `For ACTOR:` (lists written without bullets).
+            if b.kind != BlockKind::ListItem && !(b.kind == BlockKind::Paragraph && for_lead(lead)) {
+                continue;
+            }
             let lead_start = text.find(lead).unwrap_or(0);
             let lead_span = Span::new(lead_start, lead_start + lead.len());
             let lead_issue = matcher.label_issue(lead);
@@ -667,7 +674,10 @@ fn sentences_rule(
             continue;
         };
         // A `Label: …` list item is read by the list rule.
-        let led = b.kind == BlockKind::ListItem && lead_of(&b.text).is_some();
+        let led = match lead_of(&b.text) {
+            Some((lead, _)) => b.kind == BlockKind::ListItem || for_lead(lead),
+            None => false,
+        };
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) || led {
             continue;
         }
