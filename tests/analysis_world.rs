@@ -423,3 +423,61 @@ fn world_quality() {
         sc.structural_stances
     );
 }
+
+/// A floor under the figures so a regression fails the build.
+#[test]
+fn world_pack_stays_precise() {
+    let sc = score(false);
+    assert!(sc.quotes >= 30 && sc.stance_labels >= 30, "{sc:?}");
+    let p = sc.correct_speakers as f64 / sc.predicted_speakers.max(1) as f64;
+    let r = sc.correct_speakers as f64 / sc.expected_speakers.max(1) as f64;
+    assert!(p >= 0.9, "precision {p:.2} {sc:?}");
+    assert!(r >= 0.75, "recall {r:.2} {sc:?}");
+    assert!(sc.stance_right * 10 >= sc.stance_labels * 8, "{sc:?}");
+    assert_eq!(sc.structural_wrong, 0, "{sc:?}");
+}
+
+/// Bare country and capital names that name the place give no speaker and
+/// no stance; the same names as subjects do.
+#[test]
+fn places_are_not_speakers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("farm.txt");
+    std::fs::write(
+        &path,
+        "Farm Protest Spreads\n\n\
+         Farmers in France said the trade deal would ruin them. Protesters in Paris argued that \
+         beef imports must stop. In Brussels, farmers blocked roads. Brazil’s forest law was cited.\n\n\
+         Farmers in France want lower beef quotas under the trade deal.\n\n\
+         Later, France said it would veto the trade deal. Brazil wants a trade deal with lower tariffs and more investment.\n",
+    )
+    .expect("write");
+    let arts = load_paths(&[path], &LoadOptions::default()).articles;
+    let an = analyze(&arts, &Lexicon::embedded());
+    let said: Vec<(String, String)> = an
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.is_some())
+        .map(|q| (name(&an, q.speaker), q.at.text(&arts).to_string()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![(
+            "French government".to_string(),
+            "it would veto the trade deal".to_string()
+        )],
+        "{said:?}"
+    );
+    for s in &an.stances {
+        let text = s.at.text(&arts);
+        assert!(
+            !text.contains("Farmers") && !text.contains("Protesters"),
+            "{} <- {text}",
+            name(&an, Some(s.actor))
+        );
+    }
+    assert!(an
+        .stances
+        .iter()
+        .any(|s| name(&an, Some(s.actor)) == "Brazilian government"));
+}

@@ -302,6 +302,10 @@ const CLAUSE_OPENERS: &[&str] = &[
 fn place_stands_for_actor(b: &crate::corpus::Block, h: Hit, verbs: &HashSet<String>) -> bool {
     let text = b.text.as_str();
     let (s, e) = (h.span.start as usize, h.span.end as usize);
+    // `chile peppers`, `turkey`: a place name as a subject is capitalised.
+    if !text.get(s..).is_some_and(|t| t.starts_with(char::is_uppercase)) {
+        return false;
+    }
     match b.kind {
         BlockKind::Table => {
             let Some(t) = &b.table else { return false };
@@ -1151,6 +1155,64 @@ mod tests {
                 ("National Museum of Art", ActorKind::Organisation),
                 ("Harbor City Council", ActorKind::Organisation),
                 ("Mark Smith", ActorKind::Person),
+            ]
+        );
+    }
+
+    fn world() -> Lexicon {
+        Lexicon::from_str(
+            r#"{"actors":[{"name":"French government","kind":"government",
+                 "aliases":["the French government","the government of France"],
+                 "metonyms":["French officials"],"places":["France","Paris"]},
+               {"name":"German government","kind":"government","places":["Germany","Berlin"]}],
+               "speech_verbs":["said","argued"],"stance_verbs":["wants","demands","demanded"]}"#,
+            std::path::Path::new("w"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn places_name_governments_only_as_subjects() {
+        let a = art(&[
+            "Farmers in France said prices fell. In Paris, the mood was grim. France\u{2019}s farms suffer.",
+            "France has also demanded a safeguard. Germany, by contrast, wants a deal. Paris Hilton smiled.",
+            "Officials said that Paris would wait, but Berlin argued otherwise. Latin Germany said no.",
+        ]);
+        let (actors, m) = run(std::slice::from_ref(&a), &world());
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| {
+                (
+                    actors[m.actor as usize].name.as_str(),
+                    m.at.text(std::slice::from_ref(&a)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("French government", "France"),
+                ("German government", "Germany"),
+                ("German government", "Berlin"),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_word_names_after_an_office_and_long_names_merge() {
+        let a = art(&[
+            "Brazil\u{2019}s president, Luiz In\u{e1}cio Lula da Silva, said the deal was close.",
+            "President Lula said it again. Ursula von der Leyen agreed. Von der Leyen said so.",
+            "French President Emmanuel Macron said no. Senator Smith waved. The Cabinet said nothing.",
+        ]);
+        let (actors, _) = run(&[a], &lex());
+        let names: Vec<(&str, u32)> = actors.iter().map(|a| (a.name.as_str(), a.mentions)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Luiz In\u{e1}cio Lula da Silva", 2),
+                ("Ursula von der Leyen", 2),
+                ("Emmanuel Macron", 1),
             ]
         );
     }

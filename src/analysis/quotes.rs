@@ -1017,6 +1017,20 @@ fn clause_start(after: &str, ends_prep: bool, verb: &str) -> Option<usize> {
         return Some(0);
     }
     let fw = first_word?;
+    // `said it would not sign`: `it` opening a clause, not an object.
+    let second = after.split_whitespace().nth(1).map(fold);
+    if fw == "it"
+        && CLAUSE_VERBS.contains(&verb)
+        && second.is_some_and(|w| {
+            [
+                "would", "will", "could", "can", "should", "may", "might", "must", "had", "has", "was", "is",
+                "did", "does",
+            ]
+            .contains(&w.as_str())
+        })
+    {
+        return Some(0);
+    }
     let blocked = [
         "to",
         "in",

@@ -40,6 +40,14 @@ pub const SUMMARY_CHARS: usize = 80;
 /// is rarely the verb's subject.
 const SUBJECT_GAP: usize = 4;
 
+/// Words before a country's short form that make it a place.
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "of", "for", "with", "at", "by", "into", "across", "between", "against", "on",
+    "over", "through", "throughout", "within", "outside", "inside", "near", "around", "toward",
+    "towards", "than", "via", "like", "about", "under", "beyond", "among", "across", "including",
+];
+
 /// Stance and speech verbs for when the lexicon lists none: plain English,
 /// every inflection written out.
 #[rustfmt::skip]
@@ -728,6 +736,10 @@ fn sentences_rule(
                         && ctext
                             .get(n.end..ws[v0].start)
                             .is_some_and(|g| is_subject_gap(g) && (!n.derived || auxiliaries_only(g)))
+                        // `farmers in France want`: the place, not its government.
+                        && !(n.derived
+                            && n.first_word > 0
+                            && PREPOSITIONS.contains(&ws[n.first_word - 1].folded.as_str()))
                 });
                 let Some(n) = subject else { continue };
                 let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];
