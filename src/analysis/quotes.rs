@@ -892,6 +892,21 @@ fn indirect(
             if let Some(semi) = after.find(';') {
                 after = &after[..semi];
             }
+            // `… said it would not sign, and officials argued that …`: a
+            // second speaker's clause is not part of the first one's.
+            let base = v.end as usize;
+            if let Some(cut) = [", and ", ", but ", ", while "]
+                .iter()
+                .filter_map(|c| after.find(c))
+                .filter(|&c| {
+                    ctx.words.iter().any(|(w, t, _)| {
+                        *t != Tag::Group && w.start as usize > base + c && (w.end as usize) <= se
+                    })
+                })
+                .min()
+            {
+                after = &after[..cut];
+            }
             let clause_start = clause_start(after, ends_prep, &fold(v.slice(text)));
             let Some(cs) = clause_start else { continue };
             let c = &after[cs..];
