@@ -6,13 +6,23 @@
 //! `Petroleum` is nothing). Lexicon actors never mentioned are dropped, so a
 //! corpus on another story is not populated by the default lexicon.
 //!
+//! Bare place names (`France`, `Paris`, a lexicon entry's `places`) are
+//! matched the same way but kept only where they cannot be the place: a
+//! table header, a list lead or clause start, or a clause's subject right
+//! before a speech or stance verb (`place_stands_for_actor`).
+//!
 //! Discovery is deliberately conservative (a wrong actor costs more than a
 //! missing one): runs of capitalised words in paragraphs and list items
 //! (never headings, tables, captions, the title or the byline) that look like
 //! a person's name (2–3 words, no place or institution word) or an
 //! institution (ending in `Ministry`, `Council`, …), and that recur or are the
 //! subject/object of a speech verb. A bare surname counts as a mention of
-//! the one discovered full name it ends.
+//! the one discovered full name it ends (or, failing that, the one it sits
+//! inside: `Lula` in `Luiz Inácio Lula da Silva`); a shorter name that ends
+//! exactly one longer one joins it (`Von der Leyen`). A one-word name stands
+//! alone only after an office (`President Lula`, `Brazil’s president Lula`)
+//! and when it speaks or recurs. A discovered institution's head word
+//! (`Authority`) names it when no other actor's name holds that word.
 
 use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
