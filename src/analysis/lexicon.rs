@@ -326,6 +326,30 @@ mod tests {
     }
 
     #[test]
+    fn world_gazetteer_is_generic_and_the_story_lexicon_wins() {
+        let lex = Lexicon::embedded();
+        let named = |n: &str| lex.actor_named(n).map(|a| a.name.as_str());
+        assert_eq!(named("Paris"), Some("French government"));
+        assert_eq!(named("Brazilian officials"), Some("Brazilian government"));
+        assert_eq!(named("EU"), Some("European Union"));
+        assert_eq!(named("Mercosur"), Some("Mercosur"));
+        // The story's entry keeps its name, metonyms and place in the order.
+        let us = lex.actors.iter().position(|a| a.name == "U.S. government");
+        let fr = lex.actors.iter().position(|a| a.name == "French government");
+        assert!(us.is_some() && fr.is_some() && us < fr);
+        assert_eq!(named("the White House"), Some("U.S. government"));
+        assert_eq!(
+            named("the government of the United States"),
+            Some("U.S. government")
+        );
+        // Names that are also first names or words are no bare places.
+        assert!(lex
+            .actors
+            .iter()
+            .all(|a| !a.places.iter().any(|p| p == "Jordan" || p == "Sofia")));
+    }
+
+    #[test]
     fn errors_carry_line_and_column() {
         let text = "{\n  \"actors\": [\n    {\"name\": \"X\", \"kind\": \"wizard\"}\n  ]\n}\n";
         let e = Lexicon::from_str(text, Path::new("my.json")).unwrap_err();
