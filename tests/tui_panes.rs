@@ -149,14 +149,16 @@ fn narrow_width_puts_actors_in_rows() {
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()
     };
-    let narrow = text(99);
+    // Columns as soon as each actor's column gets 24 cells: the main view
+    // of a 120-column terminal (about 90) shows them side by side.
+    let narrow = text(50);
     assert!(narrow
         .iter()
         .any(|l| l.starts_with("Actor") && l.contains("Wants")));
     assert!(!narrow
         .iter()
         .any(|l| l.contains("Harbor Authority") && l.contains("Lina Ortiz")));
-    let wide = text(100);
+    let wide = text(90);
     assert!(!wide.iter().any(|l| l.starts_with("Actor")));
     assert!(wide
         .iter()
@@ -164,11 +166,11 @@ fn narrow_width_puts_actors_in_rows() {
     // In rows, a fresh view selects the first summary, not the actor's name
     // left of it; Enter on the name opens the actor.
     let mut p = IssuesPane::new(&ix);
-    let e = evidence(send(&mut p, &ix, Action::Follow, area(80, 24)));
+    let e = evidence(send(&mut p, &ix, Action::Follow, area(50, 24)));
     assert_eq!(e.text(&ix.articles), "Start this spring");
-    send(&mut p, &ix, Action::Left, area(80, 24));
+    send(&mut p, &ix, Action::Left, area(50, 24));
     assert_eq!(
-        send(&mut p, &ix, Action::Follow, area(80, 24)),
+        send(&mut p, &ix, Action::Follow, area(50, 24)),
         Outcome::Navigate(Nav::Actor(1))
     );
 }
@@ -490,7 +492,8 @@ fn n_and_shift_n_seek_quotes_and_evidence() {
         Outcome::Status(s) if s.contains("no earlier quote")
     ));
 
-    // Issues: from the first summary over the stances behind it.
+    // Issues (actors in rows): from the first summary over the stances behind it.
+    let a = area(40, 10);
     let mut p = IssuesPane::new(&ix);
     send(&mut p, &ix, Action::NextQuote, a);
     send(&mut p, &ix, Action::NextQuote, a);
@@ -501,4 +504,188 @@ fn n_and_shift_n_seek_quotes_and_evidence() {
     let e = evidence(send(&mut p, &ix, Action::Follow, a));
     assert_eq!(e.text(&ix.articles), "Start this spring");
     assert_eq!((e.article, e.block), (0, 4));
+}
+
+fn lines_of(d: &briefing::tui::widgets::doc::Doc) -> Vec<String> {
+    d.lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
+#[test]
+fn left_at_the_first_cell_hands_focus_to_the_list() {
+    let ix = fixture_index();
+    let theme = THEME();
+    let c = ctx(&ix, &theme);
+    let a = area(90, 30);
+    // Issues with actors in columns: Left walks back cell by cell, then
+    // says it has nowhere to go.
+    let mut p = IssuesPane::new(&ix);
+    send(&mut p, &ix, Action::Right, a);
+    assert!(!p.left_leaves(&c, a), "a cell to the left");
+    send(&mut p, &ix, Action::Left, a);
+    send(&mut p, &ix, Action::Left, a);
+    assert!(p.left_leaves(&c, a));
+    // Actors: lines, no cells, so Left always leaves.
+    let p = ActorsPane::new(&ix);
+    assert!(p.left_leaves(&c, a));
+    let mut p = ComparePane::new(&ix);
+    assert!(
+        p.left_leaves(&c, a) || {
+            send(&mut p, &ix, Action::Left, a);
+            send(&mut p, &ix, Action::Left, a);
+            p.left_leaves(&c, a)
+        }
+    );
+    send(&mut p, &ix, Action::Right, a);
+    assert!(!p.left_leaves(&c, a));
+    // An empty view has nothing to move in.
+    let empty = Index::from_parts("empty".into(), Vec::new(), Vec::new(), Analysis::default());
+    let ce = ctx(&empty, &theme);
+    assert!(IssuesPane::new(&empty).left_leaves(&ce, a));
+}
+
+#[test]
+fn wide_views_use_their_width_and_headers_stay_on_one_line() {
+    let ix = stressed();
+    let theme = THEME();
+    let c = ctx(&ix, &theme);
+    let p = IssuesPane::new(&ix);
+    let wide = lines_of(&p.doc(&c, 200));
+    assert!(
+        wide.iter()
+            .any(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) > 150),
+        "long summaries take the width: {wide:#?}"
+    );
+    // Long actor names in column headers are cut once: the header is one
+    // line, followed by its rule.
+    for w in [90u16, 120] {
+        for d in [p.doc(&c, w), ComparePane::new(&ix).doc(&c, w)] {
+            let lines = lines_of(&d);
+            let h = lines
+                .iter()
+                .position(|l| l.contains("de la Commission") && l.contains('│'))
+                .expect("a header with the actors");
+            assert!(w > 90 || lines[h].contains('…'), "at {w}: {}", lines[h]);
+            assert!(lines[h + 1].starts_with('─'), "at {w}: {:?}", &lines[h..h + 2]);
+        }
+    }
+}
+
+#[test]
+fn compare_rows_line_their_columns_up() {
+    let ix = stressed();
+    let theme = THEME();
+    let c = ctx(&ix, &theme);
+    let mut p = ComparePane::new(&ix);
+    // A third and fourth actor: rows, one table per issue.
+    for i in 2..4 {
+        p.select(i, &c);
+        send(&mut p, &ix, Action::ToggleMark, area(80, 24));
+    }
+    let lines = lines_of(&p.doc(&c, 80));
+    let seps: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.starts_with("Actor"))
+        .filter_map(|l| l.find('│'))
+        .collect();
+    assert!(seps.len() > 1, "{lines:#?}");
+    assert!(seps.windows(2).all(|w| w[0] == w[1]), "{seps:?}");
+}
+
+#[test]
+fn large_packs_summarise_markers_and_counts() {
+    let ix = fixture_index();
+    let mut articles = Vec::new();
+    for _ in 0..134 {
+        articles.extend(ix.articles.iter().cloned());
+    }
+    let mut analysis = ix.analysis.clone();
+    let n = articles.len();
+    for i in analysis.issues.iter_mut() {
+        i.mentions_by_article = (0..n as u32).map(|a| a % 5).collect();
+        i.mentions = i.mentions_by_article.iter().sum();
+    }
+    // Every stance of the first summary read in many articles.
+    let ids: Vec<u32> = analysis.summaries[0].stances.clone();
+    for k in 0..60u32 {
+        for &id in &ids {
+            let mut st = analysis.stances[id as usize].clone();
+            st.id = analysis.stances.len() as u32;
+            st.at.article += k * 3;
+            analysis.summaries[0].stances.push(st.id);
+            analysis.stances.push(st);
+        }
+    }
+    let big = Index::from_parts("big".into(), articles, Vec::new(), analysis);
+    let theme = THEME();
+    let c = ctx(&big, &theme);
+    let p = IssuesPane::new(&big);
+    let lines = lines_of(&p.doc(&c, 90));
+    let meta = &lines[1];
+    assert!(
+        meta.contains(&format!("in 321 of {n} articles · most: 4 in [5]")),
+        "{meta}"
+    );
+    assert!(lines.iter().any(|l| l.contains(" more")), "{lines:#?}");
+    assert!(!lines.iter().any(|l| l.contains("[50]")), "markers are capped");
+    let screen = draw(&p, &big, 90, 40);
+    assert!(screen.lines().count() <= 40);
+}
+
+#[test]
+fn table_rows_show_their_cells_not_pipes() {
+    let ix = fixture_index();
+    let theme = THEME();
+    let c = ctx(&ix, &theme);
+    let in_table: Vec<_> = ix
+        .analysis
+        .sentences
+        .iter()
+        .filter(|s| ix.block(s.article, s.block).is_some_and(|b| b.table.is_some()))
+        .collect();
+    assert!(!in_table.is_empty());
+    for s in in_table {
+        let shown = briefing::tui::widgets::doc::shown_text(&ix, &s.evidence());
+        assert!(!shown.contains('|'), "{shown}");
+        assert!(!shown.is_empty());
+    }
+    for id in 0..ix.analysis.issues.len() {
+        let mut p = IssuesPane::new(&ix);
+        p.select(id, &c);
+        for w in [50u16, 90, 160] {
+            for l in lines_of(&p.doc(&c, w)) {
+                assert!(!l.contains('|'), "issue {id} at {w}: {l}");
+            }
+        }
+    }
+}
+
+#[test]
+fn articles_have_one_label_everywhere_and_counts_are_labelled() {
+    let ix = fixture_index();
+    let theme = THEME();
+    let c = ctx(&ix, &theme);
+    let title = ix.articles[0].label().to_string();
+    let source = ix.articles[0].source.clone().unwrap();
+    let mut actors = ActorsPane::new(&ix);
+    actors.select(0, &c);
+    let text = lines_of(&actors.doc(&c, 120)).join("\n");
+    assert!(!text.contains(&source), "actor bars use the title: {text}");
+    let mut p = ComparePane::new(&ix);
+    send(&mut p, &ix, Action::ToggleCompareMode, area(120, 40));
+    let e = p.entries(&c);
+    assert!(e[0].label.contains(&title[..20]) && e[0].count.is_none());
+    let text = lines_of(&p.doc(&c, 120)).join("\n");
+    assert!(text.contains("issue mentions"), "{text}");
+    assert!(!text.contains(&source));
+    // Singular and plural.
+    let mut p = ComparePane::new(&ix);
+    p.select(1, &c);
+    send(&mut p, &ix, Action::ToggleMark, area(80, 24));
+    assert!(p.position(&c, area(80, 24)).starts_with("1 actor marked"));
+    assert!(!lines_of(&actors.doc(&c, 120))
+        .iter()
+        .any(|l| l.contains(" 1 mentions")));
 }

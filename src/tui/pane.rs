@@ -57,4 +57,12 @@ pub trait Pane {
     fn position(&self, ctx: &Ctx, area: Rect) -> String;
     /// Key hints that apply in this pane now: (keys, what).
     fn hints(&self) -> Vec<(&'static str, &'static str)>;
+    /// Whether Left, with the main view focused, has nowhere to go inside it
+    /// (the selection is in a row's first cell, or the view has no cells),
+    /// so the app should focus the list instead (docs/keys.md: "Left:
+    /// previous table cell, or focus the list"). A default, so panes and
+    /// callers that predate it keep working.
+    fn left_leaves(&self, _ctx: &Ctx, _area: Rect) -> bool {
+        false
+    }
 }

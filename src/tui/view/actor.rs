@@ -6,7 +6,7 @@ use super::issue::{evidence_cell, evidence_rows, summary_cell};
 use crate::analysis::{ActorId, ArticleId, IssueId, Quote, QuoteKind};
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{clip, marker, Cursor, Doc};
+use crate::tui::widgets::doc::{article_name, clip, count, marker, Cursor, Doc};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -149,7 +149,11 @@ impl ActorsPane {
         };
         let id = actor.id;
         d.text(&actor.name, th.title.patch(th.speaker(Some(id))), &[], 0);
-        let mut meta = format!("{} · {} mentions", actor.kind.name(), actor.mentions);
+        let mut meta = format!(
+            "{} · {}",
+            actor.kind.name(),
+            count(actor.mentions, "mention", "mentions")
+        );
         if actor.discovered {
             meta.push_str(" · found in the text");
         }
@@ -208,11 +212,9 @@ impl ActorsPane {
                 .get(c.actor as usize)
                 .map_or("?", |a| a.name.as_str());
             let text = format!(
-                "{name} · {} {} · {} {}",
-                c.sentences,
-                plural(c.sentences, "sentence", "sentences"),
-                c.blocks,
-                plural(c.blocks, "paragraph", "paragraphs"),
+                "{name} · {} · {}",
+                count(c.sentences, "sentence", "sentences"),
+                count(c.blocks, "paragraph", "paragraphs"),
             );
             let styles = [(0..name.len(), th.speaker(Some(c.actor)))];
             d.item(&text, th.dim, &styles, 2, Some(Nav::Actor(c.actor)));
@@ -244,10 +246,7 @@ impl ActorsPane {
             }
             any = true;
             let a = a as ArticleId;
-            let name = ix
-                .article(a)
-                .map(|x| x.source.clone().unwrap_or_else(|| x.label().to_string()))
-                .unwrap_or_default();
+            let name = article_name(ix, a);
             let label = clip(&format!("{} {name}", marker(a)), label_w);
             let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
             let bar = "█".repeat(((n as usize) * bar_w).div_ceil(max as usize).min(bar_w));
@@ -267,14 +266,6 @@ impl ActorsPane {
         if !any {
             d.text("Not mentioned by name in any article.", th.dim, &[], 2);
         }
-    }
-}
-
-fn plural(n: u32, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }
 
@@ -436,6 +427,11 @@ impl Pane for ActorsPane {
             self.order.len(),
             doc.percent(&self.cursor, area.height as usize)
         )
+    }
+
+    fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
+        let doc = self.doc(ctx, area.width);
+        doc.left_leaves(self.cursor.current(&doc))
     }
 
     fn hints(&self) -> Vec<(&'static str, &'static str)> {

@@ -3,13 +3,13 @@
 //! more articles side by side (what each covers, issue by issue).
 
 use super::issue::{
-    actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence, stance_table, summary_cell,
-    COLUMNS_MAX_ACTORS, COLUMNS_MIN_WIDTH,
+    actor_columns_fit, actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence, stance_table,
+    summary_cell,
 };
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{clip, marker, short_label, Cursor, Doc};
+use crate::tui::widgets::doc::{clip, count, marker, short_label, shown_text, Cursor, Doc};
 use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
 use crate::Index;
 use ratatui::layout::Rect;
@@ -22,6 +22,9 @@ const PRESELECT_ARTICLES: usize = 3;
 const SENTENCE_MAX: usize = 200;
 /// Narrowest useful article column; below it articles go in rows.
 const ARTICLE_COLUMN_MIN: usize = 24;
+/// What the issue column of the actors-in-columns table is given, in cells,
+/// when deciding whether the actors' columns fit beside it.
+const ISSUE_COLUMN: u16 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -170,7 +173,7 @@ impl ComparePane {
             d.text("None of them has a stance found on any issue.", th.dim, &[], 0);
             return;
         }
-        if d.width >= COLUMNS_MIN_WIDTH && who.len() <= COLUMNS_MAX_ACTORS {
+        if actor_columns_fit(d.width.saturating_sub(ISSUE_COLUMN + 3), who.len()) {
             self.actor_columns(d, ctx, &issues);
         } else {
             for &issue in &issues {
@@ -300,7 +303,11 @@ impl ComparePane {
             d.blank();
         }
         let labels: Vec<String> = arts.iter().map(|&a| short_label(ix, a)).collect();
-        d.text(&labels.join(" · "), th.title, &[], 0);
+        for (&a, l) in arts.iter().zip(&labels) {
+            let n = issue_mentions(ix, a);
+            let line = format!("{l} · {}", count(n, "issue mention", "issue mentions"));
+            d.text(&line, th.title, &[(l.len()..line.len(), th.dim)], 0);
+        }
         d.blank();
         let mut issues: Vec<IssueId> = ix
             .analysis
@@ -423,6 +430,16 @@ fn issue_name(index: &Index, issue: IssueId) -> String {
         .map_or_else(|| format!("issue {issue}"), |i| i.name.clone())
 }
 
+/// Mentions of any issue in `article`.
+fn issue_mentions(index: &Index, article: ArticleId) -> u64 {
+    index
+        .analysis
+        .issues
+        .iter()
+        .map(|i| u64::from(mentions_in(index, i.id, article)))
+        .sum()
+}
+
 fn mentions_in(index: &Index, issue: IssueId, article: ArticleId) -> u32 {
     index
         .analysis
@@ -452,14 +469,11 @@ fn coverage_cell(ctx: &Ctx, issue: IssueId, article: ArticleId) -> (CellContent,
     if n == 0 {
         return (CellContent::styled("not covered", th.dim), None);
     }
-    let mut c = CellContent::styled(
-        format!("{n} {}", if n == 1 { "mention" } else { "mentions" }),
-        th.dim,
-    );
+    let mut c = CellContent::styled(count(n, "mention", "mentions"), th.dim);
     let first = first_sentence(ix, issue, article);
-    if let Some(s) = first {
+    if let Some(ev) = first.and_then(|s| ix.analysis.sentences.get(s as usize)) {
         c.push("\n", th.text);
-        c.push(&clip(ix.sentence_text(s).trim(), SENTENCE_MAX), th.text);
+        c.push(&clip(&shown_text(ix, &ev.evidence()), SENTENCE_MAX), th.text);
     }
     let target = first
         .and_then(|s| ix.analysis.sentences.get(s as usize))
@@ -515,13 +529,9 @@ impl Pane for ComparePane {
             Mode::Articles => (0..self.articles as ArticleId)
                 .map(|a| ListEntry {
                     label: short_label(ix, a),
-                    count: Some(
-                        ix.analysis
-                            .issues
-                            .iter()
-                            .map(|i| mentions_in(ix, i.id, a) as usize)
-                            .sum(),
-                    ),
+                    // The list draws counts bare; how much an article says on
+                    // the issues is shown, labelled, in the comparison.
+                    count: None,
                     marked: self.marked_articles.contains(&a),
                 })
                 .collect(),
@@ -581,9 +591,20 @@ impl Pane for ComparePane {
         let doc = self.doc(ctx, area.width);
         let pct = doc.percent(&self.cursor[self.m()], area.height as usize);
         match self.mode {
-            Mode::Actors => format!("{} actors marked · {pct}%", self.marked_actors.len()),
-            Mode::Articles => format!("{} articles marked · {pct}%", self.marked_articles.len()),
+            Mode::Actors => format!(
+                "{} marked · {pct}%",
+                count(self.marked_actors.len() as u64, "actor", "actors")
+            ),
+            Mode::Articles => format!(
+                "{} marked · {pct}%",
+                count(self.marked_articles.len() as u64, "article", "articles")
+            ),
         }
+    }
+
+    fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
+        let doc = self.doc(ctx, area.width);
+        doc.left_leaves(self.cursor[self.m()].current(&doc))
     }
 
     fn hints(&self) -> Vec<(&'static str, &'static str)> {

@@ -6,17 +6,28 @@
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{citation, clip, marker, markers, short_label, Cursor, Doc, Item};
+use crate::tui::widgets::doc::{
+    article_name, citation, clip, count, marker, markers, short_label, shown_text, Cursor, Doc, Item,
+};
 use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Below this width, or above this many actors, the comparison table puts
-/// actors in rows instead of columns.
-pub const COLUMNS_MIN_WIDTH: u16 = 100;
+/// Narrowest actor column; when the actors' columns would be narrower, or
+/// there are more than `COLUMNS_MAX_ACTORS`, the comparison table puts
+/// actors in rows instead.
+pub const ACTOR_COLUMN_MIN: usize = 24;
 pub const COLUMNS_MAX_ACTORS: usize = 3;
+/// Past this many articles, an issue's per-article counts are summarised.
+const PER_ARTICLE_MAX: usize = 8;
+
+/// Whether `n` actor columns fit in `width` cells (with ` │ ` between them).
+pub(crate) fn actor_columns_fit(width: u16, n: usize) -> bool {
+    let seps = 3 * n.saturating_sub(1);
+    n > 0 && n <= COLUMNS_MAX_ACTORS && (width as usize).saturating_sub(seps) / n >= ACTOR_COLUMN_MIN
+}
 /// Narrowest useful column of aligned passages; below it they are stacked.
 const PASSAGE_MIN_WIDTH: usize = 24;
 /// Longest passage shown in a table cell, in cells.
@@ -128,11 +139,11 @@ pub(crate) fn first_evidence(index: &Index, s: &StanceSummary) -> Option<Nav> {
 
 /// One stance as evidence: `“words” [1] table`.
 pub(crate) fn evidence_cell(ctx: &Ctx, st: &Stance) -> CellContent {
-    let words = st.at.text(&ctx.index.articles);
+    let words = shown_text(ctx.index, &st.at);
     let words = if words.trim().is_empty() {
         st.text.as_str()
     } else {
-        words
+        words.as_str()
     };
     let mut c = CellContent::styled(format!("“{}”", clip(words.trim(), 160)), ctx.theme.dim);
     c.push(" ", ctx.theme.dim);
@@ -159,25 +170,7 @@ fn issue_doc(d: &mut Doc, ctx: &Ctx, id: IssueId) {
         return;
     };
     d.text(&issue.name, th.title, &[], 0);
-    let covered = issue.mentions_by_article.iter().filter(|&&n| n > 0).count();
-    let mut meta = format!(
-        "{} mentions in {} of {} articles",
-        issue.mentions,
-        covered,
-        ix.articles.len()
-    );
-    let per: Vec<String> = issue
-        .mentions_by_article
-        .iter()
-        .enumerate()
-        .filter(|(_, &n)| n > 0)
-        .map(|(a, n)| format!("{} {n}", marker(a as ArticleId)))
-        .collect();
-    if !per.is_empty() {
-        meta.push_str(" · ");
-        meta.push_str(&per.join(", "));
-    }
-    d.text(&meta, th.dim, &[], 0);
+    d.text(&issue_meta(issue, ix.articles.len()), th.dim, &[], 0);
     let labels: Vec<&str> = issue
         .labels
         .iter()
@@ -193,6 +186,37 @@ fn issue_doc(d: &mut Doc, ctx: &Ctx, id: IssueId) {
     d.blank();
     d.text("What the sources say", th.heading, &[], 0);
     passages(d, ctx, id);
+}
+
+/// How much an issue is spoken of: `3 mentions in 2 of 3 articles · [1] 2,
+/// [3] 1`; past `PER_ARTICLE_MAX` articles, only the article with the most.
+pub(crate) fn issue_meta(issue: &crate::analysis::Issue, articles: usize) -> String {
+    let per: Vec<(usize, u32)> = issue
+        .mentions_by_article
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(a, &n)| (a, n))
+        .collect();
+    let mut meta = format!(
+        "{} in {} of {}",
+        count(issue.mentions, "mention", "mentions"),
+        per.len(),
+        count(articles as u64, "article", "articles")
+    );
+    if per.len() > PER_ARTICLE_MAX {
+        if let Some(&(a, n)) = per.iter().max_by_key(|&&(a, n)| (n, std::cmp::Reverse(a))) {
+            meta.push_str(&format!(" · most: {n} in {}", marker(a as ArticleId)));
+        }
+    } else if !per.is_empty() {
+        let list: Vec<String> = per
+            .iter()
+            .map(|&(a, n)| format!("{} {n}", marker(a as ArticleId)))
+            .collect();
+        meta.push_str(" · ");
+        meta.push_str(&list.join(", "));
+    }
+    meta
 }
 
 /// Actors side by side: in columns when wide enough and few, else in rows.
@@ -222,7 +246,7 @@ pub(crate) fn stance_table(
         ..TableOpts::default()
     };
     let first_ev = |s: &StanceSummary| first_evidence(ix, s);
-    if !force_rows && d.width >= COLUMNS_MIN_WIDTH && sums.len() <= COLUMNS_MAX_ACTORS {
+    if !force_rows && actor_columns_fit(d.width, sums.len()) {
         let header: Vec<CellContent> = sums
             .iter()
             .map(|s| CellContent::styled(actor_name(ix, s.actor), th.speaker(Some(s.actor))))
@@ -270,7 +294,19 @@ pub(crate) fn stance_table(
                 targets.push(vec![None, Some(Nav::Evidence(st.at))]);
             }
         }
-        let opts = TableOpts { rule_before, ..opts };
+        // Tables for several issues (compare) line up: the actor column is
+        // as wide as the widest name of those compared.
+        let names = only.map_or(0, |o| {
+            o.iter()
+                .map(|&a| unicode_width::UnicodeWidthStr::width(actor_name(ix, a).as_str()))
+                .max()
+                .unwrap_or(0)
+        });
+        let opts = TableOpts {
+            rule_before,
+            min_widths: vec![names.min(d.width as usize / 3)],
+            ..opts
+        };
         d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
     }
 }
@@ -329,8 +365,17 @@ fn passages(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
         border: th.border,
         ..TableOpts::default()
     };
+    let words = |s: SentenceId| {
+        let text = ix
+            .analysis
+            .sentences
+            .get(s as usize)
+            .map(|x| shown_text(ix, &x.evidence()))
+            .unwrap_or_default();
+        clip(&text, PASSAGE_MAX)
+    };
     let passage = |a: ArticleId, s: SentenceId, single: bool| {
-        let text = clip(ix.sentence_text(s).trim(), PASSAGE_MAX);
+        let text = words(s);
         let mut c = CellContent::default();
         if single {
             c.push(&format!("only in {}: ", marker(a)), th.warning);
@@ -380,11 +425,8 @@ fn passages(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
             }
             for &(a, s) in ps {
                 let mut label = CellContent::styled(marker(a), th.tag);
-                if let Some(art) = ix.article(a) {
-                    let name = art.source.clone().unwrap_or_else(|| art.label().to_string());
-                    label.push(&format!(" {}", clip(&name, 16)), th.dim);
-                }
-                let mut text = CellContent::new(clip(ix.sentence_text(s).trim(), PASSAGE_MAX));
+                label.push(&format!(" {}", clip(&article_name(ix, a), 16)), th.dim);
+                let mut text = CellContent::new(words(s));
                 if *single {
                     text = passage(a, s, true);
                 }
@@ -481,6 +523,11 @@ impl Pane for IssuesPane {
             self.order.len(),
             doc.percent(&self.cursor, area.height as usize)
         )
+    }
+
+    fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
+        let doc = self.doc(ctx, area.width);
+        doc.left_leaves(self.cursor.current(&doc))
     }
 
     fn hints(&self) -> Vec<(&'static str, &'static str)> {

@@ -222,6 +222,15 @@ impl Doc {
         }
     }
 
+    /// Whether Left from the item `sel` has nowhere to go in this view (no
+    /// cell to its left), so it should hand focus back to the list.
+    pub fn left_leaves(&self, sel: usize) -> bool {
+        match self.items.get(sel) {
+            None => true,
+            Some(cur) => !self.items.iter().any(|it| it.row == cur.row && it.col < cur.col),
+        }
+    }
+
     /// Where a fresh view's selection starts: the first item leading to
     /// words in an article, else the first item.
     pub fn home(&self) -> usize {
@@ -500,21 +509,67 @@ pub fn marker(article: ArticleId) -> String {
     format!("[{}]", article as u64 + 1)
 }
 
-/// Markers of several articles, deduplicated, in order: `[1][3]`.
+/// Most source markers written out; a large pack's cell would otherwise
+/// be a wall of them.
+pub const MARKERS_MAX: usize = 5;
+
+/// Markers of several articles, deduplicated, in order: `[1][3]`; past
+/// `MARKERS_MAX`, the rest counted: `[1][3][5][7][9] +47 more`.
 pub fn markers(mut articles: Vec<ArticleId>) -> String {
     articles.sort_unstable();
     articles.dedup();
-    articles.into_iter().map(marker).collect()
+    let mut s: String = articles.iter().take(MARKERS_MAX).map(|&a| marker(a)).collect();
+    if articles.len() > MARKERS_MAX {
+        s.push_str(&format!(" +{} more", articles.len() - MARKERS_MAX));
+    }
+    s
 }
 
-/// A short name for an article, for column headers: its source (outlet) if
-/// known, else its title, clipped.
-pub fn short_label(index: &Index, article: ArticleId) -> String {
-    let name = index
+/// Longest article name, in cells: tables cut headers to their columns and
+/// the list cuts to its width, so this only stops a runaway title.
+pub const LABEL_MAX: usize = 80;
+
+/// An article's name, the same everywhere (list, headers, bars): its
+/// label (title, else file name), clipped.
+pub fn article_name(index: &Index, article: ArticleId) -> String {
+    index
         .article(article)
-        .map(|a| a.source.clone().unwrap_or_else(|| a.label().to_string()))
-        .unwrap_or_default();
-    format!("{} {}", marker(article), clip(&name, 24))
+        .map(|a| clip(a.label().trim(), LABEL_MAX))
+        .unwrap_or_default()
+}
+
+/// An article's marker and name, for column headers: `[2] Title`.
+pub fn short_label(index: &Index, article: ArticleId) -> String {
+    format!("{} {}", marker(article), article_name(index, article))
+}
+
+/// `n thing` or `n things`.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The words behind `ev` as shown in a view: a table row's cells joined
+/// with ` · ` rather than its `| a | b |` source; other text as it is.
+pub fn shown_text(index: &Index, ev: &Evidence) -> String {
+    let words = ev.text(&index.articles).trim();
+    let Some(table) = index.block(ev.article, ev.block).and_then(|b| b.table.as_ref()) else {
+        return words.to_string();
+    };
+    let cells: Vec<&str> = table
+        .rows
+        .iter()
+        .chain(std::iter::once(&table.header))
+        .flatten()
+        .filter(|c| c.span.start < ev.span.end && ev.span.start < c.span.end)
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if cells.is_empty() {
+        words.to_string()
+    } else {
+        cells.join(" · ")
+    }
 }
 
 #[cfg(test)]
@@ -564,6 +619,24 @@ mod tests {
         c.update(&d, &Action::Top, area);
         assert_eq!((c.sel, c.scroll), (0, 0));
         assert_eq!(c.update(&d, &Action::Copy, area), None);
+    }
+
+    #[test]
+    fn left_leaves_only_from_the_first_cell() {
+        let d = doc();
+        assert!(d.left_leaves(0));
+        assert!(!d.left_leaves(1), "cell b has a to its left");
+        assert!(d.left_leaves(3), "a paragraph has no cells beside it");
+        assert!(Doc::new(10).left_leaves(0), "an empty view");
+    }
+
+    #[test]
+    fn many_markers_are_capped() {
+        assert_eq!(markers(vec![2, 0, 2]), "[1][3]");
+        let many: Vec<ArticleId> = (0..52).map(|a| a * 2).collect();
+        assert_eq!(markers(many), "[1][3][5][7][9] +47 more");
+        assert_eq!(count(1u32, "mention", "mentions"), "1 mention");
+        assert_eq!(count(0u32, "mention", "mentions"), "0 mentions");
     }
 
     #[test]

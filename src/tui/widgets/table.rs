@@ -65,6 +65,9 @@ pub struct TableOpts {
     pub row_rules: bool,
     /// Rows that get a rule above them (groups of rows), besides `row_rules`.
     pub rule_before: Vec<usize>,
+    /// Least width of each column (missing: none), so tables laid out one
+    /// after another can line their columns up.
+    pub min_widths: Vec<usize>,
 }
 
 /// The laid-out table.
@@ -109,7 +112,11 @@ impl TableLayout {
         let sep = if width >= ncols * 6 { " │ " } else { "│" };
         let sep_w = if ncols > 1 { UnicodeWidthStr::width(sep) } else { 0 };
         let avail = width.saturating_sub(sep_w * ncols.saturating_sub(1));
-        let widths = share(&column_needs(header, rows, ncols), avail);
+        let (mut needs, full) = column_needs(header, rows, ncols);
+        for (n, &m) in needs.iter_mut().zip(&opts.min_widths) {
+            *n = (*n).max(m);
+        }
+        let widths = grow(share(&needs, avail), &full, avail);
         out.widths = widths.iter().map(|&w| w.min(u16::MAX as usize) as u16).collect();
         let mut x = 0usize;
         for (c, &w) in widths.iter().enumerate() {
@@ -127,11 +134,13 @@ impl TableLayout {
             out.push(Line::from(Span::styled(parts.join(joint), opts.border)));
         };
         if !header.is_empty() {
+            // A header is one line: cut to its column once, never wrapped
+            // after the cut.
             let cells: Vec<CellContent> = (0..ncols)
                 .map(|c| {
                     let mut cell = header.get(c).cloned().unwrap_or_default();
                     cell.style = opts.header.patch(cell.style);
-                    cell
+                    one_line(&cell, widths.get(c).copied().unwrap_or(0))
                 })
                 .collect();
             layout_row(&cells, &widths, sep, opts.border, None, &mut out.lines);
@@ -154,10 +163,10 @@ impl TableLayout {
     }
 }
 
-/// For each column, its natural width: the widest cell on one line, capped
-/// so one long cell cannot starve the others.
-fn column_needs(header: &[CellContent], rows: &[Vec<CellContent>], ncols: usize) -> Vec<usize> {
-    let mut needs = vec![1usize; ncols];
+/// For each column, its natural width capped so one long cell cannot
+/// starve the others, and uncapped (the widest cell on one line).
+fn column_needs(header: &[CellContent], rows: &[Vec<CellContent>], ncols: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut full = vec![1usize; ncols];
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         for (c, cell) in row.iter().enumerate().take(ncols) {
             let natural = cell
@@ -165,12 +174,56 @@ fn column_needs(header: &[CellContent], rows: &[Vec<CellContent>], ncols: usize)
                 .split('\n')
                 .map(UnicodeWidthStr::width)
                 .max()
-                .unwrap_or(0)
-                .min(MAX_NATURAL);
-            needs[c] = needs[c].max(natural);
+                .unwrap_or(0);
+            full[c] = full[c].max(natural);
         }
     }
-    needs
+    let needs = full.iter().map(|&n| n.min(MAX_NATURAL)).collect();
+    (needs, full)
+}
+
+/// Width left over once every column has its capped need goes to the
+/// columns whose text wanted more (the long text columns), evenly, each up
+/// to its full width: a wide terminal shows more on each line.
+fn grow(mut widths: Vec<usize>, full: &[usize], avail: usize) -> Vec<usize> {
+    let mut left = avail.saturating_sub(widths.iter().sum());
+    loop {
+        let open: Vec<usize> = (0..widths.len())
+            .filter(|&c| full.get(c).is_some_and(|&f| f > widths[c]))
+            .collect();
+        if left == 0 || open.is_empty() {
+            return widths;
+        }
+        let fair = (left / open.len()).max(1);
+        for c in open {
+            let add = fair.min(full[c] - widths[c]).min(left);
+            widths[c] += add;
+            left -= add;
+        }
+    }
+}
+
+/// `cell` cut to one line of `width` cells (with `…` when cut); its styled
+/// ranges are kept where the text still is.
+fn one_line(cell: &CellContent, width: usize) -> CellContent {
+    let first = cell.text.split('\n').next().unwrap_or("");
+    let cut = super::doc::clip(first, width);
+    let keep = if cut.len() == first.len() {
+        first.len()
+    } else {
+        cut.len().saturating_sub('…'.len_utf8())
+    };
+    let styles = cell
+        .styles
+        .iter()
+        .filter(|(r, _)| r.start < keep)
+        .map(|(r, st)| (r.start..r.end.min(keep), *st))
+        .collect();
+    CellContent {
+        text: cut,
+        style: cell.style,
+        styles,
+    }
 }
 
 /// Shares `avail` cells among columns: everyone gets what they need when it
@@ -354,6 +407,50 @@ mod tests {
         assert!(d.style.add_modifier.contains(Modifier::REVERSED));
         let c = l.spans.iter().find(|s| s.content == "c").unwrap();
         assert!(!c.style.add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn wide_tables_give_extra_width_to_long_text() {
+        let long = "word ".repeat(40);
+        let t = TableLayout::new(
+            &cells(&["Actor", "Wants"]),
+            &[cells(&["Petro", long.trim()])],
+            150,
+            &TableOpts::default(),
+        );
+        assert_eq!(t.widths, vec![5, 150 - 5 - 3], "the text column takes the rest");
+        let short = TableLayout::new(
+            &cells(&["A", "B"]),
+            &[cells(&["x", "y"])],
+            150,
+            &TableOpts::default(),
+        );
+        assert_eq!(short.widths, vec![1, 1], "short columns do not stretch");
+    }
+
+    #[test]
+    fn headers_are_cut_once_to_one_line() {
+        let t = TableLayout::new(
+            &cells(&["[3] Trump Changes Tone, Invites Talks", "B"]),
+            &[cells(&["short", "y"])],
+            20,
+            &TableOpts::default(),
+        );
+        assert_eq!(t.header_lines, 2, "one header line and its rule");
+        let h = text(&t.lines[0]);
+        assert!(h.contains('…') && h.starts_with("[3] Trump"), "{h:?}");
+    }
+
+    #[test]
+    fn min_widths_line_columns_up() {
+        let opts = TableOpts {
+            min_widths: vec![12],
+            ..TableOpts::default()
+        };
+        let a = TableLayout::new(&[], &[cells(&["Petro", "x"])], 40, &opts);
+        let b = TableLayout::new(&[], &[cells(&["Trump", "y"])], 40, &opts);
+        assert_eq!(a.xs[1], b.xs[1]);
+        assert_eq!(a.widths[0], 12);
     }
 
     #[test]
