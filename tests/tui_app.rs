@@ -303,3 +303,37 @@ fn following_evidence_from_the_issues_view_and_back() {
     assert_eq!(a.active(), PaneId::Issues);
     assert_eq!(a.focus(), Focus::Main);
 }
+
+#[test]
+fn w_opens_the_load_warnings_scrolls_and_esc_closes() {
+    use briefing::corpus::Warning;
+    let ws = (0..60)
+        .map(|i| Warning::new(format!("f{i}.txt"), Some(i), "odd line"))
+        .collect();
+    let mut a = App::new(
+        briefing::tui::testing::fixture_index_with_warnings(ws),
+        Theme::new(true),
+    );
+    a.update(Action::Resize(120, 40));
+    keys(&mut a, "w");
+    assert_eq!(a.mode(), Mode::Warnings);
+    keys(&mut a, "jjj");
+    assert!(matches!(a.overlay(), Overlay::Warnings { scroll: 3 }));
+    keys(&mut a, "G");
+    let Overlay::Warnings { scroll } = *a.overlay() else {
+        panic!("closed")
+    };
+    assert!(scroll > 3 && scroll < 60, "{scroll}");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Normal);
+    // Esc closed the overlay, it did not also go back in history.
+    assert_eq!(a.status(), None);
+}
+
+#[test]
+fn w_without_warnings_says_so() {
+    let mut a = app();
+    keys(&mut a, "w");
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.status(), Some("no load warnings"));
+}

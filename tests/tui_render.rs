@@ -231,3 +231,39 @@ fn help_scrolls_to_its_last_line_and_no_further() {
         assert!(*scroll < 200);
     }
 }
+
+fn warned_app(n: usize) -> App {
+    use briefing::corpus::Warning;
+    let ws = (0..n)
+        .map(|i| {
+            Warning::new(
+                format!("/tmp/qa/odd/file-{i}.txt"),
+                (i % 2 == 0).then_some(i as u32 + 1),
+                "no title line; using the first sentence as the title, which is a long message that wraps",
+            )
+        })
+        .collect();
+    App::new(
+        briefing::tui::testing::fixture_index_with_warnings(ws),
+        Theme::new(false),
+    )
+}
+
+#[test]
+fn warnings_count_in_top_bar_and_overlay_80x24() {
+    let mut a = warned_app(6);
+    let frame = render(&mut a, 80, 24);
+    assert!(frame.lines().next().unwrap().contains("⚠ 6 warnings"), "{frame}");
+    let mut one = warned_app(1);
+    let frame = render(&mut one, 80, 24);
+    assert!(frame.lines().next().unwrap().contains("⚠ 1 warning "), "{frame}");
+    run(&mut a, &[Action::ToggleWarnings]);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn warnings_count_survives_a_narrow_top_bar() {
+    let mut a = warned_app(6);
+    let frame = render(&mut a, 60, 10);
+    assert!(frame.lines().next().unwrap().contains("⚠ 6"), "{frame}");
+}

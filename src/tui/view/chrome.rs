@@ -45,10 +45,29 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App) {
         used += label.len() + 1;
     }
     let room = (area.width as usize).saturating_sub(used + 1);
-    if room >= 4 {
-        let name = truncate(&app.index.name, room);
-        let pad = room - name.width();
-        spans.push(Span::styled(" ".repeat(pad), t.bar));
+    // The warnings count outranks the briefing's name: it says the pack is
+    // not all there, and `w` lists why.
+    let n = app.index.warnings.len();
+    let warn = (n > 0)
+        .then(|| [format!("⚠ {}", super::warnings::count(n)), format!("⚠ {n}")])
+        .and_then(|ws| ws.into_iter().find(|w| w.width() <= room))
+        .unwrap_or_default();
+    let left = room.saturating_sub(warn.width() + usize::from(!warn.is_empty()));
+    let name = if left >= 4 {
+        truncate(&app.index.name, left)
+    } else {
+        String::new()
+    };
+    let gap = if name.is_empty() { 0 } else { 1 };
+    let pad = room.saturating_sub(warn.width() + gap * usize::from(!warn.is_empty()) + name.width());
+    spans.push(Span::styled(" ".repeat(pad), t.bar));
+    if !warn.is_empty() {
+        spans.push(Span::styled(warn.clone(), t.warning));
+        if gap > 0 {
+            spans.push(Span::styled(" ", t.bar));
+        }
+    }
+    if !name.is_empty() {
         spans.push(Span::styled(name, t.title));
     }
     f.render_widget(Paragraph::new(Line::from(spans)).style(t.bar), area);
@@ -145,7 +164,11 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App) {
             if app.history_len() > 0 {
                 hints.push(("Esc", "back"));
             }
-            hints.extend([("/", "search"), ("?", "help"), ("q", "quit")]);
+            hints.extend([("/", "search"), ("?", "help")]);
+            if !app.index.warnings.is_empty() {
+                hints.push(("w", "warnings"));
+            }
+            hints.push(("q", "quit"));
             // Panes may name the global keys too; each key is hinted once.
             let mut seen: Vec<String> = Vec::new();
             hints.retain(|(k, _)| {
