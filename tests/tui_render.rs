@@ -267,3 +267,47 @@ fn warnings_count_survives_a_narrow_top_bar() {
     let frame = render(&mut a, 60, 10);
     assert!(frame.lines().next().unwrap().contains("⚠ 6"), "{frame}");
 }
+
+fn status_row(frame: &str) -> String {
+    frame.lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_position_survives_a_narrow_status_line_and_hints_drop_whole() {
+    for w in [40u16, 60, 80, 120] {
+        let mut a = app();
+        run(&mut a, &[Action::FocusMain, Action::NextQuote]);
+        let row = status_row(&render(&mut a, w, 20));
+        let row = row.trim_end();
+        assert!(row.ends_with("article 1/3 · 0%"), "{w}: position cut: {row:?}");
+        // The hints give way whole: never a hint cut mid-word.
+        let hints = row.split("  ").next().unwrap_or("");
+        assert!(!hints.contains('…'), "{w}: {row:?}");
+    }
+}
+
+#[test]
+fn overlays_hint_their_own_keys() {
+    let mut a = app();
+    run(&mut a, &[Action::ToggleHelp]);
+    let row = status_row(&render(&mut a, 120, 40));
+    assert!(row.contains("Esc close"), "{row}");
+    assert!(!row.contains("Enter open"), "{row}");
+    let mut a = warned_app(2);
+    run(&mut a, &[Action::ToggleWarnings]);
+    let row = status_row(&render(&mut a, 120, 40));
+    assert!(row.contains("Esc close") && row.contains("j/k scroll"), "{row}");
+}
+
+#[test]
+fn hint_key_names_are_the_tables_names() {
+    // Whatever a pane writes (esc, ⏎, space), the status line says Esc, Enter, Space.
+    for p in [PaneId::Issues, PaneId::Actors, PaneId::Compare] {
+        let mut a = app();
+        run(&mut a, &[Action::GoPane(p), Action::FocusMain]);
+        let row = status_row(&render(&mut a, 200, 30));
+        for bad in ["esc ", "⏎", "space "] {
+            assert!(!row.contains(bad), "{p:?}: {row}");
+        }
+    }
+}

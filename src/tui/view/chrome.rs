@@ -3,7 +3,7 @@
 
 use super::article::truncate;
 use crate::tui::action::PaneId;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, Overlay};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -141,52 +141,121 @@ pub fn list(f: &mut Frame, area: Rect, app: &App, bordered: bool) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Hints for the focused region, then where you are, right-aligned. A
-/// status message (copied, nothing to go back to…) replaces the hints.
+/// The key names hints use, whatever a pane wrote: one name per key, as
+/// the help and docs/keys.md write it.
+fn key_name(k: &str) -> String {
+    match k.to_lowercase().as_str() {
+        "esc" | "escape" => "Esc".into(),
+        "enter" | "⏎" | "return" => "Enter".into(),
+        "space" | "␣" => "Space".into(),
+        "tab" => "Tab".into(),
+        _ => k.to_string(),
+    }
+}
+
+/// The hints that apply now: the open overlay's own keys, else the focused
+/// region's and the pane's, then the global ones.
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let raw: Vec<(&str, &'static str)> = match app.overlay() {
+        Overlay::Help { .. } => vec![
+            ("j/k", "scroll"),
+            ("PgDn/PgUp", "page"),
+            ("Esc", "close"),
+            ("q", "quit"),
+        ],
+        Overlay::Warnings { .. } => vec![
+            ("j/k", "scroll"),
+            ("PgDn/PgUp", "page"),
+            ("Esc", "close"),
+            ("q", "quit"),
+        ],
+        Overlay::Search(_) => vec![
+            ("Up/Down", "select"),
+            ("Enter", "go"),
+            ("Esc", "close"),
+            ("Ctrl-c", "quit"),
+        ],
+        Overlay::None => {
+            let mut h: Vec<(&str, &'static str)> = match app.focus() {
+                Focus::List => vec![("j/k", "select"), ("Enter", "open")],
+                Focus::Main => {
+                    let mut h = vec![("j/k", "scroll"), ("h", "list")];
+                    h.extend(app.pane(app.active()).hints());
+                    h
+                }
+            };
+            if app.history_len() > 0 {
+                h.push(("Esc", "back"));
+            }
+            h.extend([("/", "search"), ("?", "help")]);
+            if !app.index.warnings.is_empty() {
+                h.push(("w", "warnings"));
+            }
+            h.push(("q", "quit"));
+            h
+        }
+    };
+    // Panes may name the global keys too; each key is hinted once.
+    let mut seen: Vec<String> = Vec::new();
+    raw.into_iter()
+        .map(|(k, v)| (key_name(k), v))
+        .filter(|(k, _)| {
+            let new = !seen.contains(k);
+            seen.push(k.clone());
+            new
+        })
+        .collect()
+}
+
+/// As many whole hints as fit in `room` cells, in order.
+fn fit_hints(hints: &[(String, &str)], room: usize) -> String {
+    let mut out = String::new();
+    for (k, v) in hints {
+        let item = format!("{k} {v}");
+        let sep = if out.is_empty() { "" } else { " · " };
+        if out.width() + sep.width() + item.width() > room {
+            break;
+        }
+        out.push_str(sep);
+        out.push_str(&item);
+    }
+    out
+}
+
+/// `s` cut from the front to `w` cells, so its end (where you are) stays.
+fn truncate_front(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
+    }
+    let gs: Vec<&str> = unicode_segmentation::UnicodeSegmentation::graphemes(s, true).collect();
+    let mut used = 1;
+    let mut start = gs.len();
+    while start > 0 && used + gs[start - 1].width() <= w {
+        start -= 1;
+        used += gs[start].width();
+    }
+    format!("…{}", gs[start..].concat())
+}
+
+/// Hints (or a status message), then where you are, right-aligned. The
+/// position never gives way: hints are dropped whole first, then a message
+/// is cut, and a long position loses its front, never its numbers.
 pub fn status_line(f: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let w = area.width as usize;
     let a = app.areas();
     let main = a.main.unwrap_or(a.body);
     let pane = app.pane(app.active());
-    let pos = pane.position(&app.ctx(), main);
+    let pos = truncate_front(&pane.position(&app.ctx(), main), w.saturating_sub(2));
+    let room = w.saturating_sub(pos.width() + 3);
     let left = match app.status() {
-        Some(s) => s.to_string(),
-        None => {
-            let mut hints: Vec<(&str, &str)> = match app.focus() {
-                Focus::List => vec![("j/k", "select"), ("Enter", "open")],
-                Focus::Main => {
-                    let mut h = vec![("j/k", "scroll"), ("h", "list")];
-                    h.extend(pane.hints());
-                    h
-                }
-            };
-            if app.history_len() > 0 {
-                hints.push(("Esc", "back"));
-            }
-            hints.extend([("/", "search"), ("?", "help")]);
-            if !app.index.warnings.is_empty() {
-                hints.push(("w", "warnings"));
-            }
-            hints.push(("q", "quit"));
-            // Panes may name the global keys too; each key is hinted once.
-            let mut seen: Vec<String> = Vec::new();
-            hints.retain(|(k, _)| {
-                let k = k.to_lowercase();
-                let new = !seen.contains(&k);
-                seen.push(k);
-                new
-            });
-            hints
-                .iter()
-                .map(|(k, v)| format!("{k} {v}"))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
+        Some(s) => truncate(s, room),
+        None => fit_hints(&hints(app), room),
     };
-    let pos = truncate(&pos, w.saturating_sub(1).min(w * 2 / 3));
-    let room = w.saturating_sub(pos.width() + 2);
-    let left = truncate(&format!(" {left}"), room);
+    let left = if left.is_empty() { left } else { format!(" {left}") };
     let pad = w.saturating_sub(left.width() + pos.width() + 1);
     let line = Line::from(vec![
         Span::styled(left, t.status),
