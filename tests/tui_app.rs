@@ -337,3 +337,57 @@ fn w_without_warnings_says_so() {
     assert_eq!(a.mode(), Mode::Normal);
     assert_eq!(a.status(), Some("no load warnings"));
 }
+
+/// The block and byte shown on the first text line at or below the top of
+/// the article view.
+fn top_text(a: &App) -> (u32, usize) {
+    let m = a.areas().main.expect("main view shown");
+    let doc = a.articles().layout(&a.ctx(), m.width);
+    let top = a
+        .articles()
+        .scroll()
+        .min(doc.len().saturating_sub(m.height as usize));
+    doc.iter()
+        .skip(top)
+        .find_map(|d| d.block.map(|b| (b, d.src.start)))
+        .expect("text on screen")
+}
+
+#[test]
+fn resizing_keeps_the_reading_position_in_the_article() {
+    for (from, to) in [
+        ((120, 14), (70, 10)),
+        ((70, 10), (160, 14)),
+        ((100, 12), (64, 12)),
+    ] {
+        let mut a = App::new(fixture_index(), Theme::new(true));
+        a.update(Action::Resize(from.0, from.1));
+        keys(&mut a, "1l");
+        a.key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        a.key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        assert!(a.articles().scroll() > 0);
+        let (block, at) = top_text(&a);
+        a.update(Action::Resize(to.0, to.1));
+        let m = a.areas().main.unwrap();
+        let doc = a.articles().layout(&a.ctx(), m.width);
+        let max = doc.len().saturating_sub(m.height as usize);
+        if a.articles().scroll() == max && max > 0 {
+            // Clamped at the end: the text is still on screen.
+            let shown = &doc[max..];
+            assert!(shown.iter().any(|d| d.block == Some(block) && d.src.start <= at));
+            continue;
+        }
+        let (b2, at2) = top_text(&a);
+        assert_eq!(b2, block, "{from:?}→{to:?}");
+        // The same words lead the view: the new top line holds the old top's byte.
+        let line = doc
+            .iter()
+            .find(|d| d.block == Some(b2) && d.src.start == at2)
+            .unwrap();
+        assert!(
+            line.src.start <= at && at < line.src.end.max(at + 1),
+            "{from:?}→{to:?}: {at} vs {:?}",
+            line.src
+        );
+    }
+}

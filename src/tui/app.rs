@@ -209,7 +209,14 @@ impl App {
             self.status = None;
         }
         if let Action::Resize(w, h) = action {
+            let old = self.main_area();
             self.size = Rect::new(0, 0, w, h);
+            let new = self.main_area();
+            let ctx = Ctx {
+                index: &self.index,
+                theme: &self.theme,
+            };
+            self.articles.relayout(&ctx, old, new);
             self.fix_list_offset();
             return;
         }

@@ -130,6 +130,35 @@ impl ArticlePane {
         true
     }
 
+    /// Keeps the reading position across a re-layout (a resize): the text
+    /// at the top of `old` is at the top of `new`. Rows move when lines
+    /// rewrap; a block and a byte in it do not.
+    pub fn relayout(&mut self, ctx: &Ctx, old: Rect, new: Rect) {
+        if old.width == new.width && old.height == new.height {
+            return;
+        }
+        let doc = self.layout(ctx, old.width);
+        let top = self.scroll.min(doc.len().saturating_sub(old.height as usize));
+        if top == 0 {
+            self.scroll = 0;
+            return;
+        }
+        // The first line at or below the top that shows text, and how far below.
+        let Some((below, block, at)) = doc
+            .iter()
+            .enumerate()
+            .skip(top)
+            .find_map(|(i, d)| d.block.map(|b| (i - top, b, d.src.start)))
+        else {
+            return;
+        };
+        let doc = self.layout(ctx, new.width);
+        if let Some(l) = line_of(&doc, block, at) {
+            self.scroll = l.saturating_sub(below);
+        }
+        self.clamp(doc.len(), new);
+    }
+
     fn clamp(&mut self, lines: usize, area: Rect) {
         self.scroll = self.scroll.min(lines.saturating_sub(area.height as usize));
     }
