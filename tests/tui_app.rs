@@ -154,10 +154,11 @@ fn n_and_shift_n_walk_the_quotes() {
     assert_eq!(a.articles().selected_quote(), Some(1));
     keys(&mut a, "NN");
     assert_eq!(a.articles().selected_quote(), Some(0));
-    assert_eq!(a.status(), Some("first quote"));
-    // Past the screen: the quote is scrolled into view.
+    assert_eq!(a.status(), Some("first quote in this article"));
+    // Past the screen: the quote is scrolled into view. At this size quote
+    // 0 is below the view, so the first n shows it again.
     a.update(Action::Resize(60, 8));
-    keys(&mut a, "nnnn");
+    keys(&mut a, "nnnnn");
     let q = a.articles().selected_quote().unwrap();
     assert_eq!(q, 4);
     assert!(a.articles().scroll() > 0);
@@ -390,4 +391,36 @@ fn resizing_keeps_the_reading_position_in_the_article() {
             line.src
         );
     }
+}
+
+#[test]
+fn n_after_g_starts_from_the_view_and_the_last_quote_says_so() {
+    let mut a = app();
+    a.update(Action::Resize(60, 8));
+    // The first n selects quote 0 (below the top of this small view).
+    keys(&mut a, "lnnnnn");
+    assert_eq!(a.articles().selected_quote(), Some(4));
+    assert!(a.articles().scroll() > 0);
+    // Back at the top the old selection is out of sight: n takes the first
+    // quote at or below the top of the view, not the one after quote 4.
+    keys(&mut a, "g");
+    assert_eq!(a.articles().scroll(), 0);
+    keys(&mut a, "n");
+    assert_eq!(a.articles().selected_quote(), Some(0));
+    // And N from the bottom takes the last quote on screen, not quote -1.
+    keys(&mut a, "G");
+    keys(&mut a, "N");
+    let here: Vec<u32> = a
+        .index
+        .analysis
+        .quotes
+        .iter()
+        .filter(|q| q.at.article == 0)
+        .map(|q| q.id)
+        .collect();
+    let last = *here.last().unwrap();
+    assert_eq!(a.articles().selected_quote(), Some(last));
+    keys(&mut a, "n");
+    assert_eq!(a.articles().selected_quote(), Some(last));
+    assert_eq!(a.status(), Some("last quote in this article"));
 }

@@ -227,24 +227,34 @@ impl ArticlePane {
                 .and_then(|q| line_of(&doc, q.at.block, q.at.span.start as usize))
                 .unwrap_or(0)
         };
-        let cur = self.quote.and_then(|q| qs.iter().position(|&x| x == q));
         let h = area.height as usize;
+        let top = self.scroll.min(doc.len().saturating_sub(h));
+        let on_screen = |l: usize| l >= top && l < top + h.max(1);
+        // A selection scrolled out of sight is not where the reader is: n/N
+        // then go from what is on screen.
+        let cur = self
+            .quote
+            .and_then(|q| qs.iter().position(|&x| x == q))
+            .filter(|&i| on_screen(line(qs[i])));
         let next = match (cur, forward) {
-            (Some(i), true) => (i + 1).min(qs.len() - 1),
-            (Some(i), false) => i.saturating_sub(1),
-            // Nothing selected yet: start from what is on screen.
-            (None, true) => qs
-                .iter()
-                .position(|&q| line(q) >= self.scroll)
-                .unwrap_or(qs.len() - 1),
-            (None, false) => qs
-                .iter()
-                .rposition(|&q| line(q) < self.scroll + h.max(1))
-                .unwrap_or(0),
+            (Some(i), true) if i + 1 == qs.len() => None,
+            (Some(i), true) => Some(i + 1),
+            (Some(0), false) => None,
+            (Some(i), false) => Some(i - 1),
+            (None, true) => qs.iter().position(|&q| line(q) >= top),
+            (None, false) => qs.iter().rposition(|&q| line(q) < top + h.max(1)),
         };
-        if cur == Some(next) {
-            return Outcome::Status(if forward { "last quote" } else { "first quote" }.into());
-        }
+        let Some(next) = next else {
+            return Outcome::Status(
+                match (cur.is_some(), forward) {
+                    (true, true) => "last quote in this article",
+                    (true, false) => "first quote in this article",
+                    (false, true) => "no quote below here in this article",
+                    (false, false) => "no quote above here in this article",
+                }
+                .into(),
+            );
+        };
         let id = qs[next];
         self.quote = Some(id);
         self.highlight = None;
