@@ -230,7 +230,7 @@ fn mouse_selects_tabs_and_list_rows() {
         modifiers: KeyModifiers::NONE,
     };
     // The Actors tab is the third in the top bar.
-    let x = briefing::tui::view::chrome::tabs()[2].2.start + 1;
+    let x = briefing::tui::view::chrome::tabs(120)[2].2.start + 1;
     a.mouse(click(x, 0));
     assert_eq!(a.active(), PaneId::Actors);
     a.mouse(click(3, 3));

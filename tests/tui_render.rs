@@ -311,3 +311,21 @@ fn hint_key_names_are_the_tables_names() {
         }
     }
 }
+
+#[test]
+fn narrow_tab_bars_keep_every_tab_whole() {
+    for (w, want) in [(80u16, "4 Compare"), (40, "4 Cmp"), (30, "4 Cmp"), (20, " 4 ")] {
+        let mut a = app();
+        let frame = render(&mut a, w, 8);
+        let top = frame.lines().next().unwrap();
+        assert!(top.contains(want), "{w}: {top:?}");
+        assert!(
+            top.contains('1') && top.contains('2') && top.contains('3'),
+            "{w}: {top:?}"
+        );
+        // A click on the fourth tab at this width opens Compare.
+        let x = briefing::tui::view::chrome::tabs(w)[3].2.start;
+        a.update(Action::Click(x, 0));
+        assert_eq!(a.active(), PaneId::Compare, "{w}");
+    }
+}

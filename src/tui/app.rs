@@ -445,7 +445,7 @@ impl App {
             return;
         }
         if y == a.top.y {
-            if let Some(p) = view::chrome::tab_at(x) {
+            if let Some(p) = view::chrome::tab_at(x, self.size.width) {
                 self.active = p;
             }
             return;

@@ -12,13 +12,35 @@ use ratatui::Frame;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-/// The tab labels and the columns each takes in the top bar.
-pub fn tabs() -> Vec<(PaneId, String, Range<u16>)> {
+fn short_title(p: PaneId) -> &'static str {
+    match p {
+        PaneId::Articles => "Art",
+        PaneId::Issues => "Iss",
+        PaneId::Actors => "Act",
+        PaneId::Compare => "Cmp",
+    }
+}
+
+/// The tab labels and the columns each takes in a top bar `width` wide:
+/// full names when they fit, then short names, then numbers, so every tab
+/// stays whole.
+pub fn tabs(width: u16) -> Vec<(PaneId, String, Range<u16>)> {
+    let forms: [fn(PaneId) -> String; 4] = [
+        |p| format!(" {} {} ", p.index() + 1, p.title()),
+        |p| format!(" {} {} ", p.index() + 1, short_title(p)),
+        |p| format!("{} {}", p.index() + 1, short_title(p)),
+        |p| format!(" {} ", p.index() + 1),
+    ];
+    let total = |f: &fn(PaneId) -> String| PaneId::ALL.iter().map(|&p| f(p).len() + 1).sum::<usize>();
+    let form = forms
+        .iter()
+        .find(|f| total(f) <= width as usize)
+        .unwrap_or(&forms[3]);
     let mut x = 0u16;
     PaneId::ALL
         .iter()
         .map(|&p| {
-            let label = format!(" {} {} ", p.index() + 1, p.title());
+            let label = form(p);
             let w = label.len() as u16;
             let r = x..x + w;
             x += w + 1;
@@ -27,16 +49,19 @@ pub fn tabs() -> Vec<(PaneId, String, Range<u16>)> {
         .collect()
 }
 
-/// The pane whose tab is at column `x` of the top bar.
-pub fn tab_at(x: u16) -> Option<PaneId> {
-    tabs().into_iter().find(|(_, _, r)| r.contains(&x)).map(|t| t.0)
+/// The pane whose tab is at column `x` of a top bar `width` wide.
+pub fn tab_at(x: u16, width: u16) -> Option<PaneId> {
+    tabs(width)
+        .into_iter()
+        .find(|(_, _, r)| r.contains(&x))
+        .map(|t| t.0)
 }
 
 pub fn top_bar(f: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for (p, label, _) in tabs() {
+    for (p, label, _) in tabs(area.width) {
         spans.push(Span::styled(
             label.clone(),
             if p == app.active() { t.bar_active } else { t.bar },
