@@ -224,7 +224,7 @@ fn help_scrolls_to_its_last_line_and_no_further() {
             a.update(Action::Down);
         }
         let text = render(&mut a, w, h);
-        assert!(text.contains("follow it)."), "{w}×{h}:\n{text}");
+        assert!(text.contains("holds."), "{w}×{h}:\n{text}");
         let Overlay::Help { scroll } = a.overlay() else {
             panic!()
         };
@@ -279,10 +279,19 @@ fn the_position_survives_a_narrow_status_line_and_hints_drop_whole() {
         run(&mut a, &[Action::FocusMain, Action::NextQuote]);
         let row = status_row(&render(&mut a, w, 20));
         let row = row.trim_end();
-        assert!(row.ends_with("article 1/3 · 0%"), "{w}: position cut: {row:?}");
-        // The hints give way whole: never a hint cut mid-word.
-        let hints = row.split("  ").next().unwrap_or("");
-        assert!(!hints.contains('…'), "{w}: {row:?}");
+        let n = a
+            .index
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.at.article == 0)
+            .count();
+        let want = format!("article 1/3 · {n}q · 0%");
+        assert!(row.ends_with(&want), "{w}: position cut: {row:?}");
+        // The hints give way whole: never a hint cut mid-word (an ellipsis
+        // only where the position lost its front, with no hints left).
+        let t = row.trim_start();
+        assert!(t.starts_with('…') || !t.contains('…'), "{w}: {row:?}");
     }
 }
 
@@ -328,4 +337,22 @@ fn narrow_tab_bars_keep_every_tab_whole() {
         a.update(Action::Click(x, 0));
         assert_eq!(a.active(), PaneId::Compare, "{w}");
     }
+}
+
+#[test]
+fn article_counts_say_they_count_quotes() {
+    let mut a = app();
+    let frame = render(&mut a, 80, 24);
+    for (i, row) in frame.lines().skip(1).take(3).enumerate() {
+        let n = a
+            .index
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.at.article as usize == i)
+            .count();
+        let list = row.split('│').next().unwrap_or("");
+        assert!(list.trim_end().ends_with(&format!(" {n}q")), "{i}: {row:?}");
+    }
+    assert!(frame.lines().last().unwrap().contains("q · "), "{frame}");
 }

@@ -415,7 +415,15 @@ impl Pane for ArticlePane {
         let lines = self.layout(ctx, area.width).len();
         let max = lines.saturating_sub(area.height as usize);
         let pct = (self.scroll.min(max) * 100).checked_div(max).unwrap_or(100);
-        let mut s = format!("article {}/{} · {}%", self.article + 1, n, pct);
+        let quotes = ctx
+            .index
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.at.article as usize == self.article)
+            .count();
+        // `q` as in the list's counts (chrome::count_unit).
+        let mut s = format!("article {}/{} · {quotes}q · {}%", self.article + 1, n, pct);
         if let Some(q) = self.quote.and_then(|q| ctx.index.analysis.quotes.get(q as usize)) {
             let who = q
                 .speaker

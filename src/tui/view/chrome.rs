@@ -98,6 +98,15 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(Line::from(spans)).style(t.bar), area);
 }
 
+/// What a list's counts count, written after the number ("9q"), where the
+/// frame knows it: a bare number beside a title says nothing.
+pub fn count_unit(p: PaneId) -> &'static str {
+    match p {
+        PaneId::Articles => "q",
+        _ => "",
+    }
+}
+
 /// The first visible row of a list of height `h` so `sel` shows, moving
 /// `off` as little as possible.
 pub fn list_offset(off: usize, sel: usize, h: usize) -> usize {
@@ -132,13 +141,14 @@ pub fn list(f: &mut Frame, area: Rect, app: &App, bordered: bool) {
     let h = inner.height as usize;
     let off = list_offset(app.list_offset(), sel, h);
     let w = inner.width as usize;
+    let unit = count_unit(app.active());
     let lines: Vec<Line> = entries
         .iter()
         .enumerate()
         .skip(off)
         .take(h)
         .map(|(i, e)| {
-            let count = e.count.map(|c| format!(" {c}")).unwrap_or_default();
+            let count = e.count.map(|c| format!(" {c}{unit}")).unwrap_or_default();
             let mark = if e.marked { "● " } else { "  " };
             let label_w = w.saturating_sub(count.width() + mark.width());
             let label = truncate(&e.label, label_w);
