@@ -697,7 +697,8 @@ fn large_and_degenerate_inputs_finish() {
     let a = parse_str(&long_line);
     assert_eq!(a.blocks.len(), 1);
     let many = "short line.\n".repeat(200_000);
-    assert_eq!(parse_str(&many).blocks.len(), 200_000);
+    // The first line is taken whole as the title, so it leaves the body.
+    assert_eq!(parse_str(&many).blocks.len(), 199_999);
     let pipes = "|\n".repeat(50_000);
     assert!(parse_str(&pipes).blocks.is_empty());
     let wide = "||||||||||\n".repeat(1_000);
@@ -1033,4 +1034,48 @@ fn a_long_title_in_a_wrapped_file_keeps_its_byline_apart() {
     );
     assert_eq!(a.author.as_deref(), Some("Jane Doe"));
     assert_eq!(texts(&a, BlockKind::Paragraph).len(), 2);
+}
+
+#[test]
+fn a_short_cjk_first_line_over_a_blank_is_the_title_and_not_also_a_paragraph() {
+    let text = "東京都知事、新しい予算案を発表した記者会見で説明\n\n知事は記者会見で「予算は都民のためだ」と述べた。予算案は来月審議される。\n";
+    let mut w = Vec::new();
+    let a = plain::parse("cjk.txt", text, &mut w);
+    check_spans(text, &a.blocks);
+    assert_eq!(a.title, "東京都知事、新しい予算案を発表した記者会見で説明");
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(a.blocks.len(), 1, "{:?}", a.blocks);
+    assert!(a.blocks[0].text.starts_with("知事は"));
+}
+
+#[test]
+fn a_one_line_file_with_escapes_is_a_title_once() {
+    // The ESC byte is built at runtime so the source file stays plain text.
+    let esc = char::from(0x1b);
+    let text = format!("{esc}[31mRed title{esc}[0m\n");
+    let mut w = Vec::new();
+    let a = plain::parse("red.txt", &text, &mut w);
+    // Sanitising shows the escapes as visible marks; the words are the title.
+    assert!(a.title.contains("Red title"), "{:?}", a.title);
+    assert!(
+        a.blocks.iter().all(|b| b.text != a.title),
+        "title repeated as a block: {:?}",
+        a.blocks
+    );
+}
+
+#[test]
+fn a_title_taken_from_a_whole_paragraph_leaves_the_body() {
+    // No title line: the opening paragraph is one sentence, so it is the
+    // title and must not be read twice.
+    let text = "the council met on tuesday to vote on the budget.\n\nMembers argued for hours. The vote was delayed.\n";
+    let mut w = Vec::new();
+    let a = plain::parse("lower.txt", text, &mut w);
+    check_spans(text, &a.blocks);
+    assert!(
+        a.blocks.iter().all(|b| b.text.trim_end_matches('.') != a.title),
+        "title {:?} repeated in {:?}",
+        a.title,
+        a.blocks
+    );
 }

@@ -154,10 +154,11 @@ fn n_and_shift_n_walk_the_quotes() {
     assert_eq!(a.articles().selected_quote(), Some(1));
     keys(&mut a, "NN");
     assert_eq!(a.articles().selected_quote(), Some(0));
-    assert_eq!(a.status(), Some("first quote"));
-    // Past the screen: the quote is scrolled into view.
+    assert_eq!(a.status(), Some("first quote in this article"));
+    // Past the screen: the quote is scrolled into view. At this size quote
+    // 0 is below the view, so the first n shows it again.
     a.update(Action::Resize(60, 8));
-    keys(&mut a, "nnnn");
+    keys(&mut a, "nnnnn");
     let q = a.articles().selected_quote().unwrap();
     assert_eq!(q, 4);
     assert!(a.articles().scroll() > 0);
@@ -229,7 +230,7 @@ fn mouse_selects_tabs_and_list_rows() {
         modifiers: KeyModifiers::NONE,
     };
     // The Actors tab is the third in the top bar.
-    let x = briefing::tui::view::chrome::tabs()[2].2.start + 1;
+    let x = briefing::tui::view::chrome::tabs(120)[2].2.start + 1;
     a.mouse(click(x, 0));
     assert_eq!(a.active(), PaneId::Actors);
     a.mouse(click(3, 3));
@@ -302,4 +303,124 @@ fn following_evidence_from_the_issues_view_and_back() {
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.active(), PaneId::Issues);
     assert_eq!(a.focus(), Focus::Main);
+}
+
+#[test]
+fn w_opens_the_load_warnings_scrolls_and_esc_closes() {
+    use briefing::corpus::Warning;
+    let ws = (0..60)
+        .map(|i| Warning::new(format!("f{i}.txt"), Some(i), "odd line"))
+        .collect();
+    let mut a = App::new(
+        briefing::tui::testing::fixture_index_with_warnings(ws),
+        Theme::new(true),
+    );
+    a.update(Action::Resize(120, 40));
+    keys(&mut a, "w");
+    assert_eq!(a.mode(), Mode::Warnings);
+    keys(&mut a, "jjj");
+    assert!(matches!(a.overlay(), Overlay::Warnings { scroll: 3 }));
+    keys(&mut a, "G");
+    let Overlay::Warnings { scroll } = *a.overlay() else {
+        panic!("closed")
+    };
+    assert!(scroll > 3 && scroll < 60, "{scroll}");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Normal);
+    // Esc closed the overlay, it did not also go back in history.
+    assert_eq!(a.status(), None);
+}
+
+#[test]
+fn w_without_warnings_says_so() {
+    let mut a = app();
+    keys(&mut a, "w");
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.status(), Some("no load warnings"));
+}
+
+/// The block and byte shown on the first text line at or below the top of
+/// the article view.
+fn top_text(a: &App) -> (u32, usize) {
+    let m = a.areas().main.expect("main view shown");
+    let doc = a.articles().layout(&a.ctx(), m.width);
+    let top = a
+        .articles()
+        .scroll()
+        .min(doc.len().saturating_sub(m.height as usize));
+    doc.iter()
+        .skip(top)
+        .find_map(|d| d.block.map(|b| (b, d.src.start)))
+        .expect("text on screen")
+}
+
+#[test]
+fn resizing_keeps_the_reading_position_in_the_article() {
+    for (from, to) in [
+        ((120, 14), (70, 10)),
+        ((70, 10), (160, 14)),
+        ((100, 12), (64, 12)),
+    ] {
+        let mut a = App::new(fixture_index(), Theme::new(true));
+        a.update(Action::Resize(from.0, from.1));
+        keys(&mut a, "1l");
+        a.key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        a.key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        assert!(a.articles().scroll() > 0);
+        let (block, at) = top_text(&a);
+        a.update(Action::Resize(to.0, to.1));
+        let m = a.areas().main.unwrap();
+        let doc = a.articles().layout(&a.ctx(), m.width);
+        let max = doc.len().saturating_sub(m.height as usize);
+        if a.articles().scroll() == max && max > 0 {
+            // Clamped at the end: the text is still on screen.
+            let shown = &doc[max..];
+            assert!(shown.iter().any(|d| d.block == Some(block) && d.src.start <= at));
+            continue;
+        }
+        let (b2, at2) = top_text(&a);
+        assert_eq!(b2, block, "{from:?}→{to:?}");
+        // The same words lead the view: the new top line holds the old top's byte.
+        let line = doc
+            .iter()
+            .find(|d| d.block == Some(b2) && d.src.start == at2)
+            .unwrap();
+        assert!(
+            line.src.start <= at && at < line.src.end.max(at + 1),
+            "{from:?}→{to:?}: {at} vs {:?}",
+            line.src
+        );
+    }
+}
+
+#[test]
+fn n_after_g_starts_from_the_view_and_the_last_quote_says_so() {
+    let mut a = app();
+    a.update(Action::Resize(60, 8));
+    // The first n selects quote 0 (below the top of this small view).
+    keys(&mut a, "lnnnnn");
+    assert_eq!(a.articles().selected_quote(), Some(4));
+    assert!(a.articles().scroll() > 0);
+    // Back at the top the old selection is out of sight: n takes the first
+    // quote at or below the top of the view, not the one after quote 4.
+    keys(&mut a, "g");
+    assert_eq!(a.articles().scroll(), 0);
+    keys(&mut a, "n");
+    assert_eq!(a.articles().selected_quote(), Some(0));
+    // And N from the bottom takes the last quote on screen, not quote -1.
+    keys(&mut a, "G");
+    keys(&mut a, "N");
+    let here: Vec<u32> = a
+        .index
+        .analysis
+        .quotes
+        .iter()
+        .filter(|q| q.at.article == 0)
+        .map(|q| q.id)
+        .collect();
+    let last = *here.last().unwrap();
+    assert_eq!(a.articles().selected_quote(), Some(last));
+    keys(&mut a, "n");
+    assert_eq!(a.articles().selected_quote(), Some(last));
+    assert_eq!(a.status(), Some("last quote in this article"));
 }

@@ -224,10 +224,135 @@ fn help_scrolls_to_its_last_line_and_no_further() {
             a.update(Action::Down);
         }
         let text = render(&mut a, w, h);
-        assert!(text.contains("follow it)."), "{w}×{h}:\n{text}");
+        assert!(text.contains("holds."), "{w}×{h}:\n{text}");
         let Overlay::Help { scroll } = a.overlay() else {
             panic!()
         };
         assert!(*scroll < 200);
     }
+}
+
+fn warned_app(n: usize) -> App {
+    use briefing::corpus::Warning;
+    let ws = (0..n)
+        .map(|i| {
+            Warning::new(
+                format!("/tmp/qa/odd/file-{i}.txt"),
+                (i % 2 == 0).then_some(i as u32 + 1),
+                "no title line; using the first sentence as the title, which is a long message that wraps",
+            )
+        })
+        .collect();
+    App::new(
+        briefing::tui::testing::fixture_index_with_warnings(ws),
+        Theme::new(false),
+    )
+}
+
+#[test]
+fn warnings_count_in_top_bar_and_overlay_80x24() {
+    let mut a = warned_app(6);
+    let frame = render(&mut a, 80, 24);
+    assert!(frame.lines().next().unwrap().contains("⚠ 6 warnings"), "{frame}");
+    let mut one = warned_app(1);
+    let frame = render(&mut one, 80, 24);
+    assert!(frame.lines().next().unwrap().contains("⚠ 1 warning "), "{frame}");
+    run(&mut a, &[Action::ToggleWarnings]);
+    insta::assert_snapshot!(render(&mut a, 80, 24));
+}
+
+#[test]
+fn warnings_count_survives_a_narrow_top_bar() {
+    let mut a = warned_app(6);
+    let frame = render(&mut a, 60, 10);
+    assert!(frame.lines().next().unwrap().contains("⚠ 6"), "{frame}");
+}
+
+fn status_row(frame: &str) -> String {
+    frame.lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_position_survives_a_narrow_status_line_and_hints_drop_whole() {
+    for w in [40u16, 60, 80, 120] {
+        let mut a = app();
+        run(&mut a, &[Action::FocusMain, Action::NextQuote]);
+        let row = status_row(&render(&mut a, w, 20));
+        let row = row.trim_end();
+        let n = a
+            .index
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.at.article == 0)
+            .count();
+        let want = format!("article 1/3 · {n}q · 0%");
+        assert!(row.ends_with(&want), "{w}: position cut: {row:?}");
+        // The hints give way whole: never a hint cut mid-word (an ellipsis
+        // only where the position lost its front, with no hints left).
+        let t = row.trim_start();
+        assert!(t.starts_with('…') || !t.contains('…'), "{w}: {row:?}");
+    }
+}
+
+#[test]
+fn overlays_hint_their_own_keys() {
+    let mut a = app();
+    run(&mut a, &[Action::ToggleHelp]);
+    let row = status_row(&render(&mut a, 120, 40));
+    assert!(row.contains("Esc close"), "{row}");
+    assert!(!row.contains("Enter open"), "{row}");
+    let mut a = warned_app(2);
+    run(&mut a, &[Action::ToggleWarnings]);
+    let row = status_row(&render(&mut a, 120, 40));
+    assert!(row.contains("Esc close") && row.contains("j/k scroll"), "{row}");
+}
+
+#[test]
+fn hint_key_names_are_the_tables_names() {
+    // Whatever a pane writes (esc, ⏎, space), the status line says Esc, Enter, Space.
+    for p in [PaneId::Issues, PaneId::Actors, PaneId::Compare] {
+        let mut a = app();
+        run(&mut a, &[Action::GoPane(p), Action::FocusMain]);
+        let row = status_row(&render(&mut a, 200, 30));
+        for bad in ["esc ", "⏎", "space "] {
+            assert!(!row.contains(bad), "{p:?}: {row}");
+        }
+    }
+}
+
+#[test]
+fn narrow_tab_bars_keep_every_tab_whole() {
+    for (w, want) in [(80u16, "4 Compare"), (40, "4 Cmp"), (30, "4 Cmp"), (20, " 4 ")] {
+        let mut a = app();
+        let frame = render(&mut a, w, 8);
+        let top = frame.lines().next().unwrap();
+        assert!(top.contains(want), "{w}: {top:?}");
+        assert!(
+            top.contains('1') && top.contains('2') && top.contains('3'),
+            "{w}: {top:?}"
+        );
+        // A click on the fourth tab at this width opens Compare.
+        let x = briefing::tui::view::chrome::tabs(w)[3].2.start;
+        a.update(Action::Click(x, 0));
+        assert_eq!(a.active(), PaneId::Compare, "{w}");
+    }
+}
+
+#[test]
+fn article_counts_say_they_count_quotes() {
+    let mut a = app();
+    let frame = render(&mut a, 80, 24);
+    for (i, row) in frame.lines().skip(1).take(3).enumerate() {
+        let n = a
+            .index
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.at.article as usize == i)
+            .count();
+        let list = row.split('│').next().unwrap_or("");
+        assert!(list.trim_end().ends_with(&format!(" {n}q")), "{i}: {row:?}");
+    }
+    assert!(frame.lines().last().unwrap().contains("q · "), "{frame}");
 }

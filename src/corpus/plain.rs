@@ -101,7 +101,14 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
                             Some(b.line),
                             "no title line; using the first sentence as the title",
                         ));
-                        first_sentence_title(&b.text)
+                        let t = first_sentence_title(&b.text);
+                        // A paragraph that is all title would otherwise be read twice.
+                        if t == b.text.trim().trim_end_matches('.') {
+                            if let Some(k) = blocks.iter().position(|x| x.kind == BlockKind::Paragraph) {
+                                blocks.remove(k);
+                            }
+                        }
+                        t
                     }
                     None => String::new(),
                 }
@@ -661,6 +668,17 @@ fn heading_like(s: &str) -> bool {
     }
 }
 
+/// A short line set apart by a blank line (or the end of the file) that
+/// does not end a sentence is a headline even when it does not start like
+/// one: scripts without case (CJK), or a line opening with a stray mark.
+fn standalone_title(doc: &Doc, i: usize) -> bool {
+    let s = doc.s(i);
+    let apart = !doc.lines.get(i + 1).is_some_and(|l| l.kind != Kind::Blank);
+    let short = s.chars().count() <= 80 && words(s) <= 15;
+    let cjk_sentence = s.contains(['。', '！', '？']);
+    apart && short && s.chars().any(char::is_alphabetic) && !ends_sentence(s) && !cjk_sentence
+}
+
 /// The first line as an article title: like a heading but allowed longer,
 /// and a short one may end with a period or `!`.
 fn title_like(s: &str) -> bool {
@@ -946,7 +964,7 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
             i = j;
         }
     }
-    if !doc.prose(i) || !title_like(doc.s(i)) {
+    if !doc.prose(i) || !(title_like(doc.s(i)) || standalone_title(doc, i)) {
         return h;
     }
     // A wrapped lede's first line is not a title (a byline under a long

@@ -32,6 +32,8 @@ impl PaneId {
 pub enum Action {
     Quit,
     ToggleHelp,
+    /// w: the load warnings overlay.
+    ToggleWarnings,
     /// Esc: close an overlay, or go back to where the last jump came from.
     Back,
     Up,

@@ -36,7 +36,13 @@ pub struct SearchState {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// The load warnings, one `FILE[:LINE]: message` each.
+    Warnings {
+        scroll: usize,
+    },
     Search(SearchState),
 }
 
@@ -137,6 +143,7 @@ impl App {
         match self.overlay {
             Overlay::None => Mode::Normal,
             Overlay::Help { .. } => Mode::Help,
+            Overlay::Warnings { .. } => Mode::Warnings,
             Overlay::Search(_) => Mode::Search,
         }
     }
@@ -202,7 +209,14 @@ impl App {
             self.status = None;
         }
         if let Action::Resize(w, h) = action {
+            let old = self.main_area();
             self.size = Rect::new(0, 0, w, h);
+            let new = self.main_area();
+            let ctx = Ctx {
+                index: &self.index,
+                theme: &self.theme,
+            };
+            self.articles.relayout(&ctx, old, new);
             self.fix_list_offset();
             return;
         }
@@ -211,18 +225,27 @@ impl App {
             return;
         }
         match &mut self.overlay {
-            Overlay::Help { scroll } => {
+            Overlay::Help { scroll } | Overlay::Warnings { scroll } => {
                 let page = self.size.height.saturating_sub(4).max(1) as usize;
                 match action {
-                    Action::ToggleHelp | Action::Back => self.overlay = Overlay::None,
+                    Action::ToggleHelp | Action::ToggleWarnings | Action::Back => {
+                        self.overlay = Overlay::None;
+                        return;
+                    }
                     Action::Down | Action::ScrollDown(..) => *scroll += 1,
                     Action::Up | Action::ScrollUp(..) => *scroll = scroll.saturating_sub(1),
                     Action::PageDown | Action::HalfPageDown => *scroll += page,
                     Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
+                    Action::Top => *scroll = 0,
+                    Action::Bottom => *scroll = usize::MAX,
                     _ => {}
                 }
-                if let Overlay::Help { scroll } = &mut self.overlay {
-                    *scroll = (*scroll).min(view::help::max_scroll(self.size));
+                let max = match self.overlay {
+                    Overlay::Warnings { .. } => view::warnings::max_scroll(self.size, &self.index),
+                    _ => view::help::max_scroll(self.size),
+                };
+                if let Overlay::Help { scroll } | Overlay::Warnings { scroll } = &mut self.overlay {
+                    *scroll = (*scroll).min(max);
                 }
                 return;
             }
@@ -236,6 +259,10 @@ impl App {
         let area = self.main_area();
         match action {
             Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
+            Action::ToggleWarnings if self.index.warnings.is_empty() => {
+                self.status = Some("no load warnings".into())
+            }
+            Action::ToggleWarnings => self.overlay = Overlay::Warnings { scroll: 0 },
             Action::OpenSearch => self.overlay = Overlay::Search(SearchState::default()),
             Action::Back => self.back(),
             Action::GoPane(p) => self.active = p,
@@ -418,7 +445,7 @@ impl App {
             return;
         }
         if y == a.top.y {
-            if let Some(p) = view::chrome::tab_at(x) {
+            if let Some(p) = view::chrome::tab_at(x, self.size.width) {
                 self.active = p;
             }
             return;

@@ -16,15 +16,18 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The load warnings overlay is open.
+    Warnings,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Normal, Mode::Search, Mode::Help];
+    pub const ALL: [Mode; 4] = [Mode::Normal, Mode::Search, Mode::Help, Mode::Warnings];
     pub fn name(self) -> &'static str {
         match self {
             Mode::Normal => "Browsing",
             Mode::Search => "Search box",
             Mode::Help => "Help",
+            Mode::Warnings => "Load warnings",
         }
     }
 }
@@ -95,7 +98,7 @@ pub struct Binding {
 }
 
 use Key::{Char as C, Code, Ctrl};
-use Mode::{Help as H, Normal as N, Search as S};
+use Mode::{Help as H, Normal as N, Search as S, Warnings as W};
 
 macro_rules! bind {
     ($keys:expr, $modes:expr, $action:expr, $help:expr) => {
@@ -114,8 +117,8 @@ pub fn table() -> &'static [Binding] {
     static TABLE: OnceLock<Vec<Binding>> = OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
-            bind!(&[Ctrl('c')], &[N, S, H], Action::Quit, "quit"),
-            bind!(&[C('q')], &[N, H], Action::Quit, "quit"),
+            bind!(&[Ctrl('c')], &[N, S, H, W], Action::Quit, "quit"),
+            bind!(&[C('q')], &[N, H, W], Action::Quit, "quit"),
             // Search box.
             bind!(
                 &[Code(KeyCode::Esc)],
@@ -158,24 +161,34 @@ pub fn table() -> &'static [Binding] {
                 Action::ToggleHelp,
                 "close help"
             ),
+            // Load warnings overlay.
             bind!(
-                &[C('j'), Code(KeyCode::Down)],
-                &[H],
-                Action::Down,
-                "scroll help down"
+                &[Code(KeyCode::Esc), C('w')],
+                &[W],
+                Action::ToggleWarnings,
+                "close the warnings"
             ),
-            bind!(&[C('k'), Code(KeyCode::Up)], &[H], Action::Up, "scroll help up"),
+            // Both overlays scroll alike.
+            bind!(&[C('j'), Code(KeyCode::Down)], &[H, W], Action::Down, "scroll down"),
+            bind!(&[C('k'), Code(KeyCode::Up)], &[H, W], Action::Up, "scroll up"),
             bind!(
                 &[Code(KeyCode::PageDown), Ctrl('d')],
-                &[H],
+                &[H, W],
                 Action::PageDown,
-                "help: page down"
+                "scroll a page down"
             ),
             bind!(
                 &[Code(KeyCode::PageUp), Ctrl('u')],
-                &[H],
+                &[H, W],
                 Action::PageUp,
-                "help: page up"
+                "scroll a page up"
+            ),
+            bind!(&[C('g'), Code(KeyCode::Home)], &[H, W], Action::Top, "scroll to the top"),
+            bind!(
+                &[C('G'), Code(KeyCode::End)],
+                &[H, W],
+                Action::Bottom,
+                "scroll to the bottom"
             ),
             // Browsing.
             bind!(
@@ -244,6 +257,12 @@ pub fn table() -> &'static [Binding] {
             ),
             bind!(&[C('/')], &[N], Action::OpenSearch, "search quotes and sentences"),
             bind!(&[C('?')], &[N], Action::ToggleHelp, "this help"),
+            bind!(
+                &[C('w')],
+                &[N],
+                Action::ToggleWarnings,
+                "what the loader could not take as it was (FILE:LINE: message)"
+            ),
             bind!(
                 &[Code(KeyCode::Esc)],
                 &[N],

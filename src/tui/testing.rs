@@ -592,6 +592,13 @@ pub fn fixture_index() -> Arc<Index> {
     Arc::new(Index::from_parts(NAME.into(), articles, Vec::new(), analysis))
 }
 
+/// The fixture briefing with these load warnings.
+pub fn fixture_index_with_warnings(warnings: Vec<crate::corpus::Warning>) -> Arc<Index> {
+    let articles = articles();
+    let analysis = analysis(&articles);
+    Arc::new(Index::from_parts(NAME.into(), articles, warnings, analysis))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,6 +130,35 @@ impl ArticlePane {
         true
     }
 
+    /// Keeps the reading position across a re-layout (a resize): the text
+    /// at the top of `old` is at the top of `new`. Rows move when lines
+    /// rewrap; a block and a byte in it do not.
+    pub fn relayout(&mut self, ctx: &Ctx, old: Rect, new: Rect) {
+        if old.width == new.width && old.height == new.height {
+            return;
+        }
+        let doc = self.layout(ctx, old.width);
+        let top = self.scroll.min(doc.len().saturating_sub(old.height as usize));
+        if top == 0 {
+            self.scroll = 0;
+            return;
+        }
+        // The first line at or below the top that shows text, and how far below.
+        let Some((below, block, at)) = doc
+            .iter()
+            .enumerate()
+            .skip(top)
+            .find_map(|(i, d)| d.block.map(|b| (i - top, b, d.src.start)))
+        else {
+            return;
+        };
+        let doc = self.layout(ctx, new.width);
+        if let Some(l) = line_of(&doc, block, at) {
+            self.scroll = l.saturating_sub(below);
+        }
+        self.clamp(doc.len(), new);
+    }
+
     fn clamp(&mut self, lines: usize, area: Rect) {
         self.scroll = self.scroll.min(lines.saturating_sub(area.height as usize));
     }
@@ -198,24 +227,34 @@ impl ArticlePane {
                 .and_then(|q| line_of(&doc, q.at.block, q.at.span.start as usize))
                 .unwrap_or(0)
         };
-        let cur = self.quote.and_then(|q| qs.iter().position(|&x| x == q));
         let h = area.height as usize;
+        let top = self.scroll.min(doc.len().saturating_sub(h));
+        let on_screen = |l: usize| l >= top && l < top + h.max(1);
+        // A selection scrolled out of sight is not where the reader is: n/N
+        // then go from what is on screen.
+        let cur = self
+            .quote
+            .and_then(|q| qs.iter().position(|&x| x == q))
+            .filter(|&i| on_screen(line(qs[i])));
         let next = match (cur, forward) {
-            (Some(i), true) => (i + 1).min(qs.len() - 1),
-            (Some(i), false) => i.saturating_sub(1),
-            // Nothing selected yet: start from what is on screen.
-            (None, true) => qs
-                .iter()
-                .position(|&q| line(q) >= self.scroll)
-                .unwrap_or(qs.len() - 1),
-            (None, false) => qs
-                .iter()
-                .rposition(|&q| line(q) < self.scroll + h.max(1))
-                .unwrap_or(0),
+            (Some(i), true) if i + 1 == qs.len() => None,
+            (Some(i), true) => Some(i + 1),
+            (Some(0), false) => None,
+            (Some(i), false) => Some(i - 1),
+            (None, true) => qs.iter().position(|&q| line(q) >= top),
+            (None, false) => qs.iter().rposition(|&q| line(q) < top + h.max(1)),
         };
-        if cur == Some(next) {
-            return Outcome::Status(if forward { "last quote" } else { "first quote" }.into());
-        }
+        let Some(next) = next else {
+            return Outcome::Status(
+                match (cur.is_some(), forward) {
+                    (true, true) => "last quote in this article",
+                    (true, false) => "first quote in this article",
+                    (false, true) => "no quote below here in this article",
+                    (false, false) => "no quote above here in this article",
+                }
+                .into(),
+            );
+        };
         let id = qs[next];
         self.quote = Some(id);
         self.highlight = None;
@@ -376,7 +415,15 @@ impl Pane for ArticlePane {
         let lines = self.layout(ctx, area.width).len();
         let max = lines.saturating_sub(area.height as usize);
         let pct = (self.scroll.min(max) * 100).checked_div(max).unwrap_or(100);
-        let mut s = format!("article {}/{} · {}%", self.article + 1, n, pct);
+        let quotes = ctx
+            .index
+            .analysis
+            .quotes
+            .iter()
+            .filter(|q| q.at.article as usize == self.article)
+            .count();
+        // `q` as in the list's counts (chrome::count_unit).
+        let mut s = format!("article {}/{} · {quotes}q · {}%", self.article + 1, n, pct);
         if let Some(q) = self.quote.and_then(|q| ctx.index.analysis.quotes.get(q as usize)) {
             let who = q
                 .speaker

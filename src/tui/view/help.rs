@@ -48,6 +48,8 @@ fn lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     out.push(Line::default());
     let mouse = "Mouse: the wheel scrolls what is under the pointer; a click selects a tab, a list entry, a quote or a search hit (click it again to follow it).";
     out.extend(wrap(mouse, t.dim, &[], width.max(1)).into_iter().map(|l| l.line));
+    let counts = "Counts: 9q beside an article (and in the status line) is how many quotes it holds.";
+    out.extend(wrap(counts, t.dim, &[], width.max(1)).into_iter().map(|l| l.line));
     out
 }
 

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod help;
 pub mod issue;
 pub mod search;
+pub mod warnings;
 
 use super::app::{App, Focus, Overlay};
 use super::pane::Pane;
@@ -105,6 +106,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     match app.overlay() {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(f, size, app, *scroll),
+        Overlay::Warnings { scroll } => warnings::render(f, size, app, *scroll),
         Overlay::Search(s) => search::render(f, size, app, s),
     }
 }
