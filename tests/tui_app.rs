@@ -424,3 +424,24 @@ fn n_after_g_starts_from_the_view_and_the_last_quote_says_so() {
     assert_eq!(a.articles().selected_quote(), Some(last));
     assert_eq!(a.status(), Some("last quote in this article"));
 }
+
+#[test]
+fn left_at_the_first_cell_of_the_issues_view_returns_to_the_list() {
+    use briefing::tui::action::{Action, PaneId};
+    let mut app = briefing::tui::app::App::new(
+        briefing::tui::testing::fixture_index(),
+        briefing::tui::theme::Theme::new(false),
+    );
+    app.update(Action::Resize(120, 40));
+    app.update(Action::GoPane(PaneId::Issues));
+    app.update(Action::Follow); // into the view
+    assert_eq!(app.focus(), briefing::tui::app::Focus::Main);
+    for _ in 0..10 {
+        app.update(Action::Left);
+    }
+    assert_eq!(
+        app.focus(),
+        briefing::tui::app::Focus::List,
+        "Left walks back to the list"
+    );
+}

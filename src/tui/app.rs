@@ -164,6 +164,16 @@ impl App {
         }
     }
 
+    /// Whether Left in `id`'s main view has nowhere to go there, so it
+    /// returns focus to the list (docs/keys.md).
+    fn left_leaves(&self, id: PaneId, area: Rect) -> bool {
+        let ctx = Ctx {
+            index: &self.index,
+            theme: &self.theme,
+        };
+        self.pane(id).left_leaves(&ctx, area)
+    }
+
     fn parts(&mut self, id: PaneId) -> (&mut dyn Pane, Ctx<'_>) {
         let ctx = Ctx {
             index: &self.index,
@@ -280,7 +290,9 @@ impl App {
             // Arrows move focus unless the main view has cells to move across.
             Action::Left if self.focus() == Focus::List => {}
             Action::Right if self.focus() == Focus::List => self.focus[id.index()] = Focus::Main,
-            Action::Left if id == PaneId::Articles => self.focus[id.index()] = Focus::List,
+            Action::Left if id == PaneId::Articles || self.left_leaves(id, area) => {
+                self.focus[id.index()] = Focus::List
+            }
             Action::Follow if self.focus() == Focus::List => self.focus[id.index()] = Focus::Main,
             Action::Up
             | Action::Down
