@@ -336,3 +336,26 @@ The region is quiet.
         a.issues.iter().map(|i| &i.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn issues_command_sorts_by_mentions_and_marks_discovered_in_a_column() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["issues", "--json"])
+        .output()
+        .expect("run briefing");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let m: Vec<u64> = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .map(|i| i["mentions"].as_u64().unwrap_or(0))
+        .collect();
+    assert!(m.windows(2).all(|w| w[0] >= w[1]), "{m:?}");
+    let text = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["issues", "tests/fixtures/analysis/labelled"])
+        .output()
+        .expect("run");
+    let s = String::from_utf8_lossy(&text.stdout);
+    assert!(s.contains("source"), "{s}");
+    assert!(!s.contains(" *\n"), "{s}");
+}
