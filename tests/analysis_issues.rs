@@ -192,7 +192,10 @@ fn quotes_get_issues() {
         speaker_text: None,
         speaker_at: None,
         issues: vec![],
-        sentence: 0,
+        sentence: sents
+            .iter()
+            .position(|s| s.article == ai as u32 && s.block == bi as u32 && s.span.end as usize > at)
+            .expect("its sentence") as u32,
     }];
     let iss = issues::assign(&arts, &mut sents, &mut quotes, &actors, &[], &lex);
     let drug = iss
@@ -200,7 +203,8 @@ fn quotes_get_issues() {
         .find(|i| i.name == "Drug policy")
         .expect("drug policy")
         .id;
-    assert_eq!(quotes[0].issues, [drug]);
+    // Its own words', then its sentence's.
+    assert_eq!(quotes[0].issues.first(), Some(&drug));
 }
 
 #[test]
@@ -358,4 +362,22 @@ fn issues_command_sorts_by_mentions_and_marks_discovered_in_a_column() {
     let s = String::from_utf8_lossy(&text.stdout);
     assert!(s.contains("source"), "{s}");
     assert!(!s.contains(" *\n"), "{s}");
+}
+
+#[test]
+fn a_quote_takes_its_sentence_issues() {
+    let arts = seeds();
+    let a = analyse(&arts);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.at.text(&arts) == "undignified")
+        .expect("undignified");
+    let s = &a.sentences[q.sentence as usize];
+    assert!(!s.issues.is_empty());
+    for i in &s.issues {
+        assert!(q.issues.contains(i), "{:?} vs {:?}", q.issues, s.issues);
+    }
+    let m = issue_id(&a, "Migration");
+    assert!(q.issues.contains(&m), "{:?}", q.issues);
 }

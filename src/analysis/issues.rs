@@ -849,6 +849,22 @@ pub fn assign(
                 *c += 1;
             }
         }
+        // The sentence around the words speaks to what they do: a partial
+        // (`“undignified”`) or a term has few words of its own. Counted
+        // above already, with the sentences.
+        let mut is = is;
+        let first = q.sentence as usize;
+        for (k, s) in sentences.iter().enumerate().skip(first) {
+            let same = s.article == q.at.article && s.block == q.at.block;
+            if k > first && (!same || s.span.start >= q.at.span.end) {
+                break;
+            }
+            for &i in sent_issues.get(k).into_iter().flatten() {
+                if !is.contains(&i) {
+                    is.push(i);
+                }
+            }
+        }
         quote_issues.push(is);
     }
 
