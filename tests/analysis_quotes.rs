@@ -59,8 +59,10 @@ fn seed_partial_and_terms() {
     let q = find(&arts, &an, "undignified");
     assert_eq!(q.kind, QuoteKind::Partial);
     assert_eq!(speaker(&an, q), "Gustavo Petro");
-    for t in ["war on drugs.", "microphone diplomacy,", "getting tough"] {
+    for t in ["war on drugs", "microphone diplomacy", "getting tough"] {
         let q = find(&arts, &an, t);
+        // The sentence's punctuation inside the closing mark is not the term's.
+        assert_eq!(q.at.text(&arts), t);
         assert_eq!(q.kind, QuoteKind::Term, "{t}");
         assert_eq!(q.speaker, None, "{t}");
     }

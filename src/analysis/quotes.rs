@@ -130,25 +130,47 @@ impl Words {
     }
 }
 
-/// Quote-mark pairs in a block: (whole span with marks, inner span).
+/// Opening quote marks and the marks that close each. German `„` closes
+/// on `“` (the English opener) or `”`; guillemets and CJK brackets on their
+/// own mirror.
+const MARKS: &[(char, &[char])] = &[
+    ('\u{201C}', &['\u{201D}']),
+    ('"', &['"']),
+    ('\u{201E}', &['\u{201C}', '\u{201D}']),
+    ('\u{00AB}', &['\u{00BB}']),
+    ('\u{2039}', &['\u{203A}']),
+    ('\u{300C}', &['\u{300D}']),
+    ('\u{300E}', &['\u{300F}']),
+];
+
+/// Whether `c` closes some quotation.
+fn is_closer(c: char) -> bool {
+    MARKS.iter().any(|(_, cl)| cl.contains(&c))
+}
+
+/// Quote-mark pairs in a block: (whole span with marks, inner span). Each
+/// opener pairs with its own closer; marks of another kind inside are text.
 fn pairs(text: &str) -> Vec<(Span, Span)> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, bool)> = None;
+    let mut open: Option<(usize, char, &[char])> = None;
     for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('\u{201C}', None) => open = Some((i, true)),
-            ('"', None) => open = Some((i, false)),
-            ('\u{201D}', Some((o, true))) | ('"', Some((o, false))) => {
+        match open {
+            Some((o, _, closers)) if closers.contains(&c) => {
                 out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
                 open = None;
             }
-            // A new opening curly quote while one is open: the first was
-            // never closed; restart.
-            ('\u{201C}', Some(_)) => open = Some((i, true)),
-            _ => {}
+            // A new opening mark of the same curly kind while one is open:
+            // the first was never closed; restart.
+            Some((_, oc, _)) if c == oc && c != '"' => {
+                open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+            }
+            Some(_) => {}
+            None => {
+                open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+            }
         }
     }
-    if let Some((o, _)) = open {
+    if let Some((o, _, _)) = open {
         out.push((Span::new(o, text.len()), inner(text, o, text.len())));
     }
     out.retain(|p| !p.1.is_empty());
@@ -784,11 +806,27 @@ pub fn find(
                             }
                         }
                     }
-                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(['\u{201D}', '"']);
+                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(is_closer);
                     if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
                         open_quote = Some((bi, out.len()));
                     }
                     first_in_block = false;
+                    // A term or a partial is a phrase lifted from elsewhere:
+                    // the sentence's punctuation kept inside the closing mark
+                    // (`“war on drugs.”`) is not part of it.
+                    let inner = if kind == QuoteKind::Direct {
+                        inner
+                    } else {
+                        let t = inner
+                            .slice(&b.text)
+                            .trim_end_matches(['.', ',', ';', ':'])
+                            .trim_end();
+                        if t.is_empty() {
+                            inner
+                        } else {
+                            Span::new(inner.start as usize, inner.start as usize + t.len())
+                        }
+                    };
                     out.push(Quote {
                         id: 0,
                         kind,
@@ -1051,6 +1089,19 @@ mod tests {
         let t = "A \u{201C}b c\u{201D} d \"e f\" g \u{201C}h";
         let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
         assert_eq!(p, vec!["b c", "e f", "h"]);
+    }
+
+    #[test]
+    fn pairs_german_french_and_cjk_marks() {
+        let t = "\u{201E}Wir handeln jetzt\u{201C}, sagte er. \u{00AB} Nous agirons \u{00BB} et \u{2039}non\u{203A}. \u{300C}\u{884C}\u{304F}\u{300D}";
+        let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
+        assert_eq!(
+            p,
+            vec!["Wir handeln jetzt", "Nous agirons", "non", "\u{884C}\u{304F}"]
+        );
+        let t = "\u{300E}a \u{300C}b\u{300D} c\u{300F} then \u{201C}d\u{201D}";
+        let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
+        assert_eq!(p, vec!["a \u{300C}b\u{300D} c", "d"]);
     }
 
     #[test]
