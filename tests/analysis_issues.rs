@@ -381,3 +381,41 @@ fn a_quote_takes_its_sentence_issues() {
     let m = issue_id(&a, "Migration");
     assert!(q.issues.contains(&m), "{:?}", q.issues);
 }
+
+#[test]
+fn weak_exact_and_name_keywords_do_not_tag_false_issues() {
+    let body = "Title\n\nThe president's arrival in Washington was delayed by fog.\n\nOfficials discussed cross-border crime and border-area operations.\n\nThe Chamber of Commerce hosted a lunch for the delegation.\n\nMigrants crowded the border at dawn.\n\nRiders say fares rose by fifty cents this spring.\n";
+    let arts: Vec<_> = (0..3).map(|i| article(&format!("a{i}.txt"), body)).collect();
+    let a = analyse_own(&arts);
+    let tagged = |needle: &str| -> Vec<String> {
+        let s = a
+            .sentences
+            .iter()
+            .find(|s| {
+                s.span
+                    .slice(&arts[s.article as usize].blocks[s.block as usize].text)
+                    .contains(needle)
+            })
+            .expect(needle);
+        s.issues
+            .iter()
+            .map(|&i| a.issues[i as usize].name.clone())
+            .collect()
+    };
+    assert!(!tagged("arrival").contains(&"Migration".to_string()));
+    assert!(
+        !tagged("cross-border").contains(&"Migration".to_string()),
+        "{:?} {:?}",
+        tagged("cross-border"),
+        a.issues
+            .iter()
+            .find(|i| i.name == "Migration")
+            .map(|i| &i.keywords)
+    );
+    assert!(!tagged("Chamber of Commerce").contains(&"Trade and investment".to_string()));
+    assert!(tagged("Migrants crowded").contains(&"Migration".to_string()));
+    for i in &a.issues {
+        let n = i.name.to_lowercase();
+        assert!(!n.contains("fifty") && !n.contains("cents"), "{}", i.name);
+    }
+}
