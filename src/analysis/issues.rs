@@ -318,7 +318,8 @@ impl Matcher {
 
     /// Hits in running text `text` (the text `ws` was read from): a keyword
     /// inside a capitalised multi-word name (`Chamber of Commerce`) does not
-    /// count unless the keyword is itself a name.
+    /// count unless the keyword is itself a name, and a weak one counts only
+    /// beside a firm one of its issue.
     pub fn hits_in_prose(&self, ws: &[Word], text: &str) -> Vec<Hit> {
         self.hits_in(ws, Some(text))
     }
@@ -385,10 +386,12 @@ impl Matcher {
         }
         // A weak keyword (`border`: border-area operations, cross-border
         // crime) speaks to its issue only beside a firm one of it.
+        // Labels and user queries are short and chosen: there a weak
+        // keyword still names its issue.
         let firm: HashSet<usize> = found.iter().filter(|f| !f.1).map(|f| f.0.issue).collect();
         let mut out: Vec<Hit> = found
             .into_iter()
-            .filter(|(h, weak)| !weak || firm.contains(&h.issue))
+            .filter(|(h, weak)| prose.is_none() || !weak || firm.contains(&h.issue))
             .map(|(h, _)| h)
             .collect();
         out.sort_by_key(|h| (h.first, h.last, h.issue));
@@ -984,7 +987,8 @@ pub fn assign(
     }
     let mut quote_issues = Vec::with_capacity(quotes.len());
     for q in quotes.iter() {
-        let is = matcher.issues_in(&words(q.at.text(articles)));
+        let qt = q.at.text(articles);
+        let is = matcher.issues_in_prose(&words(qt), qt);
         for &i in &is {
             if let Some(c) = counts[i].get_mut(q.at.article as usize) {
                 *c += 1;
@@ -1065,6 +1069,22 @@ pub fn find_by_name(issues: &[Issue], name: &str) -> Option<IssueId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weak_keywords_need_company_in_prose_only() {
+        let m = Matcher::new(&[
+            vec!["~border".into(), "migrants".into()],
+            vec!["=arrivals".into()],
+        ]);
+        let t = "Cross-border crime rose.";
+        assert!(m.issues_in_prose(&words(t), t).is_empty());
+        let t = "Migrants crossed the border.";
+        assert_eq!(m.issues_in_prose(&words(t), t), vec![0]);
+        // A user's query or a label of one word still names it.
+        assert_eq!(m.label_issue("border"), Some(0));
+        assert_eq!(m.label_issue("arrivals"), Some(1));
+        assert_eq!(m.label_issue("arrival"), None);
+    }
 
     #[test]
     fn default_data_parses() {
