@@ -192,7 +192,10 @@ fn quotes_get_issues() {
         speaker_text: None,
         speaker_at: None,
         issues: vec![],
-        sentence: 0,
+        sentence: sents
+            .iter()
+            .position(|s| s.article == ai as u32 && s.block == bi as u32 && s.span.end as usize > at)
+            .expect("its sentence") as u32,
     }];
     let iss = issues::assign(&arts, &mut sents, &mut quotes, &actors, &[], &lex);
     let drug = iss
@@ -200,7 +203,8 @@ fn quotes_get_issues() {
         .find(|i| i.name == "Drug policy")
         .expect("drug policy")
         .id;
-    assert_eq!(quotes[0].issues, [drug]);
+    // Its own words', then its sentence's.
+    assert_eq!(quotes[0].issues.first(), Some(&drug));
 }
 
 #[test]
@@ -335,4 +339,83 @@ The region is quiet.
         "{:?}",
         a.issues.iter().map(|i| &i.name).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn issues_command_sorts_by_mentions_and_marks_discovered_in_a_column() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["issues", "--json"])
+        .output()
+        .expect("run briefing");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let m: Vec<u64> = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .map(|i| i["mentions"].as_u64().unwrap_or(0))
+        .collect();
+    assert!(m.windows(2).all(|w| w[0] >= w[1]), "{m:?}");
+    let text = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["issues", "tests/fixtures/analysis/labelled"])
+        .output()
+        .expect("run");
+    let s = String::from_utf8_lossy(&text.stdout);
+    assert!(s.contains("source"), "{s}");
+    assert!(!s.contains(" *\n"), "{s}");
+}
+
+#[test]
+fn a_quote_takes_its_sentence_issues() {
+    let arts = seeds();
+    let a = analyse(&arts);
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.at.text(&arts) == "undignified")
+        .expect("undignified");
+    let s = &a.sentences[q.sentence as usize];
+    assert!(!s.issues.is_empty());
+    for i in &s.issues {
+        assert!(q.issues.contains(i), "{:?} vs {:?}", q.issues, s.issues);
+    }
+    let m = issue_id(&a, "Migration");
+    assert!(q.issues.contains(&m), "{:?}", q.issues);
+}
+
+#[test]
+fn weak_exact_and_name_keywords_do_not_tag_false_issues() {
+    let body = "Title\n\nThe president's arrival in Washington was delayed by fog.\n\nOfficials discussed cross-border crime and border-area operations.\n\nThe Chamber of Commerce hosted a lunch for the delegation.\n\nMigrants crowded the border at dawn.\n\nRiders say fares rose by fifty cents this spring.\n";
+    let arts: Vec<_> = (0..3).map(|i| article(&format!("a{i}.txt"), body)).collect();
+    let a = analyse_own(&arts);
+    let tagged = |needle: &str| -> Vec<String> {
+        let s = a
+            .sentences
+            .iter()
+            .find(|s| {
+                s.span
+                    .slice(&arts[s.article as usize].blocks[s.block as usize].text)
+                    .contains(needle)
+            })
+            .expect(needle);
+        s.issues
+            .iter()
+            .map(|&i| a.issues[i as usize].name.clone())
+            .collect()
+    };
+    assert!(!tagged("arrival").contains(&"Migration".to_string()));
+    assert!(
+        !tagged("cross-border").contains(&"Migration".to_string()),
+        "{:?} {:?}",
+        tagged("cross-border"),
+        a.issues
+            .iter()
+            .find(|i| i.name == "Migration")
+            .map(|i| &i.keywords)
+    );
+    assert!(!tagged("Chamber of Commerce").contains(&"Trade and investment".to_string()));
+    assert!(tagged("Migrants crowded").contains(&"Migration".to_string()));
+    for i in &a.issues {
+        let n = i.name.to_lowercase();
+        assert!(!n.contains("fifty") && !n.contains("cents"), "{}", i.name);
+    }
 }

@@ -59,8 +59,10 @@ fn seed_partial_and_terms() {
     let q = find(&arts, &an, "undignified");
     assert_eq!(q.kind, QuoteKind::Partial);
     assert_eq!(speaker(&an, q), "Gustavo Petro");
-    for t in ["war on drugs.", "microphone diplomacy,", "getting tough"] {
+    for t in ["war on drugs", "microphone diplomacy", "getting tough"] {
         let q = find(&arts, &an, t);
+        // The sentence's punctuation inside the closing mark is not the term's.
+        assert_eq!(q.at.text(&arts), t);
         assert_eq!(q.kind, QuoteKind::Term, "{t}");
         assert_eq!(q.speaker, None, "{t}");
     }
@@ -463,5 +465,74 @@ mod never_panics {
                 prop_assert!((m.actor as usize) < an.actors.len());
             }
         }
+    }
+}
+
+fn load_pattern(file: &str) -> (Vec<Article>, Analysis) {
+    use briefing::corpus::{load_paths, LoadOptions};
+    let path = format!("tests/fixtures/analysis/patterns/{file}");
+    let arts = load_paths(&[path.into()], &LoadOptions::default()).articles;
+    let an = analyze(&arts, &Lexicon::embedded());
+    (arts, an)
+}
+
+/// (speaker's actor name or "", speaker_text) of the quote starting `starts`.
+fn who(arts: &[Article], an: &Analysis, starts: &str) -> (String, Option<String>) {
+    let q = find(arts, an, starts);
+    (speaker(an, q), q.speaker_text.clone())
+}
+
+#[test]
+fn pronoun_never_skips_a_nearer_name_and_proxies_are_not_their_principal() {
+    let (arts, an) = load_pattern("pronouns-proxies.txt");
+    // `Park disagreed.` stands between Lopez and `he`: Park is no actor, so
+    // no one, not Lopez.
+    assert_eq!(
+        who(&arts, &an, "It will raise rents"),
+        (String::new(), Some("he".into()))
+    );
+    // `said Park’s spokesman, Tom Reyes`: not Park.
+    let (name, text) = who(&arts, &an, "We'll see");
+    assert!(!name.contains("Park"), "{name}");
+    assert!(
+        text.as_deref().is_some_and(|t| t.contains("Tom Reyes")),
+        "{text:?}"
+    );
+    // `said: “I will sign it.”` is a direct quote, not also reported speech.
+    for q in &an.quotes {
+        let t = q.at.text(&arts);
+        assert!(!t.starts_with([':', '"', '\u{201C}']), "{t:?}");
+        assert!(!t.ends_with(['"', '\u{201D}', ':']), "{t:?}");
+    }
+    assert_eq!(find(&arts, &an, "I will sign it").kind, QuoteKind::Direct);
+}
+
+#[test]
+fn titles_relatives_coordination_and_foreign_marks() {
+    let (arts, an) = load_pattern("titles-and-marks.txt");
+    assert_eq!(who(&arts, &an, "We will not back down").0, "Diane Okafor");
+    // A coordinated subject: its first named actor, never the bare head noun.
+    let (name, text) = who(&arts, &an, "the plan is unfair");
+    assert_eq!(name, "Marcus Webb");
+    assert_ne!(text.as_deref(), Some("members"));
+    // Not an actor: no speaker, but the name is kept, titles dropped.
+    assert_eq!(who(&arts, &an, "the cuts were").1.as_deref(), Some("Doug Burgum"));
+    let q = find(&arts, &an, "It works");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker_text.as_deref(), Some("Jane Doe"));
+    assert!(find(&arts, &an, "Wir handeln jetzt").speaker_text.is_some());
+    assert_eq!(
+        who(&arts, &an, "Nous agirons").1.as_deref(),
+        Some("Emmanuel Macron")
+    );
+    for q in &an.quotes {
+        let t = q.speaker_text.as_deref().unwrap_or("");
+        // Relative pronouns, lone articles, a place after `in`, and clauses
+        // with no subject of their own never make speakers.
+        assert!(
+            !matches!(t, "that" | "which" | "a" | "members" | "leaders" | "Pinal County"),
+            "{t}"
+        );
+        assert!(!q.at.text(&arts).starts_with("has been"));
     }
 }

@@ -225,7 +225,31 @@ pub struct Matcher {
     ac: Option<AhoCorasick>,
     /// Pattern index → issue index.
     owner: Vec<usize>,
+    /// Pattern index → the only surface form it matches (`=arrivals`).
+    exact: Vec<Option<String>>,
+    /// Pattern index → counts only beside another keyword of its issue
+    /// (`~border`).
+    weak: Vec<bool>,
+    /// Pattern index → written with a capital (a name: `Maduro`), so it
+    /// counts inside a proper name too.
+    named: Vec<bool>,
 }
+
+/// A keyword's marks: `=word` matches that surface form only (no stemming);
+/// `~word` is weak (see `Matcher`). Returns the phrase and the marks.
+pub fn keyword_marks(k: &str) -> (&str, bool, bool) {
+    let k = k.trim();
+    if let Some(b) = k.strip_prefix('=') {
+        (b.trim(), true, false)
+    } else if let Some(b) = k.strip_prefix('~') {
+        (b.trim(), false, true)
+    } else {
+        (k, false, false)
+    }
+}
+
+/// Small words that may stand inside a proper name (`Chamber of Commerce`).
+const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "del", "la"];
 
 fn stem_phrase(phrase: &str) -> String {
     words(phrase)
@@ -240,13 +264,27 @@ impl Matcher {
     pub fn new(phrases: &[Vec<String>]) -> Matcher {
         let mut pats = Vec::new();
         let mut owner = Vec::new();
+        let mut exact = Vec::new();
+        let mut weak = Vec::new();
+        let mut named = Vec::new();
         let mut seen = HashSet::new();
         for (i, ps) in phrases.iter().enumerate() {
             for p in ps {
-                let s = stem_phrase(p);
-                if !s.is_empty() && seen.insert((i, s.clone())) {
+                let (body, is_exact, is_weak) = keyword_marks(p);
+                let s = stem_phrase(body);
+                let surface = is_exact.then(|| {
+                    words(body)
+                        .into_iter()
+                        .map(|w| w.folded)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+                if !s.is_empty() && seen.insert((i, s.clone(), surface.clone(), is_weak)) {
                     pats.push(s);
                     owner.push(i);
+                    exact.push(surface);
+                    weak.push(is_weak);
+                    named.push(body.chars().any(char::is_uppercase));
                 }
             }
         }
@@ -258,7 +296,13 @@ impl Matcher {
                 .build(&pats)
                 .ok()
         };
-        Matcher { ac, owner }
+        Matcher {
+            ac,
+            owner,
+            exact,
+            weak,
+            named,
+        }
     }
 
     /// A matcher over final issues: their name, keywords and labels.
@@ -269,6 +313,29 @@ impl Matcher {
 
     /// Every keyword hit in `ws` (overlapping hits included).
     pub fn hits(&self, ws: &[Word]) -> Vec<Hit> {
+        self.hits_in(ws, None)
+    }
+
+    /// Hits in running text `text` (the text `ws` was read from): a keyword
+    /// inside a capitalised multi-word name (`Chamber of Commerce`) does not
+    /// count unless the keyword is itself a name, and a weak one counts only
+    /// beside a firm one of its issue.
+    pub fn hits_in_prose(&self, ws: &[Word], text: &str) -> Vec<Hit> {
+        self.hits_in(ws, Some(text))
+    }
+
+    /// Issues in running text, in order of first appearance.
+    pub fn issues_in_prose(&self, ws: &[Word], text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for h in self.hits_in_prose(ws, text) {
+            if !out.contains(&h.issue) {
+                out.push(h.issue);
+            }
+        }
+        out
+    }
+
+    fn hits_in(&self, ws: &[Word], prose: Option<&str>) -> Vec<Hit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -287,18 +354,46 @@ impl Matcher {
             joined.push_str(&w.stem);
             ends.insert(joined.len(), i + 1);
         }
-        let mut out = Vec::new();
+        let mut found: Vec<(Hit, bool)> = Vec::new();
         for m in ac.find_overlapping_iter(&joined) {
+            let pi = m.pattern().as_usize();
             if let (Some(&a), Some(&b)) = (starts.get(&m.start()), ends.get(&m.end())) {
-                if let Some(&issue) = self.owner.get(m.pattern().as_usize()) {
-                    out.push(Hit {
+                let Some(&issue) = self.owner.get(pi) else {
+                    continue;
+                };
+                if let Some(Some(form)) = self.exact.get(pi) {
+                    let surface: Vec<&str> = ws[a..b].iter().map(|w| w.folded.as_str()).collect();
+                    if surface.join(" ") != *form {
+                        continue;
+                    }
+                }
+                let named = self.named.get(pi).copied().unwrap_or(false);
+                if let (Some(text), false) = (prose, named) {
+                    if in_name(ws, a, b, text) {
+                        continue;
+                    }
+                }
+                let weak = self.weak.get(pi).copied().unwrap_or(false);
+                found.push((
+                    Hit {
                         issue,
                         first: a,
                         last: b,
-                    });
-                }
+                    },
+                    weak,
+                ));
             }
         }
+        // A weak keyword (`border`: border-area operations, cross-border
+        // crime) speaks to its issue only beside a firm one of it.
+        // Labels and user queries are short and chosen: there a weak
+        // keyword still names its issue.
+        let firm: HashSet<usize> = found.iter().filter(|f| !f.1).map(|f| f.0.issue).collect();
+        let mut out: Vec<Hit> = found
+            .into_iter()
+            .filter(|(h, weak)| prose.is_none() || !weak || firm.contains(&h.issue))
+            .map(|(h, _)| h)
+            .collect();
         out.sort_by_key(|h| (h.first, h.last, h.issue));
         out
     }
@@ -579,6 +674,28 @@ fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
     }
 }
 
+/// Whether words `a..b` of `ws` are all capitalised in `text` and part of a
+/// longer capitalised run (a proper name: `Chamber of Commerce`).
+fn in_name(ws: &[Word], a: usize, b: usize, text: &str) -> bool {
+    let cap = |i: usize| ws.get(i).is_some_and(|w| capitalised(text, w));
+    if !(a..b).all(cap) {
+        return false;
+    }
+    let joiner = |i: usize| {
+        ws.get(i)
+            .is_some_and(|w| NAME_JOINERS.contains(&w.folded.as_str()))
+    };
+    let mut before = a.checked_sub(1);
+    while let Some(i) = before.filter(|&i| joiner(i)) {
+        before = i.checked_sub(1);
+    }
+    let mut after = b;
+    while joiner(after) {
+        after += 1;
+    }
+    before.is_some_and(cap) || cap(after)
+}
+
 /// Proper-noun words (capitalised wherever met) are names, not topics.
 fn capitalised(text: &str, w: &Word) -> bool {
     text.get(w.start..w.end)
@@ -600,11 +717,34 @@ struct BigramStat {
 /// not an adverb, not part of an actor's name.
 fn phrase_word(w: &Word, actor_words: &HashSet<String>) -> bool {
     is_content(w)
+        && !is_amount(&w.folded)
         && !is_generic(&w.folded)
         && w.folded.chars().count() >= 3
         && w.folded.chars().all(|c| c.is_alphabetic())
         && !w.folded.ends_with("ly")
         && !actor_words.contains(&w.folded)
+}
+
+/// Numbers, money, units and dates: `fifty cents` recurs but is no topic.
+#[rustfmt::skip]
+const AMOUNT_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
+    "dozen", "dozens", "half", "quarter", "third", "percent", "per", "cent", "cents", "dollar",
+    "dollars", "euro", "euros", "peso", "pesos", "pound", "pounds", "yen", "yuan", "rupee",
+    "rupees", "mile", "miles", "kilometer", "kilometers", "kilometre", "kilometres", "meter",
+    "meters", "metre", "metres", "acre", "acres", "ton", "tons", "tonne", "tonnes", "gallon",
+    "gallons", "liter", "liters", "litre", "litres", "barrel", "barrels", "hour", "hours",
+    "minute", "minutes", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "decade", "decades", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+];
+
+fn is_amount(folded: &str) -> bool {
+    AMOUNT_WORDS.contains(&folded)
 }
 
 fn actor_words(actors: &[Actor]) -> HashSet<String> {
@@ -821,7 +961,11 @@ pub fn assign(
                 is
             }
             Some(b) if b.kind.is_body() => {
-                let mut is = ws.as_deref().map(|ws| matcher.issues_in(ws)).unwrap_or_default();
+                let text = s.span.slice(&b.text);
+                let mut is = ws
+                    .as_deref()
+                    .map(|ws| matcher.issues_in_prose(ws, text))
+                    .unwrap_or_default();
                 // Every sentence of a `Label: …` list item speaks to the label's issue.
                 if b.kind == BlockKind::ListItem {
                     let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));
@@ -843,10 +987,27 @@ pub fn assign(
     }
     let mut quote_issues = Vec::with_capacity(quotes.len());
     for q in quotes.iter() {
-        let is = matcher.issues_in(&words(q.at.text(articles)));
+        let qt = q.at.text(articles);
+        let is = matcher.issues_in_prose(&words(qt), qt);
         for &i in &is {
             if let Some(c) = counts[i].get_mut(q.at.article as usize) {
                 *c += 1;
+            }
+        }
+        // The sentence around the words speaks to what they do: a partial
+        // (`“undignified”`) or a term has few words of its own. Counted
+        // above already, with the sentences.
+        let mut is = is;
+        let first = q.sentence as usize;
+        for (k, s) in sentences.iter().enumerate().skip(first) {
+            let same = s.article == q.at.article && s.block == q.at.block;
+            if k > first && (!same || s.span.start >= q.at.span.end) {
+                break;
+            }
+            for &i in sent_issues.get(k).into_iter().flatten() {
+                if !is.contains(&i) {
+                    is.push(i);
+                }
             }
         }
         quote_issues.push(is);
@@ -908,6 +1069,22 @@ pub fn find_by_name(issues: &[Issue], name: &str) -> Option<IssueId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weak_keywords_need_company_in_prose_only() {
+        let m = Matcher::new(&[
+            vec!["~border".into(), "migrants".into()],
+            vec!["=arrivals".into()],
+        ]);
+        let t = "Cross-border crime rose.";
+        assert!(m.issues_in_prose(&words(t), t).is_empty());
+        let t = "Migrants crossed the border.";
+        assert_eq!(m.issues_in_prose(&words(t), t), vec![0]);
+        // A user's query or a label of one word still names it.
+        assert_eq!(m.label_issue("border"), Some(0));
+        assert_eq!(m.label_issue("arrivals"), Some(1));
+        assert_eq!(m.label_issue("arrival"), None);
+    }
 
     #[test]
     fn default_data_parses() {

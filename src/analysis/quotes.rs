@@ -42,6 +42,110 @@ const AUX: &[&str] = &[
     "being", "recently", "previously", "repeatedly", "publicly", "openly", "privately",
 ];
 
+/// Auxiliaries that, opening a clause, show it has no subject of its own.
+#[rustfmt::skip]
+const CLAUSE_AUX: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "should",
+    "may", "might", "must", "did", "does", "do", "been", "being",
+];
+
+/// Office and role words written before a name, from
+/// `assets/lexicon/titles.json` (folded). Bad data gives an empty list.
+fn titles() -> &'static [String] {
+    static T: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct Raw {
+            titles: Vec<String>,
+        }
+        serde_json::from_str::<Raw>(include_str!("../../assets/lexicon/titles.json"))
+            .map(|r| r.titles.iter().map(|t| fold(t.trim())).collect())
+            .unwrap_or_default()
+    })
+}
+
+fn is_title(w: &str) -> bool {
+    let f = fold(w);
+    titles()
+        .iter()
+        .any(|t| *t == f || t.strip_suffix('.') == Some(f.as_str()))
+}
+
+/// A capitalised word that starts a sentence or joins a name but names no
+/// one.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "it", "he", "she", "they", "we", "i", "you", "this",
+    "that", "these", "those", "in", "on", "at", "after", "before", "when", "while", "his", "her",
+    "their", "its", "our", "if", "as", "for", "so", "yet", "asked", "according", "there", "then",
+    "still", "also", "meanwhile", "however", "nobody", "no", "one", "some", "many", "most",
+];
+
+/// A run of capitalised words of a name (`Mayor Diane Okafor`) at the start
+/// of `s`: its byte length and words, stopping at anything else.
+fn cap_run(s: &str) -> (usize, Vec<(usize, &str)>) {
+    let mut words = Vec::new();
+    let mut end = 0;
+    let mut pos = 0;
+    for w in s.split(' ') {
+        // `Park’s spokesman`: the name ends before the possessive.
+        let poss = w
+            .char_indices()
+            .find(|&(i, c)| (c == '\'' || c == '\u{2019}') && w[i + c.len_utf8()..].starts_with('s'))
+            .map(|(i, _)| i);
+        if let Some(i) = poss {
+            let core = &w[..i];
+            if core.chars().next().is_some_and(char::is_uppercase) && core.chars().all(char::is_alphabetic) {
+                words.push((pos, core));
+                end = pos + core.len();
+            }
+            break;
+        }
+        let mut core = w.trim_end_matches([',', ';', ':', '!', '?', '.']);
+        // An initial or an abbreviated title keeps its period (`R.`, `Gov.`).
+        if w.len() == core.len() + 1 && w.ends_with('.') && (core.chars().count() == 1 || is_title(w)) {
+            core = w;
+        }
+        let name_like = core.chars().next().is_some_and(char::is_uppercase)
+            && core
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'));
+        if !name_like || words.len() >= 6 {
+            break;
+        }
+        words.push((pos, core));
+        end = pos + core.len();
+        if core.len() != w.len() {
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    (end, words)
+}
+
+/// The name in a capitalised run once its leading titles are dropped
+/// (`EU Environment Commissioner Jessika Roswall` → `Jessika Roswall`):
+/// offset and text, when what is left looks like a person's name.
+fn name_after_titles<'a>(s: &'a str, words: &[(usize, &'a str)]) -> Option<(usize, &'a str)> {
+    let last_title = words.iter().rposition(|(_, w)| is_title(w));
+    let rest = &words[last_title.map_or(0, |t| t + 1)..];
+    let (first, _) = *rest.first()?;
+    let (lo, lw) = *rest.last()?;
+    if rest.iter().any(|(_, w)| NOT_NAMES.contains(&fold(w).as_str())) {
+        return None;
+    }
+    // One bare word is a name only after a title (`Mayor Okafor`).
+    if rest.len() < 2 && last_title.is_none() {
+        return None;
+    }
+    s.get(first..lo + lw.len()).map(|n| (first, n))
+}
+
+/// Words that may open a clause but never name a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "who", "which", "that", "it", "this", "these", "those", "whom", "what",
+];
+
 /// Words after which a name is an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
     "from", "with", "to", "of", "in", "at", "by", "between", "against", "for", "on", "over", "about",
@@ -130,25 +234,47 @@ impl Words {
     }
 }
 
-/// Quote-mark pairs in a block: (whole span with marks, inner span).
+/// Opening quote marks and the marks that close each. German `„` closes
+/// on `“` (the English opener) or `”`; guillemets and CJK brackets on their
+/// own mirror.
+const MARKS: &[(char, &[char])] = &[
+    ('\u{201C}', &['\u{201D}']),
+    ('"', &['"']),
+    ('\u{201E}', &['\u{201C}', '\u{201D}']),
+    ('\u{00AB}', &['\u{00BB}']),
+    ('\u{2039}', &['\u{203A}']),
+    ('\u{300C}', &['\u{300D}']),
+    ('\u{300E}', &['\u{300F}']),
+];
+
+/// Whether `c` closes some quotation.
+fn is_closer(c: char) -> bool {
+    MARKS.iter().any(|(_, cl)| cl.contains(&c))
+}
+
+/// Quote-mark pairs in a block: (whole span with marks, inner span). Each
+/// opener pairs with its own closer; marks of another kind inside are text.
 fn pairs(text: &str) -> Vec<(Span, Span)> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, bool)> = None;
+    let mut open: Option<(usize, char, &[char])> = None;
     for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('\u{201C}', None) => open = Some((i, true)),
-            ('"', None) => open = Some((i, false)),
-            ('\u{201D}', Some((o, true))) | ('"', Some((o, false))) => {
+        match open {
+            Some((o, _, closers)) if closers.contains(&c) => {
                 out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
                 open = None;
             }
-            // A new opening curly quote while one is open: the first was
-            // never closed; restart.
-            ('\u{201C}', Some(_)) => open = Some((i, true)),
-            _ => {}
+            // A new opening mark of the same curly kind while one is open:
+            // the first was never closed; restart.
+            Some((_, oc, _)) if c == oc && c != '"' => {
+                open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+            }
+            Some(_) => {}
+            None => {
+                open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+            }
         }
     }
-    if let Some((o, _)) = open {
+    if let Some((o, _, _)) = open {
         out.push((Span::new(o, text.len()), inner(text, o, text.len())));
     }
     out.retain(|p| !p.1.is_empty());
@@ -226,6 +352,78 @@ fn subject_like(text: &str, quotes: &[(Span, Span)], m: &Mention) -> bool {
         && !PREPOSITIONS.contains(&word_before(text, m.at.span.start as usize).as_str())
 }
 
+/// Where the last capitalised name that is no actor stands as a verb's
+/// subject before `pos` (`Park disagreed`, `Reyes said`), outside quotes.
+fn bare_subject(text: &str, quotes: &[(Span, Span)], mentions: &[Mention], pos: usize) -> Option<usize> {
+    let head = text.get(..pos)?;
+    let mut found = None;
+    let mut prev_end = 0;
+    let toks: Vec<(usize, &str)> = head
+        .split_inclusive(char::is_whitespace)
+        .map(|w| {
+            let at = prev_end;
+            prev_end += w.len();
+            (at, w.trim())
+        })
+        .collect();
+    for pair in toks.windows(2) {
+        let ((at, w), (_, next)) = (pair[0], pair[1]);
+        let name_ok = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(char::is_alphabetic)
+            && !NOT_NAMES.contains(&fold(w).as_str())
+            && !is_title(w);
+        let nf = fold(next.trim_end_matches(['.', ',', ';']));
+        let verb_next = next
+            .chars()
+            .all(|c| c.is_lowercase() || matches!(c, '.' | ',' | ';'))
+            && (nf.ends_with("ed")
+                || matches!(
+                    nf.as_str(),
+                    "said"
+                        | "says"
+                        | "told"
+                        | "tells"
+                        | "wrote"
+                        | "writes"
+                        | "spoke"
+                        | "thinks"
+                        | "thought"
+                        | "agrees"
+                        | "disagrees"
+                        | "replied"
+                        | "replies"
+                        | "argues"
+                        | "insists"
+                ));
+        let span = Span::new(at, at + w.len());
+        let is_mention = mentions
+            .iter()
+            .any(|m| m.at.span.start <= span.start && m.at.span.end >= span.end);
+        if name_ok && verb_next && !is_mention && !in_quotes(quotes, span) {
+            found = Some(at);
+        }
+    }
+    found
+}
+
+/// `Lopez and Park clashed`: the mention is one of two people joined by
+/// `and`, so a later pronoun could be either.
+fn coordinated(text: &str, mentions: &[Mention], m: &Mention) -> bool {
+    mentions.iter().any(|o| {
+        let (a, b) = if o.at.span.end <= m.at.span.start {
+            (o.at.span.end, m.at.span.start)
+        } else if m.at.span.end <= o.at.span.start {
+            (m.at.span.end, o.at.span.start)
+        } else {
+            return false;
+        };
+        o.actor != m.actor
+            && text
+                .get(a as usize..b as usize)
+                .is_some_and(|g| matches!(fold(g.trim()).as_str(), "and" | "or"))
+    })
+}
+
 impl Ctx<'_> {
     /// The person `he`/`she` at `pos` refers to: the nearest earlier actor
     /// named as a subject (this paragraph, else the previous one that names
@@ -242,11 +440,24 @@ impl Ctx<'_> {
             .rev()
             .filter(|m| (m.at.span.end as usize) <= pos)
             .find(|m| subject_like(self.text, &self.quotes, m));
+        // A name that is no actor (`Park disagreed.`) nearer than the
+        // actor is the likelier antecedent: then no one, never an older actor.
+        let bare = bare_subject(self.text, &self.quotes, self.mentions, pos);
         if let Some(m) = here {
+            if bare.is_some_and(|b| b >= m.at.span.end as usize) || coordinated(self.text, self.mentions, m) {
+                return None;
+            }
             return fits(m).then_some(m.actor);
+        }
+        if bare.is_some() {
+            return None;
         }
         let (pt, pm, pq) = self.prev.as_ref()?;
         let m = pm.iter().rev().find(|m| subject_like(pt, pq, m))?;
+        let bare = bare_subject(pt, pq, pm, pt.len());
+        if bare.is_some_and(|b| b >= m.at.span.end as usize) || coordinated(pt, pm, m) {
+            return None;
+        }
         fits(m).then_some(m.actor)
     }
 
@@ -356,11 +567,21 @@ impl Ctx<'_> {
             if m.possessive {
                 return None;
             }
+            // `farmers in Pinal County said`: a place the subject is in.
+            let wb = word_before(text, m.at.span.start as usize);
+            if wb != "and" && PREPOSITIONS.contains(&wb.as_str()) {
+                return None;
+            }
             return Some(Speaker {
                 actor: Some(m.actor),
                 text: m.at.span.slice(text).to_string(),
                 at: m.at.span,
             });
+        }
+        // `Interior Secretary Doug Burgum said`, no actor: the name's
+        // words, titles dropped, with no actor.
+        if let Some(sp) = self.name_ending_at(floor, end, actors) {
+            return Some(sp);
         }
         let (ws, w) = last_word(p)?;
         let at = Span::new(floor + ws, floor + ws + w.len());
@@ -378,7 +599,8 @@ impl Ctx<'_> {
                     at,
                 })
             }
-            "they" | "we" | "i" | "it" | "you" | "who" | "which" | "that" => {
+            w if NOT_SPEAKERS.contains(&w) => return None,
+            "they" | "we" | "i" | "you" => {
                 return Some(Speaker {
                     actor: None,
                     text: w.to_string(),
@@ -398,8 +620,23 @@ impl Ctx<'_> {
             let head = text.get(floor..start).unwrap_or("");
             let clause_start = head.rfind([',', ';', ':']).map_or(0, |c| c + 1);
             let lead = &head[clause_start..];
+            let lead_at = floor + clause_start + (lead.len() - lead.trim_start().len());
             if word_count(lead) <= 2 && !lead.contains(['"', '\u{201C}', '\u{201D}']) {
-                start = floor + clause_start + (lead.len() - lead.trim_start().len());
+                start = lead_at;
+            } else if word_count(lead) <= 8
+                && lead.split_whitespace().any(|w| w == "and")
+                && !lead.contains(['"', '\u{201C}', '\u{201D}'])
+            {
+                // `Webb and two other council members say`: the whole
+                // coordinated subject, and its first named actor if it
+                // opens it; never the bare head noun.
+                let span = Span::new(lead_at, end);
+                let actor = self.mention_starting_at(lead_at).map(|m| m.actor);
+                return Some(Speaker {
+                    actor,
+                    text: span.slice(text).to_string(),
+                    at: span,
+                });
             }
             let span = Span::new(start, end);
             return Some(Speaker {
@@ -456,11 +693,49 @@ impl Ctx<'_> {
         let rest = self.text.get(pos..)?;
         let start = pos + (rest.len() - rest.trim_start().len());
         if let Some(m) = self.mention_starting_at(start) {
+            // `said Park’s spokesman, Tom Reyes`: the speaker is not Park.
+            let after_m = self.text.get(m.at.span.end as usize..).unwrap_or("");
+            if m.possessive || after_m.starts_with("'s") || after_m.starts_with("\u{2019}s") {
+                return self.proxy_after(m.at.span.start as usize, actors);
+            }
             return Some(Speaker {
                 actor: Some(m.actor),
                 text: m.at.span.slice(self.text).to_string(),
                 at: m.at.span,
             });
+        }
+        // `said Mayor Okafor`, `said President Joe Biden`: titles, then
+        // the name; an actor named in the run, else the name's words.
+        let (run_end, run) = cap_run(rest.trim_start());
+        if !run.is_empty() {
+            let in_run = self.mentions.iter().find(|m| {
+                m.at.span.start as usize >= start
+                    && m.at.span.end as usize <= start + run_end
+                    && !in_quotes(&self.quotes, m.at.span)
+            });
+            if let Some(m) = in_run {
+                let person = actors
+                    .get(m.actor as usize)
+                    .is_some_and(|a| a.kind == ActorKind::Person);
+                if person && !m.possessive {
+                    return Some(self.speaker_of(m));
+                }
+            }
+            let r = rest.trim_start();
+            let after_run = r.get(run_end..).unwrap_or("");
+            let possessive = after_run.starts_with("'s") || after_run.starts_with("\u{2019}s");
+            if possessive {
+                return self.proxy_after(start, actors);
+            }
+            if in_run.is_none() {
+                if let Some((o, n)) = name_after_titles(r, &run) {
+                    return Some(Speaker {
+                        actor: self.named(n, start, actors),
+                        text: n.to_string(),
+                        at: Span::new(start + o, start + o + n.len()),
+                    });
+                }
+            }
         }
         // `said union president Luis Ferreira`: a lowercase descriptor
         // of up to three words before the name.
@@ -517,6 +792,120 @@ impl Ctx<'_> {
         None
     }
 
+    /// The one person named earlier in the article whose name or an alias
+    /// is `name`, or whose surname `name` is (`Burgum` → Doug Burgum).
+    fn named(&self, name: &str, pos: usize, actors: &[Actor]) -> Option<ActorId> {
+        let f = fold(name.trim());
+        if f.is_empty() {
+            return None;
+        }
+        let mut found: Option<ActorId> = None;
+        let earlier = self.article_mentions.iter().filter(|m| {
+            m.at.block < self.block || (m.at.block == self.block && m.at.span.end as usize <= pos)
+        });
+        for m in earlier {
+            if found == Some(m.actor) {
+                continue;
+            }
+            let Some(a) = actors
+                .get(m.actor as usize)
+                .filter(|a| a.kind == ActorKind::Person)
+            else {
+                continue;
+            };
+            let fits = std::iter::once(&a.name).chain(a.aliases.iter()).any(|n| {
+                let n = fold(n);
+                n == f || (!f.contains(' ') && n.rsplit(' ').next() == Some(f.as_str()))
+            });
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(m.actor);
+            }
+        }
+        found
+    }
+
+    /// A capitalised name run ending at `end` (after `floor`) that names no
+    /// actor: the name with its titles dropped, as speaker words only.
+    fn name_ending_at(&self, floor: usize, end: usize, actors: &[Actor]) -> Option<Speaker> {
+        let p = self.text.get(floor..end)?;
+        if p.len() != p.trim_end().len() {
+            return None;
+        }
+        // Walk back over capitalised words to the run's start.
+        let mut start = p.len();
+        for w in p.rsplit(' ') {
+            let ok = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'));
+            if !ok {
+                break;
+            }
+            start -= w.len();
+            if start == 0 {
+                break;
+            }
+            start -= 1;
+        }
+        let run_text = p[start..].trim_start();
+        let s0 = floor + p.len() - run_text.len();
+        if run_text.is_empty() || in_quotes(&self.quotes, Span::new(s0, end)) {
+            return None;
+        }
+        // `farmers in Pinal County said`: a place, not the subject.
+        if PREPOSITIONS.contains(&word_before(self.text, s0).as_str()) {
+            return None;
+        }
+        let (run_end, run) = cap_run(run_text);
+        if run_end != run_text.len() {
+            return None;
+        }
+        let overlaps = self
+            .mentions
+            .iter()
+            .any(|m| (m.at.span.start as usize) < end && m.at.span.end as usize > s0);
+        if overlaps {
+            return None;
+        }
+        let (o, n) = name_after_titles(run_text, &run)?;
+        Some(Speaker {
+            actor: self.named(n, s0, actors),
+            text: n.to_string(),
+            at: Span::new(s0 + o, s0 + o + n.len()),
+        })
+    }
+
+    /// `Park’s spokesman, Tom Reyes` starting at `start`: someone speaking
+    /// for another. The appositive name if it is a person actor, else no
+    /// actor and the phrase as written.
+    fn proxy_after(&self, start: usize, actors: &[Actor]) -> Option<Speaker> {
+        let rest = self.text.get(start..)?;
+        let stop = rest
+            .find(['.', ';', '?', '!', '"', '\u{201C}'])
+            .unwrap_or(rest.len());
+        let phrase = &rest[..stop];
+        if let Some(c) = phrase.find(',') {
+            let app = &phrase[c + 1..];
+            let at = start + c + 1 + (app.len() - app.trim_start().len());
+            if let Some(m) = self.mention_starting_at(at) {
+                let person = actors
+                    .get(m.actor as usize)
+                    .is_some_and(|a| a.kind == ActorKind::Person);
+                if person {
+                    return Some(self.speaker_of(m));
+                }
+            }
+        }
+        let t = phrase.trim_end().trim_end_matches(',');
+        (word_count(t) <= 8 && !t.is_empty()).then(|| Speaker {
+            actor: None,
+            text: t.to_string(),
+            at: Span::new(start, start + t.len()),
+        })
+    }
+
     /// Attribution right after a closing quote: `, he wrote`, `Okafor
     /// said`, `said Okafor`, `a spokesman said`. `limit` is the sentence end.
     fn attribution_after(&self, close: usize, limit: usize, actors: &[Actor]) -> Option<Speaker> {
@@ -549,10 +938,14 @@ impl Ctx<'_> {
         }
         // An unnamed source (`a spokesman said`): keep the words only.
         let t = between.trim().trim_end_matches(',');
-        if word_count(t) <= 4 {
+        let first = fold(t.split_whitespace().next().unwrap_or(""));
+        let lone_article = matches!(fold(t).as_str(), "a" | "an" | "the");
+        if word_count(t) <= 4 && !NOT_SPEAKERS.contains(&first.as_str()) && !lone_article {
             let s = p + (between.len() - between.trim_start().len());
+            // `“…,” Burgum said`: a surname of a person named before.
+            let single_name = !t.contains(' ') && t.starts_with(char::is_uppercase);
             return Some(Speaker {
-                actor: None,
+                actor: single_name.then(|| self.named(t, s, actors)).flatten(),
                 text: t.to_string(),
                 at: Span::new(s, s + t.len()),
             });
@@ -750,7 +1143,11 @@ pub fn find(
                     let within = reported
                         .iter()
                         .zip(&reported_speech)
-                        .find(|(r, &speech)| speech && r.at.span.contains(whole))
+                        .find(|(r, &speech)| {
+                            // The clause drops the closing mark and stops: it
+                            // holds the quotation when it reaches into it.
+                            speech && r.at.span.start <= whole.start && r.at.span.end > inner.start
+                        })
                         .map(|(r, _)| r);
                     let (kind, speaker) = match (kind, speaker, within) {
                         (QuoteKind::Direct, None, _)
@@ -784,11 +1181,27 @@ pub fn find(
                             }
                         }
                     }
-                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(['\u{201D}', '"']);
+                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(is_closer);
                     if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
                         open_quote = Some((bi, out.len()));
                     }
                     first_in_block = false;
+                    // A term or a partial is a phrase lifted from elsewhere:
+                    // the sentence's punctuation kept inside the closing mark
+                    // (`“war on drugs.”`) is not part of it.
+                    let inner = if kind == QuoteKind::Direct {
+                        inner
+                    } else {
+                        let t = inner
+                            .slice(&b.text)
+                            .trim_end_matches(['.', ',', ';', ':'])
+                            .trim_end();
+                        if t.is_empty() {
+                            inner
+                        } else {
+                            Span::new(inner.start as usize, inner.start as usize + t.len())
+                        }
+                    };
                     out.push(Quote {
                         id: 0,
                         kind,
@@ -910,8 +1323,24 @@ fn indirect(
             let clause_start = clause_start(after, ends_prep, &fold(v.slice(text)));
             let Some(cs) = clause_start else { continue };
             let c = &after[cs..];
-            let c = c.trim_end_matches(['.', '!', '?', ' ']).trim_start();
+            let c = c.trim_start();
+            // `said: “I will sign it.”`: the verb introduces a direct quote,
+            // read as such; it is not also reported speech.
+            if c.starts_with(|ch: char| ch == ':' || MARKS.iter().any(|m| m.0 == ch)) {
+                continue;
+            }
+            // A closing mark or stray punctuation at the end is the
+            // quotation's, not the clause's.
+            let c = c.trim_end_matches(|ch: char| {
+                matches!(ch, '.' | '!' | '?' | ' ' | ',' | ':' | ';') || is_closer(ch)
+            });
             if word_count(c) < 2 {
+                continue;
+            }
+            // `… leaders often argue has been lacking`: a clause opening on
+            // a verb has no subject of its own; the verb is not reporting.
+            let first = fold(c.split_whitespace().next().unwrap_or(""));
+            if CLAUSE_AUX.contains(&first.as_str()) {
                 continue;
             }
             let start = v.end as usize + cs + (after[cs..].len() - after[cs..].trim_start().len());
@@ -1080,6 +1509,19 @@ mod tests {
         let t = "A \u{201C}b c\u{201D} d \"e f\" g \u{201C}h";
         let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
         assert_eq!(p, vec!["b c", "e f", "h"]);
+    }
+
+    #[test]
+    fn pairs_german_french_and_cjk_marks() {
+        let t = "\u{201E}Wir handeln jetzt\u{201C}, sagte er. \u{00AB} Nous agirons \u{00BB} et \u{2039}non\u{203A}. \u{300C}\u{884C}\u{304F}\u{300D}";
+        let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
+        assert_eq!(
+            p,
+            vec!["Wir handeln jetzt", "Nous agirons", "non", "\u{884C}\u{304F}"]
+        );
+        let t = "\u{300E}a \u{300C}b\u{300D} c\u{300F} then \u{201C}d\u{201D}";
+        let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
+        assert_eq!(p, vec!["a \u{300C}b\u{300D} c", "d"]);
     }
 
     #[test]

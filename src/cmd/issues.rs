@@ -42,7 +42,7 @@ pub struct IssuesJ {
 
 pub fn rows(index: &Index) -> IssuesJ {
     let a = &index.analysis;
-    let issues = a
+    let mut issues: Vec<IssueRow> = a
         .issues
         .iter()
         .map(|i| {
@@ -70,6 +70,8 @@ pub fn rows(index: &Index) -> IssuesJ {
             }
         })
         .collect();
+    // Most spoken-to first, as the TUI lists them; ties keep lexicon order.
+    issues.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.id.cmp(&y.id)));
     IssuesJ {
         articles: index.articles.iter().map(|a| a.label().to_string()).collect(),
         issues,
@@ -98,27 +100,28 @@ pub fn render(t: &IssuesJ) -> String {
         .max("per article".len());
     let _ = writeln!(
         out,
-        "\n{:<name_w$}  {:>8}  {:<per_w$}  {:>6}  {:>6}  labels",
-        "issue", "mentions", "per article", "shared", "single"
+        "\n{:<name_w$}  {:<10}  {:>8}  {:<per_w$}  {:>6}  {:>6}  labels",
+        "issue", "source", "mentions", "per article", "shared", "single"
     );
     for i in &t.issues {
         let name: String = i.name.chars().take(name_w).collect();
-        let mark = if i.discovered { " *" } else { "" };
+        // Its own column: a mark after the labels read as part of them.
+        let source = if i.discovered { "discovered" } else { "lexicon" };
         let _ = writeln!(
             out,
-            "{:<name_w$}  {:>8}  {:<per_w$}  {:>6}  {:>6}  {}{}",
+            "{:<name_w$}  {:<10}  {:>8}  {:<per_w$}  {:>6}  {:>6}  {}",
             name,
+            source,
             i.mentions,
             per_article(i),
             i.aligned_groups,
             i.single_source,
             i.labels.join(", "),
-            mark
         );
     }
     let _ = writeln!(
         out,
-        "\nshared: groups of passages several articles give; single: passages only one gives; * discovered"
+        "\nshared: groups of passages several articles give; single: passages only one gives; source: lexicon or discovered in the text"
     );
     for (n, a) in t.articles.iter().enumerate() {
         let _ = writeln!(out, "[{}] {}", n + 1, a);

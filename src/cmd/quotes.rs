@@ -161,6 +161,15 @@ impl<T: PartialEq + Copy> OptExt<T> for Option<T> {
     }
 }
 
+/// The quote's own line: the block's first line plus the line breaks its
+/// text keeps before the quote. Blocks joined from hard-wrapped lines keep
+/// no breaks, so there it is the block's first line (the index holds no raw
+/// text to count in).
+fn quote_line(b: &crate::corpus::Block, q: &crate::analysis::Quote) -> u32 {
+    let before = b.text.get(..q.at.span.start as usize).unwrap_or("");
+    b.line + before.matches('\n').count() as u32
+}
+
 /// Text on one line: a quote spanning lines in its block is joined.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -182,7 +191,9 @@ pub fn render(index: &Index, quotes: &[&Quote]) -> String {
             .map(|art| {
                 (
                     art.label(),
-                    art.blocks.get(q.at.block as usize).map_or(0, |b| b.line),
+                    art.blocks
+                        .get(q.at.block as usize)
+                        .map_or(0, |b| quote_line(b, q)),
                 )
             })
             .unwrap_or(("?", 0));

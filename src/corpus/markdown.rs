@@ -9,9 +9,9 @@
 //!   keep their text, breaks become spaces), list items (nested items
 //!   flattened, each its own block), tables (cells with spans into `| a | b |`
 //!   lines), images as captions (alt text, else title). Block quotes give
-//!   their paragraphs. Code blocks become paragraphs: in news Markdown they
-//!   are mostly prose that happened to be indented four spaces. Raw HTML is
-//!   dropped.
+//!   their paragraphs. Code blocks (fenced or indented) and raw HTML are
+//!   dropped: they are not the article's prose, and a quotation in a code
+//!   sample read as speech would be a fake quote.
 //! - `line` comes from the element's source offset; `source` is its byte
 //!   range in the sanitised text.
 
@@ -431,7 +431,10 @@ fn walk(text: &str, first_line: u32) -> Parsed {
                     w.begin(BlockKind::ListItem, None, range.start);
                 }
                 Tag::List(_) | Tag::BlockQuote(_) => w.flush(),
-                Tag::CodeBlock(_) => w.begin(BlockKind::Paragraph, None, range.start),
+                Tag::CodeBlock(_) => {
+                    w.flush();
+                    w.skip += 1;
+                }
                 Tag::Table(_) => {
                     w.flush();
                     w.table = Some(TableBuild {
@@ -463,7 +466,8 @@ fn walk(text: &str, first_line: u32) -> Parsed {
                 _ => {}
             },
             Event::End(end) => match end {
-                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::CodeBlock => {
+                TagEnd::CodeBlock => w.skip = w.skip.saturating_sub(1),
+                TagEnd::Heading(_) | TagEnd::Paragraph => {
                     if w.table.is_some() || w.image.is_some() {
                         continue;
                     }
@@ -808,5 +812,16 @@ mod tests {
     fn not_a_byline() {
         assert_eq!(byline("By the time they met, it was late."), None);
         assert_eq!(byline("By Ana Díaz | March 3, 2026").as_deref(), Some("Ana Díaz"));
+    }
+
+    #[test]
+    fn code_blocks_are_not_prose() {
+        let mut w = Vec::new();
+        let src =
+            "# T\n\nBefore.\n\n```\n\"Fake,\" said nobody.\n```\n\n    indented \"code\" here\n\nAfter.\n";
+        let a = parse("t.md", src, &mut w);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["Before.", "After."]);
+        assert!(w.is_empty());
     }
 }
