@@ -40,21 +40,50 @@ pub fn forbidden_in_line(c: char) -> bool {
     c == '\n' || forbidden(c)
 }
 
+/// An automaton over the UTF-8 of every forbidden char: a few MB of text
+/// checked char by char in a debug build would dominate the suite.
+fn automaton() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let pats: Vec<String> = (0u32..=0x2069)
+            .filter_map(char::from_u32)
+            .filter(|&c| forbidden(c))
+            .map(|c| c.to_string())
+            .collect();
+        aho_corasick::AhoCorasick::new(pats).expect("automaton")
+    })
+}
+
+/// The byte offset and char of the first forbidden char in `s`.
+pub fn first_forbidden(s: &str) -> Option<(usize, char)> {
+    let m = automaton().find(s)?;
+    s[m.start()..].chars().next().map(|c| (m.start(), c))
+}
+
 /// Panics naming `what` and the offending char if `s` holds one.
 pub fn assert_clean(what: &str, s: &str) {
-    if let Some((i, c)) = s.char_indices().find(|&(_, c)| forbidden(c)) {
+    if let Some((i, c)) = first_forbidden(s) {
         let from = s.floor_char_boundary_compat(i.saturating_sub(30));
         let ctx: String = s[from..].chars().take(60).collect();
         panic!("{what}: hostile char U+{:04X} at byte {i}: {ctx:?}", c as u32);
     }
 }
 
+/// `assert_clean` for a single-line field: no newline either.
+pub fn assert_clean_line(what: &str, s: &str) {
+    assert_clean(what, s);
+    assert!(!s.contains('\n'), "{what}: newline in a one-line field: {s:?}");
+}
+
 /// Raw output bytes: no ESC, BEL, BS, CR, and as UTF-8 no C1 or bidi char.
 pub fn assert_clean_bytes(what: &str, bytes: &[u8]) {
-    for (i, &b) in bytes.iter().enumerate() {
-        assert!(
-            !matches!(b, 0x1b | 0x07 | 0x08 | 0x0d | 0x00 | 0x7f),
-            "{what}: raw byte 0x{b:02x} at {i}: {:?}",
+    if let Some(i) = bytes
+        .iter()
+        .position(|b| matches!(b, 0x1b | 0x07 | 0x08 | 0x0d | 0x00 | 0x7f))
+    {
+        panic!(
+            "{what}: raw byte 0x{:02x} at {i}: {:?}",
+            bytes[i],
             String::from_utf8_lossy(&bytes[i.saturating_sub(40)..(i + 40).min(bytes.len())])
         );
     }
@@ -97,39 +126,60 @@ pub fn json_strings(v: &serde_json::Value, path: &str, f: &mut dyn FnMut(&str, &
 /// record of the index is free of hostile chars; single-line fields have no
 /// newline either.
 pub fn assert_index_clean(index: &Index) {
-    assert_clean("index name", &index.name);
-    for a in &index.articles {
-        for (what, s) in [
-            ("path", Some(&a.path)),
-            ("title", Some(&a.title)),
-            ("subtitle", a.subtitle.as_ref()),
-            ("author", a.author.as_ref()),
-            ("date", a.date.as_ref()),
-            ("source", a.source.as_ref()),
-            ("url", a.url.as_ref()),
+    assert_clean_line("index name", &index.name);
+    for (i, a) in index.articles.iter().enumerate() {
+        let w = |f: &str| format!("article {i} {f}");
+        assert_clean_line(&w("path"), &a.path);
+        assert_clean_line(&w("title"), &a.title);
+        for (f, v) in [
+            ("subtitle", &a.subtitle),
+            ("author", &a.author),
+            ("date", &a.date),
+            ("source", &a.source),
+            ("url", &a.url),
         ] {
-            if let Some(s) = s {
-                assert!(
-                    !s.chars().any(forbidden_in_line),
-                    "article {what} holds a hostile char or newline: {s:?}"
-                );
+            if let Some(v) = v {
+                assert_clean_line(&w(f), v);
+            }
+        }
+        for (bi, b) in a.blocks.iter().enumerate() {
+            assert_clean(&w(&format!("block {bi}")), &b.text);
+            if let Some(t) = &b.table {
+                for c in t.header.iter().chain(t.rows.iter().flatten()) {
+                    assert_clean_line(&w(&format!("block {bi} cell")), &c.text);
+                }
             }
         }
     }
-    let v = serde_json::to_value(&index.articles).expect("articles serialise");
-    json_strings(&v, "articles", &mut |p, s| assert_clean(p, s));
-    let v = serde_json::to_value(&index.warnings).expect("warnings serialise");
-    json_strings(&v, "warnings", &mut |p, s| assert_clean(p, s));
     for w in &index.warnings {
-        assert!(
-            !w.path.chars().any(forbidden_in_line),
-            "warning path {:?}",
-            w.path
-        );
-        assert_clean("warning line", &w.to_string());
+        assert_clean_line("warning path", &w.path);
+        assert_clean_line("warning", &w.to_string());
     }
-    let v = serde_json::to_value(&index.analysis).expect("analysis serialises");
-    json_strings(&v, "analysis", &mut |p, s| assert_clean(p, s));
+    let an = &index.analysis;
+    for x in &an.actors {
+        assert_clean_line("actor name", &x.name);
+        for s in &x.aliases {
+            assert_clean_line("actor alias", s);
+        }
+    }
+    for x in &an.issues {
+        assert_clean_line("issue name", &x.name);
+        for s in x.labels.iter().chain(&x.keywords) {
+            assert_clean_line("issue label/keyword", s);
+        }
+    }
+    for q in &an.quotes {
+        if let Some(s) = &q.speaker_text {
+            assert_clean("quote speaker", s);
+        }
+        assert_clean("quote", q.at.text(&index.articles));
+    }
+    for x in &an.stances {
+        assert_clean("stance", &x.text);
+    }
+    for x in &an.summaries {
+        assert_clean("summary", &x.summary);
+    }
 }
 
 /// Index built from what was loaded, with the embedded lexicon, checked

@@ -1,0 +1,393 @@
+//! No panics, no hangs, no broken index on any input: arbitrary bytes and
+//! text, pathological shapes (huge lines, huge tables, deep nesting), wrong
+//! JSON types and every script — through the loader, `Index::build` and
+//! `validate`. Inputs are big enough that quadratic work would show as a
+//! run of minutes; each case prints its time (`--nocapture`) but nothing
+//! about time is asserted.
+
+mod hardening_common;
+
+use briefing::corpus::load::parse_text;
+use briefing::corpus::{Format, Loaded};
+use hardening_common::*;
+use proptest::prelude::*;
+use std::time::Instant;
+
+/// Parses `text` as `format`, builds and validates the index, and checks no
+/// hostile char got through. Returns the articles loaded.
+fn through_everything(name: &str, format: Format, text: &str) -> usize {
+    let t = Instant::now();
+    let mut warnings = Vec::new();
+    let articles = parse_text(name, format, text, &mut warnings);
+    let parsed = t.elapsed().as_secs_f64();
+    let n = articles.len();
+    let index = build(name, Loaded { articles, warnings });
+    let built = t.elapsed().as_secs_f64();
+    if built > 0.5 {
+        eprintln!(
+            "[time]   {name} ({} bytes): load {parsed:.2} s, load+build+validate {built:.2} s",
+            text.len()
+        );
+    }
+    assert_index_clean(&index);
+    n
+}
+
+/// `text` as each format: plain, Markdown, a JSON record whose body it is,
+/// a JSON Lines file of two such records.
+fn every_format(name: &str, text: &str) {
+    through_everything(&format!("{name}.txt"), Format::Plain, text);
+    through_everything(&format!("{name}.md"), Format::Markdown, text);
+    let rec =
+        serde_json::json!({"title": text.chars().take(200).collect::<String>(), "body": text}).to_string();
+    through_everything(&format!("{name}.json"), Format::Json, &rec);
+    through_everything(
+        &format!("{name}.jsonl"),
+        Format::Jsonl,
+        &format!("{rec}\n{rec}\n"),
+    );
+    // And the raw text read as if it were JSON / JSON Lines.
+    through_everything(&format!("{name}.raw.json"), Format::Json, text);
+    through_everything(&format!("{name}.raw.jsonl"), Format::Jsonl, text);
+}
+
+/// Runs a case and prints how long it took (debug build), for the report.
+fn timed(what: &str, f: impl FnOnce()) {
+    let t = Instant::now();
+    f();
+    eprintln!("[time] {what}: {:.2} s", t.elapsed().as_secs_f64());
+}
+
+#[test]
+fn ten_megabyte_single_line() {
+    let line = "The minister said “yes” and the envoy said \"no\" | again, ".repeat(10 * 1024 * 1024 / 60);
+    assert!(line.len() >= 10_000_000 - 100);
+    timed("10 MB line, plain", || {
+        through_everything("big.txt", Format::Plain, &line);
+    });
+    timed("10 MB line, markdown", || {
+        through_everything("big.md", Format::Markdown, &line);
+    });
+    let rec = serde_json::json!({"title": "Big", "body": line}).to_string();
+    timed("10 MB line, json body", || {
+        through_everything("big.json", Format::Json, &rec);
+    });
+}
+
+#[test]
+fn ten_megabyte_line_without_spaces_or_punctuation() {
+    // No sentence end, no word break: a worst case for scanners that look
+    // ahead for the next boundary.
+    let line = "x".repeat(10 * 1024 * 1024);
+    timed("10 MB word, plain", || {
+        through_everything("word.txt", Format::Plain, &line);
+    });
+    let quotes = "“".repeat(1024 * 1024);
+    timed("1M opening quotes, plain", || {
+        through_everything("quotes.txt", Format::Plain, &quotes);
+    });
+}
+
+#[test]
+fn two_hundred_thousand_short_lines() {
+    let mut text = String::from("A title\n\n");
+    for i in 0..200_000 {
+        text.push_str(match i % 5 {
+            0 => "Short line.\n",
+            1 => "“Quote\n",
+            2 => "- item\n",
+            3 => "\n",
+            _ => "said he\n",
+        });
+    }
+    timed("200k lines, plain", || {
+        through_everything("lines.txt", Format::Plain, &text);
+    });
+    timed("200k lines, markdown", || {
+        through_everything("lines.md", Format::Markdown, &text);
+    });
+    let mut jl = String::new();
+    for i in 0..20_000 {
+        jl.push_str(&format!(
+            "{{\"title\": \"T{i}\", \"body\": \"Body {i} said “x”.\"}}\n"
+        ));
+    }
+    timed("20k JSONL records", || {
+        assert_eq!(through_everything("lines.jsonl", Format::Jsonl, &jl), 20_000);
+    });
+}
+
+#[test]
+fn fifty_thousand_row_ragged_table() {
+    let mut text = String::from("Table story\n\n| Issue | A | B | C |\n|---|---|---|---|\n");
+    for i in 0..50_000 {
+        match i % 4 {
+            0 => text.push_str(&format!("| row {i} | a |\n")),
+            1 => text.push_str(&format!("| row {i} | a | b | c | d | e |\n")),
+            2 => text.push_str("|\n"),
+            _ => text.push_str(&format!("| “{i} | ” | 中文 | e\u{301} |\n")),
+        }
+    }
+    timed("50k-row ragged table, plain", || {
+        through_everything("table.txt", Format::Plain, &text);
+    });
+    timed("50k-row ragged table, markdown", || {
+        through_everything("table.md", Format::Markdown, &text);
+    });
+}
+
+#[test]
+fn lines_of_nothing_but_pipes() {
+    let mut text = String::new();
+    for i in 0..5_000 {
+        text.push_str(&"|".repeat(1 + i % 40));
+        text.push('\n');
+        if i % 7 == 0 {
+            text.push_str("|---|\n");
+        }
+    }
+    text.push_str(&"|".repeat(200_000));
+    timed("pipes", || every_format("pipes", &text));
+}
+
+#[test]
+fn deeply_nested_json() {
+    let deep = |open: &str, close: &str, n: usize| format!("{}{}", open.repeat(n), close.repeat(n));
+    let cases = [
+        deep("[", "]", 100_000),
+        deep("{\"a\":", "}", 100_000),
+        format!("{{\"title\": \"x\", \"body\": {}}}", deep("[", "]", 100_000)),
+        format!("[{}", "[".repeat(100_000)),
+        format!("{{\"articles\": {}}}", deep("[", "]", 100_000)),
+    ];
+    for (i, c) in cases.iter().enumerate() {
+        timed(&format!("deep json {i}"), || {
+            through_everything("deep.json", Format::Json, c);
+            through_everything("deep.jsonl", Format::Jsonl, c);
+            through_everything("deep.txt", Format::Plain, c);
+            through_everything("deep.md", Format::Markdown, c);
+        });
+    }
+    // The same through the file loader, which sniffs and decodes first.
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("deep.json"), &cases[0]);
+    write(&dir.path().join("deep2.json"), &cases[1]);
+    // Without an extension it is sniffed: not JSON (too deep to parse), so
+    // it is read as text, which is fine as long as nothing breaks.
+    write(&dir.path().join("deep3"), &cases[1]);
+    write(&dir.path().join("good.txt"), "Fine\n\nThe envoy said “fine”.\n");
+    let loaded = load(&[dir.path()]);
+    assert_eq!(loaded.articles.len(), 2, "{:?}", loaded.warnings);
+    for f in ["deep.json", "deep2.json"] {
+        let w: Vec<_> = loaded.warnings.iter().filter(|w| w.path.ends_with(f)).collect();
+        assert_eq!(w.len(), 1, "{f}: {:?}", loaded.warnings);
+        assert!(w[0].line.is_some(), "{:?}", w[0]);
+    }
+    build("deep", loaded);
+}
+
+#[test]
+fn deeply_nested_markdown() {
+    let cases = [
+        ">".repeat(100_000) + " quoted",
+        // 1,000 levels of list, each indented under the last (1 MB).
+        (0..1_000)
+            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+            .collect::<String>(),
+        "[".repeat(50_000) + "link" + &"](u)".repeat(50_000),
+        "*".repeat(100_000) + "x" + &"*".repeat(100_000),
+        "<div>".repeat(50_000),
+        "`".repeat(100_000),
+        "# ".repeat(50_000) + "title",
+        "1. ".repeat(30_000) + "item",
+    ];
+    for (i, c) in cases.iter().enumerate() {
+        timed(&format!("deep markdown {i}"), || {
+            every_format(&format!("deepmd{i}"), c)
+        });
+    }
+}
+
+#[test]
+fn wrong_json_types() {
+    let recs = [
+        r#"{"title": 42, "body": "Text said “x”."}"#,
+        r#"{"title": ["a"], "author": 7, "date": {}, "source": [1,2], "url": false, "body": "B."}"#,
+        r#"{"title": "T", "body": 3}"#,
+        r#"{"title": "T", "body": [1, null, {"x": 1}, ["nested"], "real para"]}"#,
+        r#"{"title": "T", "body": {"rendered": 5}}"#,
+        r#"{"title": {"rendered": ["x"]}, "content": {"rendered": "<p>ok</p>"}}"#,
+        r#"{"title": "T", "author": {"name": 5}, "authors": [{"name": null}, 3], "body": "B."}"#,
+        r#"{"title": "T", "date": "not a date at all", "body": "B."}"#,
+        r#"{"title": "T", "date": "9999-99-99", "body": "B."}"#,
+        r#"{"title": "T", "date": "2026-02-30T99:99", "body": "B."}"#,
+        r#"{"articles": 5}"#,
+        r#"{"articles": [1, "x", null, {"body": "ok."}]}"#,
+        r#"[1, 2, "three", null, true]"#,
+        r#""just a string""#,
+        r#"42"#,
+        r#"null"#,
+        r#"{"title": "\ud800 lone surrogate", "body": "x\udfff y."}"#,
+        r#"{"title": "T", "body": "B.", "title": "dup"}"#,
+        r#"{"title": "T", "body": "1e99999"}"#,
+    ];
+    for r in recs {
+        through_everything("w.json", Format::Json, r);
+        through_everything("w.jsonl", Format::Jsonl, r);
+    }
+    // A JSON Lines file where every other record is wrong: the good ones load.
+    let jl = recs.join("\n");
+    let mut w = Vec::new();
+    let arts = parse_text("mixed.jsonl", Format::Jsonl, &jl, &mut w);
+    assert!(arts.len() >= 8, "{} articles, {w:?}", arts.len());
+    assert!(w.iter().all(|w| w.line.is_some()), "{w:?}");
+    assert!(w.iter().any(|w| w.message.contains("`title`")), "{w:?}");
+}
+
+#[test]
+fn every_script_and_invisible_char() {
+    let samples = [
+        // Zero-width space/joiner/non-joiner, word joiner, BOM mid-text, soft hyphen.
+        "Zero\u{200b}width\u{200c}non\u{200d}joiner\u{2060}wj\u{feff}bom\u{ad}shy said “he\u{200b}llo”.",
+        // Combining marks, stacked.
+        "Ze\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}\u{309}\u{30a}lgo said “a\u{300}\u{301}\u{302}”.",
+        // A thousand combining marks on one base.
+        &("a".to_string() + &"\u{301}".repeat(1000) + " said “x\u{302}\u{302}”."),
+        // Emoji ZWJ sequences, flags, skin tones, keycaps.
+        "Family 👨\u{200d}👩\u{200d}👧\u{200d}👦 and flag 🇨🇴🇺🇸 and 👍🏽 and 1\u{fe0f}\u{20e3} said “🙂”.",
+        // RTL text with marks (not overrides: those are neutralised).
+        "قال الوزير «لن نتراجع» يوم الثلاثاء. \u{200f}שלום\u{200e} אמר „כן“.",
+        // CJK, full-width punctuation and corner-bracket quotes.
+        "外交部长说：「我们不会让步。」他补充道『绝不』。日本語の記事。한국어 기사가 “좋다”고 말했다.",
+        // Surrogate-adjacent and private-use, noncharacters, replacement char.
+        "Private \u{e000}\u{f8ff} nonchar \u{fdd0}\u{fffe}\u{ffff} repl \u{fffd} astral \u{10ffff} said “x”.",
+        // Line and paragraph separators, NEL, vertical tab, form feed.
+        "Line\u{2028}sep\u{2029}para\u{85}nel\u{b}vt\u{c}ff said “x”.\u{2028}",
+        // Tabs and odd spaces.
+        "\tTabbed\u{a0}nbsp\u{3000}ideographic\u{2003}em said “x”.",
+    ];
+    for (i, s) in samples.iter().enumerate() {
+        let doc = format!(
+            "{s}\n\nBy {s}\n\n{s}\n\n- {s}\n\n| {s} | {s} |\n|---|---|\n| {s} |\n\n“{s}” said {s}.\n"
+        );
+        every_format(&format!("script{i}"), &doc);
+    }
+}
+
+#[test]
+fn unbalanced_and_nested_quotes() {
+    let samples = [
+        "“Open never closed. He said so. And more text follows for a while.",
+        "Closed never opened” said the minister.",
+        "“Outer ‘inner “deeper ‘deepest’ back” out’ done” he said.",
+        "\"Straight 'mixed” curly’ \"\" '' “” ‘’ «» „“ ‚‘ ‹›",
+        "He said “” and “ ” and \"\".",
+        "’Tis the season, rock ’n’ roll, the ’90s, O’Brien’s “quote”.",
+        "“ “ “ “ “ “ “ “ “ “ “",
+        "” ” ” ” ” ” ” ” ” ”",
+        "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"",
+    ];
+    for (i, s) in samples.iter().enumerate() {
+        every_format(&format!("quotes{i}"), &format!("Title\n\n{s}\n\n{s} {s}\n"));
+    }
+    let many = samples.join(" ").repeat(2_000);
+    timed("unbalanced quotes x2000", || every_format("quotes-many", &many));
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "# Ministers meet on tariffs",
+        "Tariff talks stall as envoy walks out",
+        "By Ana Núñez and Sam Reyes",
+        "By ANA NÚÑEZ, Staff Writer",
+        "March 3, 2026",
+        "2026-03-03T10:00:00Z",
+        "BOGOTÁ —",
+        "“We will not yield,” the minister said.",
+        "\"We will not yield,\" the minister said.",
+        "The envoy said that talks would resume.",
+        "“Unclosed quote that runs on",
+        "closing only” said he.",
+        "‘single’ and ‚low‘ and „German“ and «French»",
+        "| Issue | Colombia | United States |",
+        "|---|---|---|",
+        "| Tariffs | against |",
+        "| Visas | yes | no | extra | more |",
+        "|",
+        "||||",
+        "+---+---+",
+        "- Migration: both sides want fewer crossings.",
+        "* Drugs: the minister wants “shared responsibility”.",
+        "1. First point",
+        "> A block quote said “x”.",
+        "---",
+        "Photo: Reuters",
+        "Related: Earlier talks",
+        "日本語の記事「引用」と言った。",
+        "e\u{301}\u{302} combining",
+        "👩\u{200d}💻 emoji",
+        "مرحبا «قال»",
+        "",
+        "    indented code",
+        "```",
+        "<p>html</p>",
+        "&#27;[2J entity",
+        "[link](http://x)",
+    ]);
+    prop_oneof![
+        6 => fixed.prop_map(str::to_string),
+        1 => prop::sample::select(HOSTILE_CHARS.to_vec()).prop_map(|c| format!("ctl{c}ctl")),
+        1 => "[a-zA-Z“”\"' .,|-]{0,40}",
+        1 => any::<String>().prop_map(|s| s.chars().take(30).collect()),
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            fragment(),
+            prop::sample::select(vec!["\n", "\n\n", " ", "\r\n", ""]),
+        ),
+        0..40,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(f, sep)| f + sep).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Documents assembled from fragments of real articles and hostile
+    /// bits: every format loads, builds and validates, and stays clean.
+    #[test]
+    fn assembled_documents_build_sound_indexes(doc in document()) {
+        every_format("prop", &doc);
+    }
+
+    /// Arbitrary text: the same.
+    #[test]
+    fn arbitrary_text_builds_sound_indexes(doc in any::<String>()) {
+        every_format("arb", &doc);
+    }
+
+    /// Arbitrary bytes, through the file loader (decoding, sniffing, every
+    /// extension).
+    #[test]
+    fn arbitrary_bytes_load_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..2048), utf8_prefix in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut b = bytes;
+        if utf8_prefix {
+            let mut v = "Title “quoted”\n\n".as_bytes().to_vec();
+            v.extend(b);
+            b = v;
+        }
+        for name in ["a.txt", "a.md", "a.json", "a.jsonl", "a"] {
+            write(&dir.path().join(name), &b);
+        }
+        let loaded = load(&[dir.path()]);
+        let index = build("bytes", loaded);
+        assert_index_clean(&index);
+        // Named one by one (sniffed), too.
+        let named = load(&[&dir.path().join("a")]);
+        assert_index_clean(&build("bytes1", named));
+    }
+}
