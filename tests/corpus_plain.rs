@@ -996,3 +996,41 @@ fn a_role_or_outlet_line_under_the_byline_is_metadata() {
     assert_eq!(a.author, None);
     assert_eq!(texts(&a, BlockKind::Heading), ["The Background"]);
 }
+
+#[test]
+fn wrapped_text_with_headings_set_tight_against_paragraphs() {
+    let (a, _) = fixture("wrapped-tight-headings.txt");
+    assert_eq!(
+        texts(&a, BlockKind::Heading),
+        ["What the government plans", "Why it matters"]
+    );
+    let paras = texts(&a, BlockKind::Paragraph);
+    assert_eq!(paras.len(), 3);
+    assert!(
+        paras[0].ends_with("a quarter of their capacity this week, the lowest level since records began.")
+    );
+    assert!(paras[1].starts_with("Officials said") && paras[1].ends_with("last all summer."));
+    assert_eq!(paras[2], "The north grows most of the country's rice.");
+}
+
+#[test]
+fn a_long_title_in_a_wrapped_file_keeps_its_byline_apart() {
+    let a = parse_str(
+        "Regional leaders gather in the capital for a summit on water\n\
+         By Jane Doe\n\
+         \n\
+         The leaders of the five river provinces arrived in the capital on\n\
+         Monday for two days of talks on how to share a shrinking supply of\n\
+         water between farms, towns and the hydroelectric dams upstream.\n\
+         \n\
+         Officials said a draft agreement had been circulated last week but\n\
+         that several provinces still objected to the quotas it proposed for\n\
+         the dry season, when demand is highest.\n",
+    );
+    assert_eq!(
+        a.title,
+        "Regional leaders gather in the capital for a summit on water"
+    );
+    assert_eq!(a.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(texts(&a, BlockKind::Paragraph).len(), 2);
+}

@@ -13,7 +13,7 @@
 //!   under a bare `Related` / `You may also like` up to a blank line);
 //!   captions and credits (`Credit:`, `Photo:`, `Image:`, `(Photo by`,
 //!   `REUTERS/…`, `Getty Images`, and `Source:` notes under tables); list
-//!   items (`- `, `* `, `• `, `– `, `1. `, `1) `); wire credit tails; lines
+//!   items (`- `, `* `, `• `, `– `, `▪ `…, `1. `, `1) `); wire credit tails; lines
 //!   with a pipe (table candidates); text.
 //! * The header (only in [`parse`]): byline/date lines, a section kicker
 //!   (`OPINION`, dropped), the title (the first line, when it reads as a
@@ -180,7 +180,8 @@ struct Line {
     /// Trimmed content's byte range in the text.
     start: usize,
     end: usize,
-    /// The line had leading white space (a list item's continuation).
+    /// The line had leading white space (a paragraph indent, or a list
+    /// item wrapping).
     indented: bool,
     chars: usize,
     /// Unescaped `|` count.
@@ -550,7 +551,7 @@ fn is_source_note(t: &str) -> bool {
 
 /// Where the item text starts, when `t` is a list item.
 fn bullet(t: &str) -> Option<usize> {
-    for b in ["- ", "* ", "• ", "– ", "· "] {
+    for b in ["- ", "* ", "• ", "– ", "· ", "▪ ", "◦ ", "‣ ", "■ ", "○ "] {
         if let Some(rest) = t.strip_prefix(b) {
             return (!rest.trim().is_empty()).then(|| t.len() - rest.trim_start().len());
         }
@@ -696,7 +697,7 @@ fn name_like(s: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         ok_chars && !w.is_empty() && (cap || (i > 0 && (PARTICLES.contains(&w) || (and_ok && w == "and"))))
-    }) && month_word(ws[0]).is_none()
+    }) && !is_month_word(ws[0])
         && !is_weekday(ws[0])
         && !NOT_NAMES.iter().any(|n| ws[0].eq_ignore_ascii_case(n))
 }
@@ -721,8 +722,9 @@ fn is_weekday(w: &str) -> bool {
     .any(|d| w.eq_ignore_ascii_case(d))
 }
 
-fn month_word(w: &str) -> Option<()> {
-    date::find_date(&format!("{w} 1, 2000")).map(|_| ())
+/// `February`, `Feb.`, `febrero`: asked of the date reader so both agree.
+fn is_month_word(w: &str) -> bool {
+    w.len() <= 12 && date::find_date(&format!("{} 1, 2000", w.trim_end_matches('.'))).is_some()
 }
 
 /// `By NAME`, `Written by NAME`, `Por NAME`: the name, cut before any date,
@@ -752,7 +754,7 @@ fn byline(s: &str) -> Option<String> {
     let single = words(name) == 1
         && name.chars().next().is_some_and(char::is_uppercase)
         && (after.is_empty() || after.starts_with(['|', '•', '·', '—', '–', '-']))
-        && month_word(name).is_none()
+        && !is_month_word(name)
         && !is_weekday(name);
     (name_like(name) || single).then(|| name.to_string())
 }
@@ -947,9 +949,13 @@ fn read_header(doc: &Doc, skip: &mut [bool]) -> Header {
     if !doc.prose(i) || !title_like(doc.s(i)) {
         return h;
     }
-    // A wrapped lede's first line is not a title.
+    // A wrapped lede's first line is not a title (a byline under a long
+    // title does not make it one).
     if doc.wrap.is_some() && joins(doc, i, i + 1) {
-        return h;
+        let next = doc.s(i + 1);
+        if byline(next).is_none() && date_line(next).is_none() {
+            return h;
+        }
     }
     h.title = Some(doc.s(i).to_string());
     skip[i] = true;
@@ -1121,7 +1127,10 @@ fn joins(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     if let Some(w) = doc.wrap {
-        if la.chars + 20 >= w && la.chars >= 30 {
+        // After a full stop, a short heading-like line is a heading set
+        // without blank lines around it, not the paragraph's last line.
+        let heading_next = ends_sentence(sa) && doc.lines[b].chars + 20 < w && heading_like(sb);
+        if la.chars + 20 >= w && la.chars >= 30 && !heading_next {
             return true;
         }
     }
@@ -1458,6 +1467,7 @@ mod tests {
         assert_eq!(bullet("-"), None);
         assert_eq!(bullet("- "), None);
         assert_eq!(bullet("-5 degrees"), None);
+        assert_eq!(bullet("▪ square"), Some("▪ ".len()));
     }
 
     #[test]
