@@ -151,6 +151,14 @@ fn hostile_names(dir: &Path) -> Vec<PathBuf> {
     write(&bad, "{ not json at all");
     let sub = dir.join("d\u{1b}[2Jir");
     write(&sub.join("inner\u{8}\r.md"), markdown_article());
+    // A newline in a name would split a warning line in two; a raw 0x9B
+    // byte (not UTF-8) is a C1 CSI to an 8-bit terminal.
+    write(&dir.join("new\nline.json"), "[broken");
+    use std::os::unix::ffi::OsStrExt;
+    write(
+        &dir.join(std::ffi::OsStr::from_bytes(b"raw\x9b2J\x1b[1m.json")),
+        "{broken",
+    );
     vec![good, bad, sub]
 }
 
@@ -265,6 +273,10 @@ fn hostile_file_names_are_neutralised_in_paths_and_warnings() {
         .collect();
     assert_eq!(bad.len(), 1, "{:?}", loaded.warnings);
     assert!(bad[0].path.contains('\u{241b}'), "{:?}", bad[0].path);
+    for part in ["new line.json", "raw"] {
+        let n = loaded.warnings.iter().filter(|w| w.path.contains(part)).count();
+        assert_eq!(n, 1, "{part}: {:?}", loaded.warnings);
+    }
     // Named directly too.
     let l2 = load(&[&names[0], &names[1]]);
     assert_eq!(l2.articles.len(), 1);
