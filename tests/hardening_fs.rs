@@ -570,3 +570,32 @@ fn exit_codes_and_messages() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("index valid"), "{out}");
 }
+
+#[test]
+fn a_stray_nul_does_not_lose_an_article() {
+    // Scraped text sometimes carries one NUL; skipping the whole file as
+    // binary would lose the article. Real binary data is still skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = format!(
+        "{GOOD}\n{}",
+        "The talks went on for hours, officials said. ".repeat(100)
+    )
+    .into_bytes();
+    let mid = text.len() / 2;
+    text.insert(mid, 0);
+    write(&dir.path().join("stray.txt"), &text);
+    write(
+        &dir.path().join("data.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+    );
+    let l = load(&[dir.path()]);
+    assert_eq!(l.articles.len(), 1, "{:?}", l.warnings);
+    let a = &l.articles[0];
+    assert!(a.path.ends_with("stray.txt"));
+    assert!(
+        a.blocks.iter().any(|b| b.text.contains('\u{2400}')),
+        "the NUL is shown as ␀"
+    );
+    assert_eq!(about(&l, "data.txt").len(), 1, "{:?}", l.warnings);
+    assert_index_clean(&build("stray", l));
+}
