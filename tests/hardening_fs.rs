@@ -599,3 +599,38 @@ fn a_stray_nul_does_not_lose_an_article() {
     assert_eq!(about(&l, "data.txt").len(), 1, "{:?}", l.warnings);
     assert_index_clean(&build("stray", l));
 }
+
+#[test]
+fn closed_or_full_output_is_an_error_not_a_panic() {
+    use std::process::{Command, Stdio};
+    for sub in [&["index", "--json"][..], &["index"], &["check"]] {
+        // `| head` closing the pipe early: a quiet end.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(sub)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = within(120, "briefing with a closed pipe", move || {
+            child.wait_with_output().unwrap()
+        });
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{sub:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{sub:?}: {err}");
+        // A full disk: an error message and exit 1.
+        #[cfg(target_os = "linux")]
+        {
+            let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+            let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+                .args(sub)
+                .stdout(full)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!err.contains("panicked"), "{sub:?}: {err}");
+            assert_eq!(out.status.code(), Some(1), "{sub:?}: {err}");
+            assert!(err.contains("cannot write output"), "{sub:?}: {err}");
+        }
+    }
+}
