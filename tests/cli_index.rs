@@ -17,7 +17,10 @@ fn obj<'a>(v: &'a Value, what: &str) -> &'a serde_json::Map<String, Value> {
         .unwrap_or_else(|| panic!("{what} is not an object: {v}"))
 }
 
-fn has(v: &Value, what: &str, fields: &[(&str, fn(&Value) -> bool)]) {
+/// A field's name and a check of its JSON type.
+type Field<'a> = (&'a str, fn(&Value) -> bool);
+
+fn has(v: &Value, what: &str, fields: &[Field]) {
     let o = obj(v, what);
     for (f, ok) in fields {
         let x = o.get(*f).unwrap_or_else(|| panic!("{what} lacks `{f}`: {v}"));

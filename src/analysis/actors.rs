@@ -1,11 +1,883 @@
 //! Actors: named by the lexicon or discovered in the text, and their mentions.
-use super::{Actor, Lexicon, Mention, Sentence};
-use crate::corpus::Article;
+//!
+//! Lexicon names, aliases and metonyms are matched in one Aho-Corasick pass
+//! per block over folded text (so `Bogotá`/`bogota` and `’`/`'` agree), with
+//! word-boundary checks (`Petro’s` is a possessive mention of Petro,
+//! `Petroleum` is nothing). Lexicon actors never mentioned are dropped, so a
+//! corpus on another story is not populated by the default lexicon.
+//!
+//! Discovery is deliberately conservative (a wrong actor costs more than a
+//! missing one): runs of capitalised words in paragraphs and list items
+//! (never headings, tables, captions, the title or the byline) that look like
+//! a person's name (2–3 words, no place or institution word) or an
+//! institution (ending in `Ministry`, `Council`, …), and that recur or are the
+//! subject/object of a speech verb. A bare surname counts as a mention of
+//! the one discovered full name it ends.
 
-pub fn find(
-    _articles: &[Article],
-    _sentences: &[Sentence],
-    _lexicon: &Lexicon,
-) -> (Vec<Actor>, Vec<Mention>) {
-    (Vec::new(), Vec::new())
+use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
+use crate::corpus::{Article, BlockKind};
+use crate::text::{fold, fold_with_map, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Word lists as sets: they are consulted for every capitalised word.
+static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COMMON.iter().copied().collect());
+static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+
+/// Capitalised words that open sentences or clauses and are never names.
+#[rustfmt::skip]
+const COMMON: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "its", "our", "my", "your", "but", "and", "or", "nor", "so", "however",
+    "despite", "although", "though", "while", "when", "after", "before", "since", "as", "at", "in",
+    "on", "for", "with", "from", "by", "to", "of", "if", "yet", "still", "meanwhile", "moreover",
+    "also", "both", "each", "every", "some", "many", "most", "several", "other", "such", "what",
+    "why", "how", "who", "whom", "where", "whether", "whatever", "which", "even", "only", "now",
+    "then", "there", "here", "today", "yesterday", "tomorrow", "last", "next", "early", "late",
+    "over", "under", "among", "amid", "across", "through", "during", "according", "unlike", "like",
+    "rather", "instead", "regardless", "nevertheless", "furthermore", "indeed", "thus", "therefore",
+    "hence", "shortly", "until", "once", "upon", "against", "beyond", "without", "within", "is",
+    "was", "are", "were", "will", "would", "can", "could", "should", "may", "might", "must", "not",
+    "no", "yes", "all", "any", "few", "more", "less", "one", "two", "three", "first", "second",
+    "third", "written", "credit", "photo", "related", "read", "source", "sources", "update",
+    "updated", "breaking", "analysis", "opinion", "editorial", "news", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr",
+    "said", "says", "asked", "according", "because", "than", "just", "again", "already", "about",
+    "above", "below", "between", "into", "onto", "out", "off", "up", "down", "near", "far", "very",
+    "much", "well", "new", "old", "key", "big",
+];
+
+/// Titles in front of a name: stripped from the name, kept in the alias.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "president", "vice", "mayor", "senator", "sen", "rep", "representative", "gov", "governor",
+    "minister", "secretary", "general", "gen", "dr", "mr", "mrs", "ms", "judge", "justice", "chief",
+    "councilmember", "councilwoman", "councilman", "councillor", "councilor", "commissioner",
+    "ambassador", "foreign", "prime", "deputy", "chancellor", "king", "queen", "prince", "princess",
+    "pope", "father", "sister", "professor", "prof", "lt", "col", "capt", "captain", "colonel",
+    "major", "sergeant", "admiral", "officer", "detective", "director", "chairman", "chairwoman",
+    "chair", "ceo", "speaker", "leader", "lawmaker", "attorney", "superintendent", "treasurer",
+    "sheriff", "inspector", "coach", "pastor", "rabbi", "imam", "reverend", "rev", "sir", "dame",
+    "lord", "lady", "former", "acting", "interim", "parent", "nurse", "student", "resident",
+    "farmer", "teacher", "activist", "lawyer", "analyst", "economist", "spokesman", "spokeswoman",
+    "spokesperson", "candidate", "rival", "founder", "executive",
+];
+
+/// Words that make a capitalised run an institution.
+#[rustfmt::skip]
+const ORG_WORDS: &[&str] = &[
+    "ministry", "council", "party", "department", "agency", "bank", "commission", "committee",
+    "association", "union", "inc", "corp", "corporation", "company", "group", "court", "senate",
+    "army", "police", "institute", "foundation", "university", "office", "bureau", "board",
+    "authority", "federation", "organization", "organisation", "fund", "forces", "navy",
+    "parliament", "assembly", "chamber", "coalition", "front", "movement", "league", "network",
+    "times", "post", "journal", "agency", "ltd", "llc", "plc", "co", "administration",
+    "museum", "hospital", "school", "college", "church", "secretariat", "service", "services",
+];
+
+/// Words that make a capitalised run a place or a thing, never an actor.
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "plaza", "casa", "house", "street", "st", "avenue", "ave", "road", "square", "gap", "hill",
+    "hills", "island", "islands", "river", "mountain", "mountains", "valley", "sea", "ocean", "bay",
+    "park", "airport", "province", "state", "states", "county", "republic", "capitol", "north",
+    "south", "east", "west", "northern", "southern", "eastern", "western", "new", "san", "santa",
+    "los", "las", "el", "costa", "puerto", "sri", "hong", "buenos", "saudi", "latin", "united",
+    "city", "kingdom", "america", "americas", "europe", "africa", "asia", "middle", "central",
+    "port", "lake", "coast", "beach", "bridge", "tower", "palace", "hall", "center", "centre",
+    "stadium", "station", "district", "region", "valley", "desert", "canal", "border", "zone",
+    "day", "week", "year", "war", "act", "law", "plan", "accord", "agreement", "treaty", "summit",
+    "conference", "program", "programme", "initiative", "doctrine", "cup", "award", "prize",
+    "church", "cathedral", "hospital", "school", "college", "museum", "gallery", "christmas",
+    "easter", "ramadan", "covid", "internet", "google", "twitter", "facebook",
+];
+
+/// Lowercase words allowed inside a name (`Plaza de Bolívar`, `Ludwig van Beethoven`).
+const CONNECTORS: &[&str] = &[
+    "de", "del", "la", "da", "das", "do", "dos", "van", "von", "der", "di", "le", "y", "bin", "al",
+];
+
+struct Pattern {
+    entry: usize,
+    /// The alias as written was all capitals (`UN`): the text must be too,
+    /// or folding would match the Spanish `un`.
+    needs_upper: bool,
+}
+
+/// A capitalised run found in the text, a discovery candidate.
+struct Candidate {
+    at: Evidence,
+    /// Folded name without titles or possessive.
+    key: String,
+    /// The name as written (titles stripped).
+    name: String,
+    /// The run as written (with titles).
+    surface: String,
+    words: usize,
+    speaker: bool,
+    possessive: bool,
+    /// Came after a title (`Mayor`, `Sen.`): a person for sure.
+    titled: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether a folded match `s..e` stands as whole words; returns the
+/// possessive flag when it does.
+fn boundary(folded: &str, s: usize, e: usize) -> Option<bool> {
+    let before_ok = !matches!(folded[..s].chars().next_back(), Some(c) if is_word_char(c));
+    if !before_ok {
+        return None;
+    }
+    let rest = &folded[e..];
+    let mut it = rest.chars();
+    match it.next() {
+        None => Some(false),
+        Some('\'') => match it.next() {
+            Some('s') => {
+                if !matches!(it.next(), Some(c) if is_word_char(c)) {
+                    Some(true)
+                } else {
+                    None
+                }
+            }
+            // `Torres'` (plural-possessive style) or a closing quote.
+            Some(c) if !is_word_char(c) => Some(true),
+            None => Some(true),
+            _ => None,
+        },
+        Some(c) if is_word_char(c) => None,
+        Some(_) => Some(false),
+    }
+}
+
+/// Matches lexicon names in text; built once per analysis.
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    pub fn new(lexicon: &Lexicon) -> Matcher {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        for (ei, e) in lexicon.actors.iter().enumerate() {
+            let forms = std::iter::once(&e.name)
+                .chain(e.aliases.iter())
+                .chain(e.metonyms.iter());
+            for form in forms {
+                let bare = form.strip_prefix("the ").or_else(|| form.strip_prefix("The "));
+                for f in std::iter::once(form.as_str()).chain(bare) {
+                    let key = fold(f.trim());
+                    if key.is_empty() || seen.contains_key(&key) {
+                        continue;
+                    }
+                    let needs_upper =
+                        f.chars().any(char::is_alphabetic) && !f.chars().any(char::is_lowercase);
+                    seen.insert(key.clone(), ei);
+                    strings.push(key);
+                    patterns.push(Pattern {
+                        entry: ei,
+                        needs_upper,
+                    });
+                }
+            }
+        }
+        // A DFA: a few hundred short names, run over every byte of a corpus.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&strings)
+            .ok();
+        Matcher { ac, patterns }
+    }
+
+    /// Lexicon entries named in `text`: (entry index, byte span in `text`,
+    /// possessive).
+    pub fn find_in(&self, text: &str) -> Vec<(usize, Span, bool)> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.ac else { return out };
+        let f = fold_with_map(text);
+        for m in ac.find_iter(&f.text) {
+            let (s, e) = (m.start(), m.end());
+            let Some(possessive) = boundary(&f.text, s, e) else {
+                continue;
+            };
+            let p = &self.patterns[m.pattern().as_usize()];
+            let (os, oe) = f.to_original(s, e);
+            let lower = text
+                .get(os..oe)
+                .map_or(true, |t| t.chars().any(char::is_lowercase));
+            if p.needs_upper && lower {
+                continue;
+            }
+            out.push((p.entry, Span::new(os, oe), possessive));
+        }
+        out
+    }
+}
+
+/// A word of the text with its byte range.
+struct Tok<'a> {
+    s: usize,
+    e: usize,
+    w: &'a str,
+}
+
+/// A token's end without a sentence's final dot (initials such as `J.`
+/// and dotted abbreviations keep theirs).
+fn word_end(text: &str, s: usize, e: usize) -> usize {
+    let w = &text[s..e];
+    match w.strip_suffix('.') {
+        Some(b) if b.chars().count() > 1 && !b.contains('.') => e - 1,
+        _ => e,
+    }
+}
+
+/// Words as runs of letters, digits and inner `.’'-` (trailing ones dropped).
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut last_word_end = 0;
+    for (i, c) in text.char_indices() {
+        let inner = matches!(c, '.' | '\'' | '\u{2019}' | '-' | '\u{2011}');
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_word_end = i + c.len_utf8();
+        } else if inner && start.is_some() {
+            // Kept only if a word char follows; `last_word_end` decides.
+            if c == '.' {
+                // An initial or abbreviation keeps its dot (`J.`, `Sen.`).
+                last_word_end = i + 1;
+            }
+        } else if let Some(s) = start.take() {
+            let e = word_end(text, s, last_word_end);
+            out.push(Tok { s, e, w: &text[s..e] });
+        }
+    }
+    if let Some(s) = start {
+        let e = word_end(text, s, last_word_end);
+        out.push(Tok { s, e, w: &text[s..e] });
+    }
+    out
+}
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else { return false };
+    if !first.is_uppercase() {
+        return false;
+    }
+    // An initial (`J.`) or a capitalised word with lowercase letters; all-caps
+    // acronyms (`UN`, `U.S.`) are not parts of names.
+    let rest: String = cs.collect();
+    rest == "." || rest.chars().any(char::is_lowercase)
+}
+
+/// The word without a possessive ending.
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["\u{2019}s", "'s", "\u{2019}", "'"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            if !b.is_empty() {
+                return (b, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+fn lower_key(w: &str) -> String {
+    fold(w.trim_end_matches('.'))
+}
+
+fn word_is_speech_verb(lexicon_verbs: &HashMap<String, ()>, w: &str) -> bool {
+    lexicon_verbs.contains_key(&fold(w))
+}
+
+/// Candidates from one block (paragraphs and list items only).
+#[allow(clippy::too_many_arguments)]
+fn candidates_in(
+    article: u32,
+    block: u32,
+    text: &str,
+    taken: &[Span],
+    verbs: &HashMap<String, ()>,
+    skip_names: &[String],
+    out: &mut Vec<Candidate>,
+) {
+    let toks = tokens(text);
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_cap_word(toks[i].w) {
+            i += 1;
+            continue;
+        }
+        // Extend the run over single spaces, capitalised words and connectors.
+        let mut j = i + 1;
+        let mut end = i;
+        while j < toks.len() {
+            if text.get(toks[j - 1].e..toks[j].s) != Some(" ") {
+                break;
+            }
+            // A possessive ends the name (`Okafor’s budget`).
+            if strip_possessive(toks[j - 1].w).1 {
+                break;
+            }
+            let w = toks[j].w;
+            if is_cap_word(w) {
+                end = j;
+                j += 1;
+            } else if j + 1 < toks.len()
+                && is_cap_word(toks[j + 1].w)
+                && (CONNECTORS.contains(&w)
+                    // `Bank of America`, `Ministry of Defense`.
+                    || (w == "of" && ORG_WORDS.contains(&lower_key(toks[j - 1].w).as_str())))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &toks[i..=end];
+        let next_i = end + 1;
+        // Drop common words and titles in front.
+        let mut k = 0;
+        while k < run.len() && COMMON_SET.contains(lower_key(run[k].w).as_str()) {
+            k += 1;
+        }
+        let title_from = k;
+        // An unlisted title (`Selectwoman Jane Ortiz`): a role word in
+        // -man/-woman/-person before a two-word name.
+        if run.len() >= k + 3 {
+            let lk = lower_key(run[k].w);
+            if ["man", "woman", "person"]
+                .iter()
+                .any(|s| lk.ends_with(s) && lk.len() > s.len() + 2)
+            {
+                k += 1;
+            }
+        }
+        while k < run.len() {
+            let lk = lower_key(run[k].w);
+            let demonym_before_title = (lk.ends_with("ian")
+                || lk.ends_with("ean")
+                || lk.ends_with("can")
+                || lk.ends_with("ese")
+                || lk.ends_with("ish"))
+                && run
+                    .get(k + 1)
+                    .is_some_and(|t| TITLE_SET.contains(lower_key(t.w).as_str()));
+            if TITLE_SET.contains(lk.as_str()) || demonym_before_title {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let name_toks = &run[k..];
+        if name_toks.is_empty() {
+            i = next_i;
+            continue;
+        }
+        let (s, mut e) = (name_toks[0].s, name_toks[name_toks.len() - 1].e);
+        let (last, possessive) = strip_possessive(name_toks[name_toks.len() - 1].w);
+        if possessive {
+            e = name_toks[name_toks.len() - 1].s + last.len();
+        }
+        // A name ends on a word, not on an initial.
+        if last.ends_with('.') {
+            i = next_i;
+            continue;
+        }
+        let span = Span::new(s, e);
+        let overlaps = taken.iter().any(|t| t.start < span.end && span.start < t.end);
+        let name = &text[s..e];
+        let key = fold(name);
+        if overlaps || skip_names.contains(&key) {
+            i = next_i;
+            continue;
+        }
+        let before_speech = toks.get(next_i).is_some_and(|t| {
+            // `Okafor said`, or an appositive's end: `…, Alan Pruitt, said`.
+            text.get(e..t.s).is_some_and(|g| matches!(g.trim(), "" | ",")) && word_is_speech_verb(verbs, t.w)
+        });
+        // `Karen Holt, its president, said`: an appositive, then the verb.
+        let appositive_speech = text.get(e..).is_some_and(|g| {
+            let Some(rest) = g.strip_prefix(',') else {
+                return false;
+            };
+            let Some(c) = rest.get(..rest.len().min(80)).and_then(|w| w.find(',')) else {
+                return false;
+            };
+            rest[c + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| word_is_speech_verb(verbs, w.trim_end_matches(['.', ','])))
+        });
+        let after_speech = i > 0
+            && word_is_speech_verb(verbs, toks[i - 1].w)
+            && text
+                .get(toks[i - 1].e..run[0].s)
+                .is_some_and(|g| g.trim().is_empty());
+        let surface_start = run[title_from.min(k)].s;
+        out.push(Candidate {
+            at: Evidence { article, block, span },
+            key,
+            name: name.to_string(),
+            surface: text[surface_start..e].to_string(),
+            words: name_toks.len(),
+            speaker: before_speech || after_speech || appositive_speech,
+            possessive,
+            titled: k > title_from,
+        });
+        i = next_i;
+    }
+}
+
+/// A line where every word of four letters or more is capitalised: a
+/// headline or label that slipped into the body, not running text.
+fn title_case(text: &str) -> bool {
+    let mut long = 0;
+    for w in text.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+        }
+    }
+    let t = text.trim_end();
+    long >= 2 && t.len() < 120 && !t.ends_with(['.', '!', '?', '"', '\u{201D}', ':', ';', ','])
+}
+
+/// Folded words that occur written in lowercase somewhere in the body:
+/// ordinary words, so a capitalised run made of them (`Drug Policy`) is a
+/// label, not a name. Only `wanted` words are looked for.
+fn lowercase_uses(articles: &[Article], wanted: &HashMap<String, ()>) -> HashMap<String, ()> {
+    articles
+        .par_iter()
+        .map(|a| lowercase_uses_in(a, wanted))
+        .reduce(HashMap::new, |mut x, y| {
+            x.extend(y);
+            x
+        })
+}
+
+fn lowercase_uses_in(a: &Article, wanted: &HashMap<String, ()>) -> HashMap<String, ()> {
+    let mut out = HashMap::new();
+    {
+        for b in a.blocks.iter().filter(|b| b.kind.is_body()) {
+            for w in b.text.split(|c: char| !c.is_alphanumeric()) {
+                if !w.starts_with(|c: char| c.is_lowercase()) {
+                    continue;
+                }
+                // Most words are plain lowercase ASCII: no folding needed.
+                if w.bytes().all(|c| c.is_ascii_lowercase()) {
+                    if wanted.contains_key(w) && !out.contains_key(w) {
+                        out.insert(w.to_string(), ());
+                    }
+                } else {
+                    let f = fold(w);
+                    if wanted.contains_key(&f) {
+                        out.insert(f, ());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The kind a discovered name looks like, if it looks like an actor at all.
+fn guess_kind(name: &str) -> Option<ActorKind> {
+    let words: Vec<String> = name.split_whitespace().map(lower_key).collect();
+    let inner = |w: &&String| w.as_str() != "of" && !CONNECTORS.contains(&w.as_str());
+    if words
+        .iter()
+        .filter(inner)
+        .any(|w| COMMON.contains(&w.as_str()) || TITLES.contains(&w.as_str()))
+    {
+        return None;
+    }
+    // An institution word last (`Harbor City Council`) or before `of`
+    // (`National Museum of Art`) makes an institution, place words or not.
+    let org_head = words.last().is_some_and(|w| ORG_WORDS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|p| p[1] == "of" && ORG_WORDS.contains(&p[0].as_str()));
+    if org_head {
+        return (words.len() >= 2).then_some(ActorKind::Organisation);
+    }
+    if words.iter().any(|w| PLACE_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    let cap_words = name.split_whitespace().filter(|w| is_cap_word(w)).count();
+    (2..=4).contains(&cap_words).then_some(ActorKind::Person)
+}
+
+/// Finds every actor the corpus names (lexicon actors first, in lexicon
+/// order, then discovered ones by first mention) and every mention, sorted
+/// by (article, block, span start).
+pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
+    let matcher = Matcher::new(lexicon);
+    let verbs: HashMap<String, ()> = lexicon
+        .speech_verbs
+        .iter()
+        .filter(|v| !v.contains(' '))
+        .map(|v| (fold(v), ()))
+        .collect();
+    // Discovery reads whole blocks; sentence bounds do not change a name.
+    let _ = sentences;
+    // Articles are independent until names are grouped: read them in parallel.
+    type Hits = (Vec<(usize, Evidence, bool)>, Vec<Candidate>);
+    let per_article: Vec<Hits> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let mut lex_hits = Vec::new();
+            let mut cands = Vec::new();
+            let mut skip_names = Vec::new();
+            if let Some(au) = &a.author {
+                for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
+                    let k = fold(part.trim());
+                    if !k.is_empty() {
+                        skip_names.push(k);
+                    }
+                }
+            }
+            for (bi, b) in a.blocks.iter().enumerate() {
+                if !b.kind.is_body() {
+                    continue;
+                }
+                let hits = matcher.find_in(&b.text);
+                let taken: Vec<Span> = hits.iter().map(|h| h.1).collect();
+                for (entry, span, poss) in hits {
+                    lex_hits.push((
+                        entry,
+                        Evidence {
+                            article: ai as u32,
+                            block: bi as u32,
+                            span,
+                        },
+                        poss,
+                    ));
+                }
+                if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
+                    candidates_in(
+                        ai as u32,
+                        bi as u32,
+                        &b.text,
+                        &taken,
+                        &verbs,
+                        &skip_names,
+                        &mut cands,
+                    );
+                }
+            }
+            (lex_hits, cands)
+        })
+        .collect();
+    let mut lex_hits: Vec<(usize, Evidence, bool)> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (h, c) in per_article {
+        lex_hits.extend(h);
+        cands.extend(c);
+    }
+
+    let n_articles = articles.len();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+
+    // Lexicon actors that are mentioned, in lexicon order.
+    let mut entry_id: HashMap<usize, u32> = HashMap::new();
+    let mut used: Vec<usize> = lex_hits.iter().map(|h| h.0).collect();
+    used.sort_unstable();
+    used.dedup();
+    for e in used {
+        let le = &lexicon.actors[e];
+        let id = actors.len() as u32;
+        entry_id.insert(e, id);
+        let mut aliases = le.aliases.clone();
+        aliases.extend(le.metonyms.iter().cloned());
+        actors.push(Actor {
+            id,
+            name: le.name.clone(),
+            kind: le.kind,
+            aliases,
+            mentions: 0,
+            mentions_by_article: vec![0; n_articles],
+            discovered: false,
+        });
+    }
+    for (e, at, possessive) in &lex_hits {
+        if let Some(&id) = entry_id.get(e) {
+            mentions.push(Mention {
+                actor: id,
+                at: *at,
+                possessive: *possessive,
+            });
+        }
+    }
+
+    // Discovered names: full names (2+ words) grouped by folded key; a lone
+    // surname joins the one full name it ends.
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.words < 2 {
+            continue;
+        }
+        let g = *group_of.entry(c.key.clone()).or_insert_with(|| {
+            groups.push((c.key.clone(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(ci);
+        if let Some(sn) = c.key.split_whitespace().last() {
+            let v = by_surname.entry(sn.to_string()).or_default();
+            if !v.contains(&g) {
+                v.push(g);
+            }
+        }
+    }
+    for (ci, c) in cands.iter().enumerate() {
+        if c.words != 1 {
+            continue;
+        }
+        if let Some(gs) = by_surname.get(&c.key) {
+            if gs.len() == 1 {
+                groups[gs[0]].1.push(ci);
+            }
+        }
+    }
+    let wanted: HashMap<String, ()> = groups
+        .iter()
+        .flat_map(|g| g.0.split_whitespace().map(|w| (w.to_string(), ())))
+        .collect();
+    let lower = lowercase_uses(articles, &wanted);
+    let mut accepted: Vec<(usize, ActorKind, usize)> = Vec::new();
+    for (gi, (_, members)) in groups.iter().enumerate() {
+        let full = members.iter().find(|&&m| cands[m].words >= 2);
+        let Some(&full) = full else { continue };
+        let Some(kind) = guess_kind(&cands[full].name) else {
+            continue;
+        };
+        // A person's name is not made of ordinary words; an institution's
+        // may be (`Finance Committee`) but needs one word that is not.
+        let words: Vec<&str> = groups[gi].0.split_whitespace().collect();
+        let ordinary = words.iter().filter(|w| lower.contains_key(**w)).count();
+        let plain = match kind {
+            ActorKind::Person => ordinary > 0 && !CONNECTORS.contains(&words[0]),
+            _ => ordinary == words.len(),
+        };
+        if plain {
+            continue;
+        }
+        let recurs = members.len() >= 2;
+        let speaks = members
+            .iter()
+            .any(|&m| cands[m].speaker || (cands[m].titled && cands[m].words >= 2));
+        if recurs || speaks {
+            let first = members.iter().map(|&m| cands[m].at).min();
+            if let Some(first) = first {
+                let _ = first;
+                accepted.push((gi, kind, *members.iter().min().unwrap_or(&full)));
+            }
+        }
+    }
+    accepted.sort_by_key(|a| a.2);
+    for (gi, kind, _) in accepted {
+        let members = &groups[gi].1;
+        let id = actors.len() as u32;
+        let full = members
+            .iter()
+            .copied()
+            .find(|&m| cands[m].words >= 2)
+            .unwrap_or(members[0]);
+        let name = cands[full].name.clone();
+        let mut aliases: Vec<String> = Vec::new();
+        for &m in members {
+            for form in [&cands[m].name, &cands[m].surface] {
+                if fold(form) != fold(&name) && !aliases.iter().any(|a| fold(a) == fold(form)) {
+                    aliases.push(form.clone());
+                }
+            }
+            mentions.push(Mention {
+                actor: id,
+                at: cands[m].at,
+                possessive: cands[m].possessive,
+            });
+        }
+        actors.push(Actor {
+            id,
+            name,
+            kind,
+            aliases,
+            mentions: 0,
+            mentions_by_article: vec![0; n_articles],
+            discovered: true,
+        });
+    }
+
+    mentions.sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));
+    for m in &mentions {
+        if let Some(a) = actors.get_mut(m.actor as usize) {
+            a.mentions += 1;
+            if let Some(c) = a.mentions_by_article.get_mut(m.at.article as usize) {
+                *c += 1;
+            }
+        }
+    }
+    (actors, mentions)
+}
+
+/// The actor a user's name refers to: canonical name or any alias, folded
+/// (`petro`, `bogota`).
+pub fn lookup(actors: &[Actor], name: &str) -> Option<u32> {
+    let f = fold(name.trim());
+    if f.is_empty() {
+        return None;
+    }
+    actors
+        .iter()
+        .find(|a| fold(&a.name) == f || a.aliases.iter().any(|x| fold(x) == f))
+        .or_else(|| {
+            actors
+                .iter()
+                .find(|a| fold(&a.name).split_whitespace().any(|w| w == f))
+        })
+        .map(|a| a.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Block, Format};
+
+    fn art(paras: &[&str]) -> Article {
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in paras.iter().enumerate() {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        a
+    }
+
+    fn lex() -> Lexicon {
+        Lexicon::from_str(
+            r#"{"actors":[{"name":"Gustavo Petro","kind":"person","aliases":["Petro","the Colombian president"]},
+               {"name":"United Nations","kind":"organisation","aliases":["UN"]},
+               {"name":"Nobody Here","kind":"person"}],
+               "speech_verbs":["said","told"]}"#,
+            std::path::Path::new("t"),
+        )
+        .unwrap()
+    }
+
+    fn run(a: &[Article], lex: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
+        let s = super::super::sentences::split_corpus(a);
+        find(a, &s, lex)
+    }
+
+    #[test]
+    fn lexicon_matches_with_boundaries_and_possessives() {
+        let a =
+            art(&["Petro\u{2019}s plan. Petroleum rose. The Colombian President spoke at the UN, un poco."]);
+        let (actors, m) = run(std::slice::from_ref(&a), &lex());
+        assert_eq!(actors.len(), 2, "{actors:?}");
+        assert_eq!(actors[0].name, "Gustavo Petro");
+        assert_eq!(actors[0].mentions, 2);
+        assert!(m[0].possessive);
+        assert_eq!(m[0].at.text(std::slice::from_ref(&a)), "Petro");
+        assert_eq!(m[1].at.text(std::slice::from_ref(&a)), "The Colombian President");
+        assert_eq!(actors[1].name, "United Nations");
+        assert_eq!(actors[1].mentions, 1, "lowercase `un` is not the UN");
+    }
+
+    #[test]
+    fn discovers_recurring_names_merged_by_surname() {
+        let a = art(&[
+            "Mayor Diane Okafor met Josep Freixes in Plaza de Bolívar on Tuesday.",
+            "Okafor\u{2019}s budget passed. However, Okafor was tired. Leonor Pacheco said the vote was fine.",
+            "The Finance Committee and the Finance Committee met in Latin America. Latin America waited.",
+        ]);
+        let (actors, m) = run(&[a], &lex());
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["Diane Okafor", "Leonor Pacheco", "Finance Committee"]);
+        assert_eq!(actors[0].mentions, 3);
+        assert_eq!(actors[0].kind, ActorKind::Person);
+        assert_eq!(actors[2].kind, ActorKind::Organisation);
+        assert!(actors[0].aliases.iter().any(|a| a == "Mayor Diane Okafor"));
+        assert!(m
+            .windows(2)
+            .all(|w| (w[0].at.block, w[0].at.span.start) <= (w[1].at.block, w[1].at.span.start)));
+    }
+
+    #[test]
+    fn skips_author_headings_and_ambiguous_surnames() {
+        let mut a = art(&[
+            "Ana Lopez and Juan Lopez argued. Lopez left. Ana Lopez stayed, and Juan Lopez too.",
+            "Written by Sam Reyes. Sam Reyes reports.",
+        ]);
+        a.author = Some("Sam Reyes".into());
+        a.blocks.push(Block::new(
+            BlockKind::Heading,
+            "Karl Marx Returns",
+            9,
+            Span::default(),
+        ));
+        a.blocks.push(Block::new(
+            BlockKind::Heading,
+            "Karl Marx Returns",
+            10,
+            Span::default(),
+        ));
+        let (actors, _) = run(&[a], &lex());
+        let names: Vec<(&str, u32)> = actors.iter().map(|a| (a.name.as_str(), a.mentions)).collect();
+        assert_eq!(names, vec![("Ana Lopez", 2), ("Juan Lopez", 2)]);
+    }
+
+    #[test]
+    fn institutions_with_of_and_place_words() {
+        let a = art(&[
+            "The National Museum of Art said it would act. The Harbor City Council met.",
+            "The Harbor City Council voted. Bank of America declined. Plaza de Bolívar filled.",
+            "Plaza de Bolívar emptied. Mark Smith of Boston came. Mark Smith of Boston left.",
+        ]);
+        let (actors, _) = run(&[a], &lex());
+        let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("National Museum of Art", ActorKind::Organisation),
+                ("Harbor City Council", ActorKind::Organisation),
+                ("Mark Smith", ActorKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn lookup_by_alias_folded() {
+        let a = art(&["Petro spoke."]);
+        let (actors, _) = run(&[a], &lex());
+        assert_eq!(lookup(&actors, "petro"), Some(0));
+        assert_eq!(lookup(&actors, "GUSTAVO PETRO"), Some(0));
+        assert_eq!(lookup(&actors, "nobody"), None);
+    }
 }

@@ -1,16 +1,994 @@
 //! Issues (policy topics): from the lexicon or discovered, merged by meaning,
-//! and assigned to sentences and quotes.
-use super::{Issue, Quote, Sentence};
+//! and assigned to sentences, quotes and table rows.
+//!
+//! Matching works on *stems*: text is folded, cut into words, and each word
+//! lightly stemmed (plural, -ing, -ed, -ion), so `eradication`/`eradicate`,
+//! `crossings`/`crossing` and `Darién`/`darien` meet. Keywords are matched as
+//! whole stem sequences with aho-corasick over a space-joined stem string,
+//! which gives word boundaries for free.
+//!
+//! Discovery, for corpora the lexicon does not know: labels met in the
+//! articles (a table's first column when it reads as row labels, the lead of a
+//! `Label: …` list item, short headings) are resolved to the issue whose
+//! keywords they contain (`Border flows` → migration because `border` is a
+//! migration keyword); a label that matches nothing becomes a discovered issue.
+//! Content bigrams recurring across at least two articles that no issue covers
+//! become discovered issues too (a few, the most frequent). Issues the corpus
+//! never mentions are dropped, so ids are dense and the default lexicon does
+//! not pollute other corpora.
+use super::stances::ActorFinder;
+use super::{Actor, ActorId, Issue, IssueId, Mention, Quote, Sentence};
+use crate::analysis::lexicon::IssueEntry;
 use crate::analysis::Lexicon;
-use crate::corpus::Article;
+use crate::corpus::{Article, BlockKind, Table};
+use crate::text::{fold_with_map, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 
-pub fn assign(
-    _articles: &[Article],
-    _sentences: &mut [Sentence],
-    _quotes: &mut [Quote],
-    _lexicon: &Lexicon,
-) -> Vec<Issue> {
-    Vec::new()
+/// The issue lexicon compiled in, used when the lexicon given has none.
+const DEFAULT_ISSUES: &str = include_str!("../../assets/lexicon/issues.json");
+
+/// At most this many issues come from recurring bigrams: they are the weakest
+/// signal, and a long tail of them would bury the real topics.
+const MAX_BIGRAM_ISSUES: usize = 5;
+
+#[derive(Deserialize)]
+struct IssuesFile {
+    issues: Vec<IssueJson>,
 }
 
-pub fn count(_issues: &mut [Issue], _articles: usize, _sentences: &[Sentence]) {}
+#[derive(Deserialize)]
+struct IssueJson {
+    name: String,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+/// Reads an issues file (`{"issues":[{"name","keywords","labels"}]}`).
+pub fn parse_entries(json: &str) -> Result<Vec<IssueEntry>, serde_json::Error> {
+    let f: IssuesFile = serde_json::from_str(json)?;
+    Ok(f.issues
+        .into_iter()
+        .map(|i| IssueEntry {
+            name: i.name,
+            keywords: i.keywords,
+            labels: i.labels,
+        })
+        .collect())
+}
+
+/// The compiled-in issue entries (empty if the data file were malformed,
+/// which a unit test rules out).
+pub fn default_entries() -> Vec<IssueEntry> {
+    parse_entries(DEFAULT_ISSUES).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- words
+
+/// A word of some text: its stem and its byte range in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub stem: String,
+    /// The folded (lowercase, unaccented) surface form.
+    pub folded: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Light English stemmer: enough to meet inflections of the same word, not a
+/// linguistic analysis. Applied the same way to keywords and text, so its
+/// mistakes cancel out.
+pub fn stem(w: &str) -> String {
+    let mut s = w.to_string();
+    let n = |s: &str| s.chars().count();
+    if s.ends_with("ies") && n(&s) > 4 {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if (s.ends_with("sses") || s.ends_with("xes") || s.ends_with("ches") || s.ends_with("shes"))
+        && n(&s) > 4
+    {
+        s.truncate(s.len() - 2);
+    } else if s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") && n(&s) > 3
+    {
+        s.truncate(s.len() - 1);
+    }
+    if s.ends_with("ing") && n(&s) > 5 {
+        s.truncate(s.len() - 3);
+    } else if s.ends_with("ied") && n(&s) > 4 {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if s.ends_with("ed") && n(&s) > 4 {
+        s.truncate(s.len() - 2);
+    }
+    if s.ends_with("ion") && n(&s) > 5 {
+        s.truncate(s.len() - 3);
+    }
+    // `cooperate`/`cooperat(ion)`, `negotiate`/`negotiat(ion)`, `base`/`bas(ed)`.
+    if s.ends_with('e') && n(&s) > 4 {
+        s.truncate(s.len() - 1);
+    }
+    s
+}
+
+/// The words of `text` (folded, possessive `'s` dropped), with byte ranges in
+/// `text`. Hyphenated compounds split (`anti-drug` → `anti`, `drug`).
+pub fn words(text: &str) -> Vec<Word> {
+    let f = fold_with_map(text);
+    let t = f.text.as_str();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |a: usize, b: usize, out: &mut Vec<Word>| {
+        let mut w = &t[a..b];
+        // Possessives and elisions: `petro's` → `petro`, `countries'` → `countries`.
+        if let Some(x) = w.strip_suffix("'s") {
+            w = x;
+        }
+        let w2 = w.trim_matches('\'');
+        let lead = w.len() - w.trim_start_matches('\'').len();
+        let a = a + lead;
+        let b = a + w2.len();
+        if w2.is_empty() {
+            return;
+        }
+        let (s, e) = f.to_original(a, b);
+        out.push(Word {
+            stem: stem(w2),
+            folded: w2.to_string(),
+            start: s,
+            end: e,
+        });
+    };
+    for (i, c) in t.char_indices() {
+        let inword = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        match (inword, start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                push(a, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        push(a, t.len(), &mut out);
+    }
+    out
+}
+
+/// Function words and reporting filler: never keywords, never bigram halves.
+#[rustfmt::skip]
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "across", "after", "again", "against", "ahead", "all", "almost", "along", "also",
+    "although", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "be", "because",
+    "been", "before", "being", "below", "beneath", "between", "beyond", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "either", "even", "ever", "every", "few", "for",
+    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+    "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last",
+    "less", "like", "likely", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near",
+    "neither", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or",
+    "other", "others", "our", "ours", "out", "over", "own", "per", "quite", "rather", "same", "several",
+    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus",
+    "to", "too", "toward", "towards", "two", "under", "until", "up", "upon", "us", "very", "via", "was",
+    "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "s", "t", "said",
+    "says", "say", "told", "according", "new", "first", "second", "third", "year", "years", "day", "days",
+    "week", "weeks", "month", "months", "time", "today", "tomorrow", "yesterday", "mr", "ms", "mrs",
+];
+
+/// Words too general to name an issue on their own (`policy`, `agenda`): a
+/// discovered label keeps them in its phrase but not as single keywords.
+#[rustfmt::skip]
+const GENERIC: &[&str] = &[
+    "policy", "policies", "issue", "issues", "agenda", "ties", "relations", "relationship", "flows", "flow",
+    "area", "areas", "track", "tracks", "question", "questions", "matter", "matters", "topic", "topics",
+    "priority", "priorities", "goal", "goals", "plan", "plans", "approach", "reform", "reforms", "key",
+    "main", "major", "new", "other", "meeting", "meetings", "talks", "president", "government", "official",
+    "officials", "country", "countries", "leader", "leaders", "people", "political", "public", "global",
+    "international", "national", "regional", "bilateral", "visit", "statement", "statements", "news",
+    "report", "reports", "analysts", "critical", "central", "important",
+];
+
+fn is_stop(folded: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(folded)
+}
+
+pub fn is_generic(folded: &str) -> bool {
+    GENERIC.contains(&folded)
+}
+
+/// A content word: not a stopword, at least two letters, not a number.
+pub fn is_content(w: &Word) -> bool {
+    w.folded.chars().count() >= 2 && !is_stop(&w.folded) && !w.folded.chars().all(|c| c.is_ascii_digit())
+}
+
+// ---------------------------------------------------------------- matcher
+
+/// A keyword hit: which issue, and which words (indices into `words()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub issue: usize,
+    pub first: usize,
+    /// One past the last word.
+    pub last: usize,
+}
+
+/// Finds issue keywords in text, on stems with word boundaries.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: Option<AhoCorasick>,
+    /// Pattern index → issue index.
+    owner: Vec<usize>,
+}
+
+fn stem_phrase(phrase: &str) -> String {
+    words(phrase)
+        .into_iter()
+        .map(|w| w.stem)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Matcher {
+    /// `phrases[i]` are the phrases (keywords, labels, name) of issue `i`.
+    pub fn new(phrases: &[Vec<String>]) -> Matcher {
+        let mut pats = Vec::new();
+        let mut owner = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, ps) in phrases.iter().enumerate() {
+            for p in ps {
+                let s = stem_phrase(p);
+                if !s.is_empty() && seen.insert((i, s.clone())) {
+                    pats.push(s);
+                    owner.push(i);
+                }
+            }
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&pats)
+                .ok()
+        };
+        Matcher { ac, owner }
+    }
+
+    /// A matcher over final issues: their name, keywords and labels.
+    pub fn for_issues(issues: &[Issue]) -> Matcher {
+        let phrases: Vec<Vec<String>> = issues.iter().map(phrases_of).collect();
+        Matcher::new(&phrases)
+    }
+
+    /// Every keyword hit in `ws` (overlapping hits included).
+    pub fn hits(&self, ws: &[Word]) -> Vec<Hit> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        if ws.is_empty() {
+            return Vec::new();
+        }
+        let mut joined = String::new();
+        // Byte offset in `joined` → word index, for starts and ends.
+        let mut starts = HashMap::new();
+        let mut ends = HashMap::new();
+        for (i, w) in ws.iter().enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            starts.insert(joined.len(), i);
+            joined.push_str(&w.stem);
+            ends.insert(joined.len(), i + 1);
+        }
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(&joined) {
+            if let (Some(&a), Some(&b)) = (starts.get(&m.start()), ends.get(&m.end())) {
+                if let Some(&issue) = self.owner.get(m.pattern().as_usize()) {
+                    out.push(Hit {
+                        issue,
+                        first: a,
+                        last: b,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|h| (h.first, h.last, h.issue));
+        out
+    }
+
+    /// Issues in `ws`, in order of first appearance.
+    pub fn issues_in(&self, ws: &[Word]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for h in self.hits(ws) {
+            if !out.contains(&h.issue) {
+                out.push(h.issue);
+            }
+        }
+        out
+    }
+
+    /// The issues `ws` is most about: those covering the most words (ties
+    /// all kept, in order of first appearance).
+    pub fn best_issues(&self, ws: &[Word]) -> Vec<usize> {
+        let mut cover: Vec<(usize, HashSet<usize>, usize)> = Vec::new();
+        for h in self.hits(ws) {
+            match cover.iter_mut().find(|c| c.0 == h.issue) {
+                Some(e) => e.1.extend(h.first..h.last),
+                None => cover.push((h.issue, (h.first..h.last).collect(), h.first)),
+            }
+        }
+        let best = cover.iter().map(|c| c.1.len()).max().unwrap_or(0);
+        if best == 0 {
+            return Vec::new();
+        }
+        let mut top: Vec<_> = cover.into_iter().filter(|c| c.1.len() == best).collect();
+        top.sort_by_key(|c| c.2);
+        top.into_iter().map(|c| c.0).collect()
+    }
+
+    /// The one issue a label names: the best-covering one, the earliest on a tie.
+    pub fn label_issue(&self, label: &str) -> Option<usize> {
+        self.best_issues(&words(label)).first().copied()
+    }
+}
+
+fn phrases_of(i: &Issue) -> Vec<String> {
+    let mut v = vec![i.name.clone()];
+    v.extend(i.keywords.iter().cloned());
+    v.extend(i.labels.iter().cloned());
+    v
+}
+
+// ---------------------------------------------------------------- tables
+
+/// The actor a short text (a header cell, a list lead) names, if any.
+pub fn header_actor(text: &str, finder: &ActorFinder) -> Option<ActorId> {
+    finder.first_in(text)
+}
+
+/// The column of a table that holds row labels, if any: the first column,
+/// when its header names no actor and its cells are short labels (not
+/// sentences).
+pub fn label_column(table: &Table, finder: &ActorFinder) -> Option<usize> {
+    if table.columns() < 2 || table.rows.is_empty() {
+        return None;
+    }
+    let head = table.header.first()?;
+    if header_actor(&head.text, finder).is_some() {
+        return None;
+    }
+    let short = table.rows.iter().all(|r| {
+        r.first().map_or(true, |c| {
+            let n = words(&c.text).len();
+            n <= 5 && !c.text.trim_end().ends_with('.')
+        })
+    });
+    short.then_some(0)
+}
+
+/// The issues one table row speaks to: the row label's issue first (when the
+/// table has a label column), then those of its cells' words.
+pub fn row_issues(matcher: &Matcher, table: &Table, row: usize, label_col: Option<usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(cells) = table.rows.get(row) else {
+        return out;
+    };
+    if let Some(lc) = label_col {
+        if let Some(i) = cells.get(lc).and_then(|c| matcher.label_issue(&c.text)) {
+            out.push(i);
+        }
+    }
+    for (ci, c) in cells.iter().enumerate() {
+        if Some(ci) == label_col {
+            continue;
+        }
+        for i in matcher.issues_in(&words(&c.text)) {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// A row's byte range in the table block's text: from its first cell to its last.
+pub fn row_span(r: &[crate::corpus::Cell]) -> Span {
+    let s = r.iter().map(|c| c.span.start).min().unwrap_or(0);
+    let e = r.iter().map(|c| c.span.end).max().unwrap_or(s);
+    Span { start: s, end: e }
+}
+
+// ---------------------------------------------------------------- catalog
+
+#[derive(Debug, Clone)]
+struct Draft {
+    name: String,
+    keywords: Vec<String>,
+    /// Lexicon labels: matched, but only reported once met in the text.
+    known_labels: Vec<String>,
+    labels: Vec<String>,
+    discovered: bool,
+}
+
+impl Draft {
+    fn from_entry(e: IssueEntry) -> Draft {
+        Draft {
+            name: e.name,
+            keywords: e.keywords,
+            known_labels: e.labels,
+            labels: Vec::new(),
+            discovered: false,
+        }
+    }
+    fn phrases(&self) -> Vec<String> {
+        let mut v = vec![self.name.clone()];
+        v.extend(self.keywords.iter().cloned());
+        v.extend(self.known_labels.iter().cloned());
+        v.extend(self.labels.iter().cloned());
+        v
+    }
+}
+
+fn matcher_of(drafts: &[Draft]) -> Matcher {
+    let phrases: Vec<Vec<String>> = drafts.iter().map(Draft::phrases).collect();
+    Matcher::new(&phrases)
+}
+
+/// A label as met in an article, and whether it may found a new issue.
+struct Label {
+    text: String,
+    may_found: bool,
+    /// From a heading: may still found an issue if a phrase of it recurs in
+    /// the articles' text (see `heading_issues`).
+    heading: bool,
+}
+
+/// The lead of a `Label: rest` list item or paragraph, when short (≤ 5 words)
+/// and followed by more text; with the colon's byte offset in `text`.
+pub fn lead_of(text: &str) -> Option<(&str, usize)> {
+    let colon = text.find(':')?;
+    let lead = text.get(..colon)?.trim();
+    let rest = text.get(colon + 1..)?.trim();
+    let ws = words(lead);
+    if lead.is_empty() || rest.is_empty() || ws.is_empty() || ws.len() > 5 {
+        return None;
+    }
+    Some((lead, colon))
+}
+
+fn names_actor(text: &str, finder: &ActorFinder) -> bool {
+    header_actor(text, finder).is_some()
+}
+
+/// A lead opening on a preposition (`For Petro:`, `To investors:`) addresses
+/// someone; it does not name a topic.
+fn addressed(lead: &str) -> bool {
+    words(lead).first().is_some_and(|w| {
+        matches!(
+            w.folded.as_str(),
+            "for" | "to" | "from" | "by" | "with" | "according"
+        )
+    })
+}
+
+fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
+    let mut out = Vec::new();
+    let mut push = |text: &str, may_found: bool, heading: bool| {
+        let text = text.trim();
+        if !text.is_empty() {
+            let actor = names_actor(text, finder);
+            out.push(Label {
+                text: text.to_string(),
+                // `Petro:` names an actor; `Venezuela:` may name both, and
+                // then the issue keywords decide (see `merge_labels`).
+                may_found: may_found && !actor,
+                heading: heading && !actor,
+            });
+        }
+    };
+    for a in articles {
+        for b in &a.blocks {
+            match b.kind {
+                BlockKind::Table => {
+                    let Some(t) = &b.table else { continue };
+                    let Some(lc) = label_column(t, finder) else {
+                        continue;
+                    };
+                    let actor_rows = t
+                        .rows
+                        .iter()
+                        .all(|r| r.get(lc).is_some_and(|c| names_actor(&c.text, finder)));
+                    if actor_rows {
+                        // Actors down the side: the header names the issues.
+                        for h in t.header.iter().skip(lc + 1) {
+                            push(&h.text, true, false);
+                        }
+                    } else {
+                        for c in t.rows.iter().filter_map(|r| r.get(lc)) {
+                            push(&c.text, true, false);
+                        }
+                    }
+                }
+                BlockKind::ListItem | BlockKind::Paragraph => {
+                    if let Some((lead, _)) = lead_of(&b.text) {
+                        if !addressed(lead) {
+                            // A paragraph lead (`Update: …`) is too weak to found an issue.
+                            push(lead, b.kind == BlockKind::ListItem, false);
+                        }
+                    }
+                }
+                BlockKind::Heading if (1..=6).contains(&words(&b.text).len()) => push(&b.text, false, true),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    let f = crate::text::fold(s);
+    if !v.iter().any(|x| crate::text::fold(x) == f) {
+        v.push(s.to_string());
+    }
+}
+
+/// A new issue from a label that no issue covers: the label is its name and
+/// phrase; its non-generic content words are its keywords.
+fn found_issue(label: &str) -> Draft {
+    let mut keywords = vec![label.to_string()];
+    for w in words(label) {
+        if is_content(&w) && !is_generic(&w.folded) {
+            push_unique(&mut keywords, &w.folded);
+        }
+    }
+    Draft {
+        name: label.to_string(),
+        keywords,
+        known_labels: Vec::new(),
+        labels: vec![label.to_string()],
+        discovered: true,
+    }
+}
+
+/// Resolves the labels met in the articles against the drafts, merging each
+/// into the issue it names or founding a new one.
+fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
+    let mut m = matcher_of(drafts);
+    for l in labels {
+        let ws = words(&l.text);
+        if l.heading && ws.len() > 4 {
+            // Long headings found issues through their phrases only.
+            continue;
+        }
+        match m.best_issues(&ws).as_slice() {
+            [one] => push_unique(&mut drafts[*one].labels, &l.text),
+            [] if l.may_found && ws.iter().any(|w| is_content(w) && !is_generic(&w.folded)) => {
+                drafts.push(found_issue(&l.text));
+                m = matcher_of(drafts);
+            }
+            // Several issues at once (`migration, drugs, and Venezuela`): not a label of one.
+            _ => {}
+        }
+    }
+}
+
+/// Proper-noun words (capitalised wherever met) are names, not topics.
+fn capitalised(text: &str, w: &Word) -> bool {
+    text.get(w.start..w.end)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_uppercase())
+}
+
+/// Per bigram: total count, articles met in, surface forms, ever capitalised.
+struct BigramStat {
+    total: u32,
+    articles: HashSet<u32>,
+    surfaces: HashMap<String, u32>,
+    capitalised: bool,
+}
+
+/// Content bigrams met in ≥ 2 articles and ≥ 3 times, never capitalised, that
+/// no issue covers, are candidate topics of a corpus the lexicon does not know.
+/// May this word be half of a topic phrase? Content, not generic, alphabetic,
+/// not an adverb, not part of an actor's name.
+fn phrase_word(w: &Word, actor_words: &HashSet<String>) -> bool {
+    is_content(w)
+        && !is_generic(&w.folded)
+        && w.folded.chars().count() >= 3
+        && w.folded.chars().all(|c| c.is_alphabetic())
+        && !w.folded.ends_with("ly")
+        && !actor_words.contains(&w.folded)
+}
+
+fn actor_words(actors: &[Actor]) -> HashSet<String> {
+    actors
+        .iter()
+        .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
+        .flat_map(|s| words(s).into_iter().map(|w| w.folded))
+        .collect()
+}
+
+type Bigrams = HashMap<(String, String), BigramStat>;
+
+/// Adjacent phrase-word pairs of the body text (paragraphs, list items).
+fn bigram_stats(
+    articles: &[Article],
+    sentences: &[Sentence],
+    cache: &[Option<Vec<Word>>],
+    actor_words: &HashSet<String>,
+) -> Bigrams {
+    let ok = |w: &Word| phrase_word(w, actor_words);
+    let mut stats: Bigrams = HashMap::new();
+    for (s, ws) in sentences.iter().zip(cache) {
+        let Some(b) = articles
+            .get(s.article as usize)
+            .and_then(|a| a.blocks.get(s.block as usize))
+        else {
+            continue;
+        };
+        let Some(ws) = ws
+            .as_ref()
+            .filter(|_| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
+        else {
+            continue;
+        };
+        let text = s.span.slice(&b.text);
+        for (k, pair) in ws.windows(2).enumerate() {
+            let (x, y) = (&pair[0], &pair[1]);
+            // Adjacent in the text, not across punctuation.
+            let gap = text.get(x.end..y.start).unwrap_or("x");
+            if !ok(x) || !ok(y) || !gap.trim().is_empty() {
+                continue;
+            }
+            let e = stats
+                .entry((x.stem.clone(), y.stem.clone()))
+                .or_insert_with(|| BigramStat {
+                    total: 0,
+                    articles: HashSet::new(),
+                    surfaces: HashMap::new(),
+                    capitalised: false,
+                });
+            e.total += 1;
+            e.articles.insert(s.article);
+            *e.surfaces
+                .entry(format!("{} {}", x.folded, y.folded))
+                .or_insert(0) += 1;
+            // A sentence's first word is capitalised whatever it is.
+            e.capitalised |= (k > 0 && capitalised(text, x)) || capitalised(text, y);
+        }
+    }
+    stats
+}
+
+/// A heading no issue covers founds one when a phrase of it (two adjacent
+/// topic words, `Water rights` in `The fight over water rights`) recurs in
+/// the text of at least two articles: a section title alone is too weak.
+fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, actor_words: &HashSet<String>) {
+    let mut m = matcher_of(drafts);
+    for l in labels.iter().filter(|l| l.heading) {
+        if l.text.contains('?') {
+            continue;
+        }
+        let ws = words(&l.text);
+        if !m.issues_in(&ws).is_empty() {
+            continue;
+        }
+        let found = ws.windows(2).find_map(|p| {
+            let gap = l.text.get(p[0].end..p[1].start)?;
+            if !gap.trim().is_empty() || !phrase_word(&p[0], actor_words) || !phrase_word(&p[1], actor_words)
+            {
+                return None;
+            }
+            let st = stats.get(&(p[0].stem.clone(), p[1].stem.clone()))?;
+            (st.articles.len() >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded, p[1].folded))
+        });
+        if let Some(surface) = found {
+            let mut d = bigram_draft(surface);
+            d.labels.push(l.text.clone());
+            drafts.push(d);
+            m = matcher_of(drafts);
+        }
+    }
+}
+
+fn bigram_draft(surface: String) -> Draft {
+    let mut chars = surface.chars();
+    let name = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default();
+    Draft {
+        name,
+        keywords: vec![surface],
+        known_labels: Vec::new(),
+        labels: Vec::new(),
+        discovered: true,
+    }
+}
+
+/// Content bigrams met in ≥ 2 articles and ≥ 3 times, never capitalised, that
+/// no issue covers, are candidate topics of a corpus the lexicon does not know.
+fn bigram_issues(drafts: &mut Vec<Draft>, stats: Bigrams) {
+    let mut cands: Vec<_> = stats
+        .into_iter()
+        .filter(|(_, st)| st.total >= 3 && st.articles.len() >= 2 && !st.capitalised)
+        .collect();
+    cands.sort_by(|a, b| b.1.total.cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
+    let mut added = 0;
+    let mut m = matcher_of(drafts);
+    for (_, st) in cands {
+        if added >= MAX_BIGRAM_ISSUES {
+            break;
+        }
+        let Some(surface) = st
+            .surfaces
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|x| x.0.clone())
+        else {
+            continue;
+        };
+        if !m.issues_in(&words(&surface)).is_empty() {
+            continue;
+        }
+        drafts.push(bigram_draft(surface));
+        m = matcher_of(drafts);
+        added += 1;
+    }
+}
+
+/// Per table block: each row's span and issues.
+type RowIssues = HashMap<(u32, u32), Vec<(Span, Vec<usize>)>>;
+
+/// Builds the issues, assigns them to sentences and quotes, counts their
+/// mentions (sentences, quotes and table rows) and drops the unmentioned.
+pub fn assign(
+    articles: &[Article],
+    sentences: &mut [Sentence],
+    quotes: &mut [Quote],
+    actors: &[Actor],
+    _mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Vec<Issue> {
+    let entries = if lexicon.issues.is_empty() {
+        default_entries()
+    } else {
+        lexicon.issues.clone()
+    };
+    let mut drafts: Vec<Draft> = entries.into_iter().map(Draft::from_entry).collect();
+    let finder = ActorFinder::new(actors, true);
+    // Each body sentence's words, read once for discovery and assignment.
+    let cache: Vec<Option<Vec<Word>>> = sentences
+        .par_iter()
+        .map(|s| {
+            let b = articles.get(s.article as usize)?.blocks.get(s.block as usize)?;
+            (b.kind.is_body() && b.kind != BlockKind::Table).then(|| words(s.span.slice(&b.text)))
+        })
+        .collect();
+    let labels = collect_labels(articles, &finder);
+    merge_labels(&mut drafts, &labels);
+    let actor_words = actor_words(actors);
+    let stats = bigram_stats(articles, sentences, &cache, &actor_words);
+    heading_issues(&mut drafts, &labels, &stats, &actor_words);
+    bigram_issues(&mut drafts, stats);
+    let matcher = matcher_of(&drafts);
+
+    let mut counts = vec![vec![0u32; articles.len()]; drafts.len()];
+    let mut table_rows: RowIssues = HashMap::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for (bi, b) in a.blocks.iter().enumerate() {
+            let Some(t) = b.table.as_ref().filter(|_| b.kind == BlockKind::Table) else {
+                continue;
+            };
+            let lc = label_column(t, &finder);
+            let mut rows = Vec::new();
+            for (ri, r) in t.rows.iter().enumerate() {
+                let is = row_issues(&matcher, t, ri, lc);
+                for &i in &is {
+                    counts[i][ai] += 1;
+                }
+                rows.push((row_span(r), is));
+            }
+            table_rows.insert((ai as u32, bi as u32), rows);
+        }
+    }
+    let mut sent_issues: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
+    for (s, ws) in sentences.iter().zip(&cache) {
+        let b = articles
+            .get(s.article as usize)
+            .and_then(|a| a.blocks.get(s.block as usize));
+        let is = match b {
+            // A table's sentences take the issues of the rows they cover
+            // (rows were counted once each above).
+            Some(b) if b.kind == BlockKind::Table => {
+                let mut is = Vec::new();
+                for (span, ri) in table_rows.get(&(s.article, s.block)).into_iter().flatten() {
+                    if span.start < s.span.end && s.span.start < span.end {
+                        for &i in ri {
+                            if !is.contains(&i) {
+                                is.push(i);
+                            }
+                        }
+                    }
+                }
+                is
+            }
+            Some(b) if b.kind.is_body() => {
+                let mut is = ws.as_deref().map(|ws| matcher.issues_in(ws)).unwrap_or_default();
+                // Every sentence of a `Label: …` list item speaks to the label's issue.
+                if b.kind == BlockKind::ListItem {
+                    let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));
+                    if let Some(l) = lead {
+                        is.retain(|&i| i != l);
+                        is.insert(0, l);
+                    }
+                }
+                for &i in &is {
+                    if let Some(c) = counts[i].get_mut(s.article as usize) {
+                        *c += 1;
+                    }
+                }
+                is
+            }
+            _ => Vec::new(),
+        };
+        sent_issues.push(is);
+    }
+    let mut quote_issues = Vec::with_capacity(quotes.len());
+    for q in quotes.iter() {
+        let is = matcher.issues_in(&words(q.at.text(articles)));
+        for &i in &is {
+            if let Some(c) = counts[i].get_mut(q.at.article as usize) {
+                *c += 1;
+            }
+        }
+        quote_issues.push(is);
+    }
+
+    // Dense ids over the issues the corpus mentions.
+    let mut remap = vec![None; drafts.len()];
+    let mut issues = Vec::new();
+    for (i, d) in drafts.into_iter().enumerate() {
+        let total: u32 = counts[i].iter().sum();
+        if total == 0 {
+            continue;
+        }
+        let id = issues.len() as IssueId;
+        remap[i] = Some(id);
+        issues.push(Issue {
+            id,
+            name: d.name,
+            labels: d.labels,
+            keywords: d.keywords,
+            mentions: total,
+            mentions_by_article: std::mem::take(&mut counts[i]),
+            discovered: d.discovered,
+        });
+    }
+    let map = |v: &[usize]| v.iter().filter_map(|&i| remap[i]).collect::<Vec<_>>();
+    for (s, is) in sentences.iter_mut().zip(&sent_issues) {
+        s.issues = map(is);
+    }
+    for (q, is) in quotes.iter_mut().zip(&quote_issues) {
+        q.issues = map(is);
+    }
+    issues
+}
+
+/// Finds an issue by name, label or keyword (folded), for `--issue`.
+pub fn find_by_name(issues: &[Issue], name: &str) -> Option<IssueId> {
+    let f = crate::text::fold(name.trim());
+    if f.is_empty() {
+        return None;
+    }
+    issues
+        .iter()
+        .find(|i| crate::text::fold(&i.name) == f)
+        .or_else(|| {
+            issues
+                .iter()
+                .find(|i| i.labels.iter().any(|l| crate::text::fold(l) == f))
+        })
+        .or_else(|| issues.iter().find(|i| crate::text::fold(&i.name).starts_with(&f)))
+        .map(|i| i.id)
+        .or_else(|| {
+            Matcher::for_issues(issues)
+                .label_issue(name)
+                .map(|i| i as IssueId)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_data_parses() {
+        let e = default_entries();
+        assert!(e.len() >= 8);
+        assert!(e.iter().all(|x| !x.keywords.is_empty()));
+    }
+
+    #[test]
+    fn stems_meet_inflections() {
+        assert_eq!(stem("crossings"), stem("crossing"));
+        assert_eq!(stem("eradication"), stem("eradicate"));
+        assert_eq!(stem("policies"), stem("policy"));
+        assert_eq!(stem("drugs"), "drug");
+        assert_eq!(stem("negotiations"), stem("negotiate"));
+        assert_eq!(stem("gas"), "gas");
+        assert_eq!(stem("status"), "status");
+    }
+
+    #[test]
+    fn words_fold_and_map_back() {
+        let t = "Petro\u{2019}s anti\u{2011}drug push in Bogotá";
+        let ws = words(t);
+        let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(f, ["petro", "anti", "drug", "push", "in", "bogota"]);
+        assert_eq!(&t[ws[0].start..ws[0].end], "Petro");
+        assert_eq!(&t[ws[5].start..ws[5].end], "Bogotá");
+    }
+
+    #[test]
+    fn matcher_respects_word_boundaries() {
+        let m = Matcher::new(&[vec!["gas".into()], vec!["aid".into()]]);
+        assert!(m.issues_in(&words("Las Vegas raised the stakes")).is_empty());
+        assert!(m.issues_in(&words("He said so")).is_empty());
+        assert_eq!(m.issues_in(&words("oil and gas; more aid")), [0, 1]);
+    }
+
+    #[test]
+    fn labels_resolve_by_keyword() {
+        let drafts: Vec<Draft> = default_entries().into_iter().map(Draft::from_entry).collect();
+        let m = matcher_of(&drafts);
+        let name = |l: &str| m.label_issue(l).map(|i| drafts[i].name.as_str());
+        assert_eq!(name("Border flows"), Some("Migration"));
+        assert_eq!(name("Caracas ties"), Some("Venezuela"));
+        assert_eq!(name("Anti\u{2011}Narcotics Agenda"), Some("Drug policy"));
+        assert_eq!(name("Drug Policy"), Some("Drug policy"));
+        assert_eq!(name("Energy Transition"), Some("Energy and climate"));
+        assert_eq!(
+            name("Autonomy on drug policy and enforcement tools"),
+            Some("Drug policy")
+        );
+        assert_eq!(name("Wine exports"), Some("Trade and investment"));
+        assert_eq!(name("Fisheries quotas"), None);
+    }
+
+    #[test]
+    fn unknown_label_founds_an_issue_and_kin_merge() {
+        let mut drafts = Vec::new();
+        let label = |t: &str, f: bool| Label {
+            text: t.into(),
+            may_found: f,
+            heading: false,
+        };
+        merge_labels(
+            &mut drafts,
+            &[
+                label("Fisheries quotas", true),
+                label("Quotas", true),
+                label("Why now?", false),
+            ],
+        );
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].name, "Fisheries quotas");
+        assert_eq!(drafts[0].labels, ["Fisheries quotas", "Quotas"]);
+    }
+
+    #[test]
+    fn lead_needs_a_short_label_and_a_rest() {
+        assert_eq!(lead_of("Migration: more"), Some(("Migration", 9)));
+        assert_eq!(lead_of("For Petro: policy"), Some(("For Petro", 9)));
+        assert_eq!(lead_of("Nothing after:"), None);
+        assert_eq!(lead_of("This is a long sentence with many words: a rest"), None);
+    }
+}

@@ -1,8 +1,15 @@
 //! Lexicons: actors (with aliases, titles, metonyms), issues (with keywords)
 //! and speech/stance verbs, as data in `assets/lexicon/`. Code holds no
 //! story-specific names. (Format: docs/lexicon-format.md.)
+//!
+//! Every lexicon file has the same shape (a JSON object whose keys are all
+//! optional), so the embedded lexicon is just its files merged in order, and
+//! a user's `--lexicon FILE` is merged over it the same way.
 
 use super::ActorKind;
+use crate::text::fold;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
 
 /// One actor the lexicon names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,9 +48,295 @@ pub struct Lexicon {
     pub group_nouns: Vec<String>,
 }
 
+/// A lexicon file that could not be used, with where it went wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{}: cannot read: {err}", path.display())]
+    Io {
+        path: PathBuf,
+        // Not a `#[source]`: the message already says it, and error
+        // chains would print it twice.
+        err: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        /// 1-based line of the offending JSON.
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl LexiconError {
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            LexiconError::Parse { line, .. } => Some(*line),
+            LexiconError::Io { .. } => None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    name: String,
+    kind: ActorKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    metonyms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIssue {
+    name: String,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    /// Free text for the file's reader; ignored.
+    #[serde(default, rename = "_comment")]
+    _comment: Option<serde_json::Value>,
+    #[serde(default)]
+    actors: Vec<RawActor>,
+    #[serde(default)]
+    issues: Vec<RawIssue>,
+    #[serde(default)]
+    speech_verbs: Vec<String>,
+    #[serde(default)]
+    stance_verbs: Vec<String>,
+    #[serde(default)]
+    group_nouns: Vec<String>,
+}
+
+/// The embedded lexicon files, merged in this order.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "assets/lexicon/actors.json",
+        include_str!("../../assets/lexicon/actors.json"),
+    ),
+    (
+        "assets/lexicon/issues.json",
+        include_str!("../../assets/lexicon/issues.json"),
+    ),
+    (
+        "assets/lexicon/verbs.json",
+        include_str!("../../assets/lexicon/verbs.json"),
+    ),
+];
+
+fn tidy(s: &str) -> Option<String> {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+/// Appends the strings of `from` missing (folded) from `into`.
+fn union(into: &mut Vec<String>, from: impl IntoIterator<Item = String>) {
+    for s in from {
+        let Some(s) = tidy(&s) else { continue };
+        let f = fold(&s);
+        if !into.iter().any(|x| fold(x) == f) {
+            into.push(s);
+        }
+    }
+}
+
 impl Lexicon {
     /// The lexicon compiled into the binary from `assets/lexicon/`.
     pub fn embedded() -> Lexicon {
-        Lexicon::default()
+        let mut lex = Lexicon::default();
+        for (path, text) in EMBEDDED {
+            // The embedded files are checked by tests; a broken one must not
+            // take the program down, so it is skipped.
+            if let Ok(l) = Lexicon::from_str(text, Path::new(path)) {
+                lex.merge(l);
+            }
+        }
+        lex
+    }
+
+    /// Reads a lexicon file (JSON, format in docs/lexicon-format.md).
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Lexicon, LexiconError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|err| LexiconError::Io {
+            path: path.to_path_buf(),
+            err,
+        })?;
+        Lexicon::from_str(&text, path)
+    }
+
+    /// Parses lexicon JSON; `path` only names the source in errors.
+    pub fn from_str(text: &str, path: &Path) -> Result<Lexicon, LexiconError> {
+        let raw: RawLexicon = serde_json::from_str(text).map_err(|e| LexiconError::Parse {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+        })?;
+        let mut lex = Lexicon::default();
+        for a in raw.actors {
+            let Some(name) = tidy(&a.name) else {
+                return Err(LexiconError::Parse {
+                    path: path.to_path_buf(),
+                    line: line_of(text, "\"name\""),
+                    column: 1,
+                    message: "an actor has an empty name".into(),
+                });
+            };
+            lex.merge_actor(ActorEntry {
+                name,
+                kind: a.kind,
+                aliases: a.aliases,
+                metonyms: a.metonyms,
+            });
+        }
+        for i in raw.issues {
+            let Some(name) = tidy(&i.name) else {
+                return Err(LexiconError::Parse {
+                    path: path.to_path_buf(),
+                    line: line_of(text, "\"name\""),
+                    column: 1,
+                    message: "an issue has an empty name".into(),
+                });
+            };
+            lex.merge_issue(IssueEntry {
+                name,
+                keywords: i.keywords,
+                labels: i.labels,
+            });
+        }
+        union(&mut lex.speech_verbs, raw.speech_verbs);
+        union(&mut lex.stance_verbs, raw.stance_verbs);
+        union(&mut lex.group_nouns, raw.group_nouns);
+        Ok(lex)
+    }
+
+    /// Merges `other` into this lexicon: entries whose canonical names fold
+    /// alike become one (aliases, metonyms, keywords and labels unioned; the
+    /// newer kind wins), new entries are appended, word lists are unioned.
+    pub fn merge(&mut self, other: Lexicon) {
+        for a in other.actors {
+            self.merge_actor(a);
+        }
+        for i in other.issues {
+            self.merge_issue(i);
+        }
+        union(&mut self.speech_verbs, other.speech_verbs);
+        union(&mut self.stance_verbs, other.stance_verbs);
+        union(&mut self.group_nouns, other.group_nouns);
+    }
+
+    fn merge_actor(&mut self, a: ActorEntry) {
+        let key = fold(&a.name);
+        if let Some(e) = self.actors.iter_mut().find(|e| fold(&e.name) == key) {
+            e.kind = a.kind;
+            union(&mut e.aliases, a.aliases);
+            union(&mut e.metonyms, a.metonyms);
+        } else {
+            let mut e = ActorEntry {
+                name: a.name,
+                kind: a.kind,
+                aliases: Vec::new(),
+                metonyms: Vec::new(),
+            };
+            union(&mut e.aliases, a.aliases);
+            union(&mut e.metonyms, a.metonyms);
+            self.actors.push(e);
+        }
+    }
+
+    fn merge_issue(&mut self, i: IssueEntry) {
+        let key = fold(&i.name);
+        if let Some(e) = self.issues.iter_mut().find(|e| fold(&e.name) == key) {
+            union(&mut e.keywords, i.keywords);
+            union(&mut e.labels, i.labels);
+        } else {
+            let mut e = IssueEntry {
+                name: i.name,
+                keywords: Vec::new(),
+                labels: Vec::new(),
+            };
+            union(&mut e.keywords, i.keywords);
+            union(&mut e.labels, i.labels);
+            self.issues.push(e);
+        }
+    }
+
+    /// The actor entry a name folds to (its canonical name, an alias or a
+    /// metonym), e.g. `bogota` → the Colombian government.
+    pub fn actor_named(&self, name: &str) -> Option<&ActorEntry> {
+        let f = fold(name.trim());
+        self.actors.iter().find(|a| {
+            fold(&a.name) == f
+                || a.aliases.iter().any(|x| fold(x) == f)
+                || a.metonyms.iter().any(|x| fold(x) == f)
+        })
+    }
+}
+
+/// The 1-based line of the first occurrence of `needle` (1 if absent).
+fn line_of(text: &str, needle: &str) -> usize {
+    text.find(needle)
+        .map(|at| text[..at].matches('\n').count() + 1)
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_parse() {
+        for (path, text) in EMBEDDED {
+            if let Err(e) = Lexicon::from_str(text, Path::new(path)) {
+                panic!("{e}");
+            }
+        }
+        let lex = Lexicon::embedded();
+        assert!(!lex.actors.is_empty());
+        assert!(!lex.issues.is_empty());
+        assert!(lex.speech_verbs.iter().any(|v| v == "pointed out"));
+        assert!(lex.stance_verbs.iter().any(|v| v == "pushes for"));
+        assert!(lex.group_nouns.iter().any(|v| v == "analysts"));
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let text = "{\n  \"actors\": [\n    {\"name\": \"X\", \"kind\": \"wizard\"}\n  ]\n}\n";
+        let e = Lexicon::from_str(text, Path::new("my.json")).unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        let msg = e.to_string();
+        assert!(msg.starts_with("my.json:3:"), "{msg}");
+        let e = Lexicon::from_str("{\"actor\": []}", Path::new("t.json")).unwrap_err();
+        assert!(e.to_string().contains("unknown field"), "{e}");
+        let e = Lexicon::from_file("/nonexistent/lex.json").unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/lex.json"));
+    }
+
+    #[test]
+    fn merge_unions_aliases_and_appends_new() {
+        let a = r#"{"actors":[{"name":"Ana Ruiz","kind":"person","aliases":["Ruiz"]}],
+                    "speech_verbs":["said"]}"#;
+        let b = r#"{"actors":[{"name":"ana  ruiz","kind":"person","aliases":["ruiz","the mayor"]},
+                              {"name":"City Council","kind":"organisation","metonyms":["City Hall"]}],
+                    "speech_verbs":["said","quipped"]}"#;
+        let mut la = Lexicon::from_str(a, Path::new("a")).unwrap();
+        la.merge(Lexicon::from_str(b, Path::new("b")).unwrap());
+        assert_eq!(la.actors.len(), 2);
+        assert_eq!(la.actors[0].name, "Ana Ruiz");
+        assert_eq!(la.actors[0].aliases, vec!["Ruiz", "the mayor"]);
+        assert_eq!(la.actors[1].metonyms, vec!["City Hall"]);
+        assert_eq!(la.speech_verbs, vec!["said", "quipped"]);
+        assert_eq!(
+            la.actor_named("city hall").map(|a| a.name.as_str()),
+            Some("City Council")
+        );
     }
 }

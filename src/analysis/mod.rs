@@ -242,13 +242,11 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
     let (actors, mentions) = actors::find(articles, &sentences, lexicon);
     let mut quotes = quotes::find(articles, &sentences, &actors, &mentions, lexicon);
     let mut sentences = sentences;
-    let issues = issues::assign(articles, &mut sentences, &mut quotes, lexicon);
+    let issues = issues::assign(articles, &mut sentences, &mut quotes, &actors, &mentions, lexicon);
     let (stances, summaries) = stances::find(
         articles, &sentences, &actors, &mentions, &issues, &quotes, lexicon,
     );
     let alignments = align::align(articles, &sentences, &issues);
-    let mut issues = issues;
-    issues::count(&mut issues, articles.len(), &sentences);
     Analysis {
         sentences,
         actors,

@@ -1,13 +1,1191 @@
 //! Quotes (direct, partial, reported, terms) and their speakers.
-use super::{Actor, Lexicon, Mention, Quote, Sentence};
-use crate::corpus::Article;
+//!
+//! Quote marks are paired per block (curly or straight double quotes; a
+//! quote left open runs to the block's end, as multi-paragraph quotes do).
+//! Each pair is then classed by where it stands and what attributes it:
+//!
+//! - direct: it opens the sentence (or follows a colon or `said,`) and has
+//!   at least a few words: `“We cannot fund it,” Okafor said.`
+//! - partial: a quotation inside a sentence governed by a speech verb:
+//!   `denouncing the “undignified” treatment`.
+//! - term: a short (1–4 words) quotation no speech verb attributes — scare
+//!   quotes and coined phrases (`the “war on drugs.”`); never a speaker.
+//! - indirect: `SUBJECT (has) VERB that CLAUSE` where the subject is an
+//!   actor, a pronoun or a group noun; the clause is the quote. Also
+//!   `According to X, CLAUSE` and `CLAUSE, according to X`. A short
+//!   quotation inside a clause reported by a speech verb is a partial quote
+//!   of the same speaker.
+//!
+//! A direct quote left open at its paragraph's end (news style for a
+//! quotation running over paragraphs) takes the speaker of the quote that
+//! opens the next paragraph.
+//!
+//! Speakers come from the words next to a speech verb (`X said`, `said X`,
+//! `, he wrote`, `Skeptics point out`). `he`/`she` and `the <role>` are
+//! resolved to the nearest earlier person named outside quotes and not as
+//! the object of a preposition, in the same paragraph, else the previous one.
+//! A wrong speaker is worse than none: anything unsure is left `None`, with
+//! the naming words kept in `speaker_text`.
 
+use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
+use crate::corpus::{Article, BlockKind};
+use crate::text::{fold, fold_with_map, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
+
+/// Words that may stand between a subject and its verb (`has argued`).
+#[rustfmt::skip]
+const AUX: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "should",
+    "may", "might", "must", "did", "does", "do", "also", "not", "then", "later", "again", "often",
+    "once", "long", "already", "still", "never", "always", "since", "now", "too", "just", "been",
+    "being", "recently", "previously", "repeatedly", "publicly", "openly", "privately",
+];
+
+/// Words after which a name is an object, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "from", "with", "to", "of", "in", "at", "by", "between", "against", "for", "on", "over", "about",
+    "toward", "towards", "into", "under", "than", "like", "among", "before", "after", "meet", "met",
+    "meeting", "visit", "visited", "invited", "invite", "called", "and",
+];
+
+/// Nouns of a position held (`a firm stance on`, `a hard line on`).
+#[rustfmt::skip]
+const POSITION_NOUNS: &[&str] = &[
+    "stance", "position", "line", "view", "views", "emphasis", "focus", "priority", "demands",
+    "opposition", "support", "insistence", "approach",
+];
+
+/// Verbs after which a plain clause (no `that`) is the reported speech.
+#[rustfmt::skip]
+const CLAUSE_VERBS: &[&str] = &[
+    "said", "says", "say", "argued", "argues", "argue", "claimed", "claims", "insisted", "insists",
+    "warned", "warns", "noted", "notes", "believes", "believe", "stressed", "stresses",
+    "maintained", "maintains", "contends", "contended",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// A speech verb (maybe a stance verb too).
+    Verb,
+    /// A stance verb only (`is betting on`): reports a position, not words.
+    Stance,
+    Group,
+}
+
+/// Speech/stance verbs and group nouns, matched on folded text.
+struct Words {
+    ac: Option<AhoCorasick>,
+    tags: Vec<Tag>,
+    /// Multi-word verbs ending in a preposition take their clause right after.
+    ends_prep: Vec<bool>,
+}
+
+impl Words {
+    fn new(lex: &Lexicon) -> Words {
+        let mut pats: Vec<String> = Vec::new();
+        let mut tags = Vec::new();
+        let mut ends_prep = Vec::new();
+        let verbs = lex
+            .speech_verbs
+            .iter()
+            .map(|v| (v, Tag::Verb))
+            .chain(lex.stance_verbs.iter().map(|v| (v, Tag::Stance)));
+        for (v, tag) in verbs.chain(lex.group_nouns.iter().map(|g| (g, Tag::Group))) {
+            let f = fold(v.trim());
+            if f.is_empty() || pats.contains(&f) {
+                continue;
+            }
+            ends_prep.push(tag != Tag::Group && (f.ends_with(" on") || f.ends_with(" for")));
+            pats.push(f);
+            tags.push(tag);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&pats)
+            .ok();
+        Words { ac, tags, ends_prep }
+    }
+
+    /// Whole-word hits in `text`: (original span, tag, ends in a preposition).
+    fn find(&self, text: &str) -> Vec<(Span, Tag, bool)> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.ac else { return out };
+        let f = fold_with_map(text);
+        for m in ac.find_iter(&f.text) {
+            let before = f.text[..m.start()].chars().next_back();
+            let after = f.text[m.end()..].chars().next();
+            // `so-called` holds no verb.
+            if matches!(before, Some(c) if c.is_alphanumeric() || c == '-')
+                || matches!(after, Some(c) if c.is_alphanumeric())
+            {
+                continue;
+            }
+            let (s, e) = f.to_original(m.start(), m.end());
+            let i = m.pattern().as_usize();
+            out.push((Span::new(s, e), self.tags[i], self.ends_prep[i]));
+        }
+        out
+    }
+}
+
+/// Quote-mark pairs in a block: (whole span with marks, inner span).
+fn pairs(text: &str) -> Vec<(Span, Span)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, bool)> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('\u{201C}', None) => open = Some((i, true)),
+            ('"', None) => open = Some((i, false)),
+            ('\u{201D}', Some((o, true))) | ('"', Some((o, false))) => {
+                out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
+                open = None;
+            }
+            // A new opening curly quote while one is open: the first was
+            // never closed; restart.
+            ('\u{201C}', Some(_)) => open = Some((i, true)),
+            _ => {}
+        }
+    }
+    if let Some((o, _)) = open {
+        out.push((Span::new(o, text.len()), inner(text, o, text.len())));
+    }
+    out.retain(|p| !p.1.is_empty());
+    out
+}
+
+fn inner(text: &str, open: usize, close: usize) -> Span {
+    let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    let s = text.get(start..close).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    Span::new(start + lead, start + lead + s.trim().len())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// The last word of `s` and its start offset.
+fn last_word(s: &str) -> Option<(usize, &str)> {
+    let t = s.trim_end();
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '\u{2019}' || c == '-'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let w = &t[start..];
+    (!w.is_empty()).then_some((start, w))
+}
+
+/// What names the speaker.
+#[derive(Clone, Debug)]
+struct Speaker {
+    actor: Option<ActorId>,
+    text: String,
+    at: Span,
+}
+
+/// A block's text, mentions and quote pairs.
+type Prev<'a> = (&'a str, &'a [Mention], Vec<(Span, Span)>);
+
+/// One block's context for speaker finding.
+struct Ctx<'a> {
+    article: u32,
+    block: u32,
+    text: &'a str,
+    /// Mentions in this block.
+    mentions: &'a [Mention],
+    /// Mentions in this article, for role words (`the mayor`).
+    article_mentions: &'a [Mention],
+    quotes: Vec<(Span, Span)>,
+    words: Vec<(Span, Tag, bool)>,
+    /// The previous body block's text, mentions and quotes, for pronouns.
+    prev: Option<Prev<'a>>,
+}
+
+fn in_quotes(quotes: &[(Span, Span)], at: Span) -> bool {
+    quotes.iter().any(|q| q.0.contains(at))
+}
+
+/// The word before `pos` (folded), for the preposition test.
+fn word_before(text: &str, pos: usize) -> String {
+    text.get(..pos)
+        .and_then(last_word)
+        .map(|(_, w)| fold(w))
+        .unwrap_or_default()
+}
+
+/// Whether a mention reads as a subject: not inside a quote, not the
+/// object of a preposition.
+fn subject_like(text: &str, quotes: &[(Span, Span)], m: &Mention) -> bool {
+    !in_quotes(quotes, m.at.span)
+        && !PREPOSITIONS.contains(&word_before(text, m.at.span.start as usize).as_str())
+}
+
+impl Ctx<'_> {
+    /// The person `he`/`she` at `pos` refers to: the nearest earlier actor
+    /// named as a subject (this paragraph, else the previous one that names
+    /// someone), if that actor is a person.
+    fn antecedent(&self, pos: usize, actors: &[Actor]) -> Option<ActorId> {
+        let fits = |m: &Mention| {
+            actors
+                .get(m.actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Person)
+        };
+        let here = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| (m.at.span.end as usize) <= pos)
+            .find(|m| subject_like(self.text, &self.quotes, m));
+        if let Some(m) = here {
+            return fits(m).then_some(m.actor);
+        }
+        let (pt, pm, pq) = self.prev.as_ref()?;
+        let m = pm.iter().rev().find(|m| subject_like(pt, pq, m))?;
+        fits(m).then_some(m.actor)
+    }
+
+    /// The one actor named earlier in the article whose name or aliases
+    /// hold `role` as a word (`the mayor` → Mayor Diane Okafor; `the museum`
+    /// → National Museum of Art). Two candidates make it ambiguous: none.
+    fn role(&self, pos: usize, role: &str, actors: &[Actor]) -> Option<ActorId> {
+        if role.len() < 3 {
+            return None;
+        }
+        let mut found: Option<ActorId> = None;
+        let earlier = self.article_mentions.iter().filter(|m| {
+            m.at.block < self.block || (m.at.block == self.block && m.at.span.end as usize <= pos)
+        });
+        for m in earlier {
+            if found == Some(m.actor) {
+                continue;
+            }
+            let Some(a) = actors.get(m.actor as usize) else {
+                continue;
+            };
+            let fits = std::iter::once(&a.name)
+                .chain(a.aliases.iter())
+                .any(|n| fold(n).split_whitespace().any(|w| w == role));
+            if fits {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(m.actor);
+            }
+        }
+        found
+    }
+
+    fn mention_ending_at(&self, pos: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.at.span.end as usize == pos && !in_quotes(&self.quotes, m.at.span))
+    }
+
+    fn mention_starting_at(&self, pos: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.at.span.start as usize == pos && !in_quotes(&self.quotes, m.at.span))
+    }
+
+    /// The subject right before a verb starting at `verb`, reading back no
+    /// further than `floor`: an actor, a pronoun, `the <role>` or a group.
+    fn subject_before(&self, floor: usize, verb: usize, actors: &[Actor]) -> Option<Speaker> {
+        self.subject_before_d(floor, verb, actors, 0)
+    }
+
+    fn speaker_of(&self, m: &Mention) -> Speaker {
+        Speaker {
+            actor: Some(m.actor),
+            text: m.at.span.slice(self.text).to_string(),
+            at: m.at.span,
+        }
+    }
+
+    fn subject_before_d(&self, floor: usize, verb: usize, actors: &[Actor], depth: u8) -> Option<Speaker> {
+        let text = self.text;
+        let mut end = verb;
+        // `X rejected it, saying …`: a participle after a comma takes the
+        // sentence's subject.
+        let vword = text
+            .get(verb..)
+            .and_then(|r| r.split_whitespace().next())
+            .unwrap_or("");
+        if vword.ends_with("ing") && text.get(floor..verb).is_some_and(|p| p.trim_end().ends_with(',')) {
+            return self.first_subject(floor, verb);
+        }
+        // Skip auxiliaries, adverbs and one or two parenthetical `, …,`.
+        let mut parens = 0;
+        loop {
+            let p = text.get(floor..end)?.trim_end();
+            let pend = floor + p.len();
+            if p.ends_with(',') && parens < 2 {
+                let body = &p[..p.len() - 1];
+                let Some(c) = body.rfind(',') else { break };
+                if word_count(&body[c..]) > 8 {
+                    break;
+                }
+                // An appositive naming the subject: `His rival, Thomas Kerr, said`.
+                let inner = &body[c + 1..];
+                let istart = floor + c + 1 + (inner.len() - inner.trim_start().len());
+                if let Some(m) = self.mention_ending_at(floor + body.len()) {
+                    if m.at.span.start as usize == istart && !m.possessive {
+                        return Some(self.speaker_of(m));
+                    }
+                }
+                end = floor + c;
+                parens += 1;
+                continue;
+            }
+            let Some((ws, w)) = last_word(p) else { break };
+            let lw = fold(w);
+            if AUX.contains(&lw.as_str()) || (lw.len() > 4 && lw.ends_with("ly")) {
+                end = floor + ws;
+                continue;
+            }
+            end = pend;
+            break;
+        }
+        let p = text.get(floor..end)?;
+        if let Some(m) = self.mention_ending_at(end) {
+            if m.possessive {
+                return None;
+            }
+            return Some(Speaker {
+                actor: Some(m.actor),
+                text: m.at.span.slice(text).to_string(),
+                at: m.at.span,
+            });
+        }
+        let (ws, w) = last_word(p)?;
+        let at = Span::new(floor + ws, floor + ws + w.len());
+        let lw = fold(w);
+        // `X called it “…” and said …`: the subject of the first verb.
+        if lw == "and" && depth == 0 {
+            let v = self.last_verb_in(floor, floor + ws)?;
+            return self.subject_before_d(floor, v.start as usize, actors, 1);
+        }
+        match lw.as_str() {
+            "he" | "she" => {
+                return Some(Speaker {
+                    actor: self.antecedent(at.start as usize, actors),
+                    text: w.to_string(),
+                    at,
+                })
+            }
+            "they" | "we" | "i" | "it" | "you" | "who" | "which" | "that" => {
+                return Some(Speaker {
+                    actor: None,
+                    text: w.to_string(),
+                    at,
+                })
+            }
+            _ => {}
+        }
+        // A group noun ending here, with up to two words before it when
+        // they reach the start of the clause (`Different analysts`).
+        if let Some(g) = self
+            .words
+            .iter()
+            .find(|x| x.1 == Tag::Group && x.0.end as usize == end)
+        {
+            let mut start = g.0.start as usize;
+            let head = text.get(floor..start).unwrap_or("");
+            let clause_start = head.rfind([',', ';', ':']).map_or(0, |c| c + 1);
+            let lead = &head[clause_start..];
+            if word_count(lead) <= 2 && !lead.contains(['"', '\u{201C}', '\u{201D}']) {
+                start = floor + clause_start + (lead.len() - lead.trim_start().len());
+            }
+            let span = Span::new(start, end);
+            return Some(Speaker {
+                actor: None,
+                text: span.slice(text).to_string(),
+                at: span,
+            });
+        }
+        // `Supporters of the subsidy`, or a plural noun opening the clause
+        // (`Hydrologists warn`): a group, named but not an actor.
+        let clause_from = p.rfind([',', ';', ':']).map_or(0, |c| c + 1);
+        let clause = &p[clause_from..];
+        let cwords: Vec<&str> = clause.split_whitespace().collect();
+        let group_of = cwords.iter().position(|w| {
+            self.words.iter().any(|x| {
+                x.1 == Tag::Group
+                    && fold(x.0.slice(text)) == fold(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
+        });
+        let plural_head = cwords.len() <= 3
+            && lw.len() > 3
+            && lw.ends_with('s')
+            && !lw.ends_with("ss")
+            && w.chars().all(char::is_alphabetic);
+        let of_phrase = group_of.is_some_and(|g| cwords.get(g + 1) == Some(&"of") && cwords.len() <= g + 5);
+        if plural_head || of_phrase {
+            let t = clause.trim();
+            let s0 = floor + clause_from + (clause.len() - clause.trim_start().len());
+            return Some(Speaker {
+                actor: None,
+                text: t.to_string(),
+                at: Span::new(s0, s0 + t.len()),
+            });
+        }
+        // `the mayor`, `the president`: a role word for a person named before.
+        let before = text.get(floor..floor + ws).unwrap_or("");
+        if let Some((ts, t)) = last_word(before) {
+            if fold(t) == "the" && w.chars().all(|c| c.is_lowercase()) {
+                let actor = self.role(floor + ts, &lw, actors);
+                let span = Span::new(floor + ts, end);
+                return actor.map(|a| Speaker {
+                    actor: Some(a),
+                    text: span.slice(text).to_string(),
+                    at: span,
+                });
+            }
+        }
+        None
+    }
+
+    /// The speaker right after a verb ending at `pos`: `said Okafor`,
+    /// `said the mayor`, `said he`.
+    fn subject_after(&self, pos: usize, actors: &[Actor]) -> Option<Speaker> {
+        let rest = self.text.get(pos..)?;
+        let start = pos + (rest.len() - rest.trim_start().len());
+        if let Some(m) = self.mention_starting_at(start) {
+            return Some(Speaker {
+                actor: Some(m.actor),
+                text: m.at.span.slice(self.text).to_string(),
+                at: m.at.span,
+            });
+        }
+        // `said union president Luis Ferreira`: a lowercase descriptor
+        // of up to three words before the name.
+        let mut k = start;
+        for _ in 0..3 {
+            let r = &self.text[k..];
+            let wl = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+            let w = &r[..wl];
+            if wl == 0
+                || !w.chars().all(char::is_lowercase)
+                || PREPOSITIONS.contains(&w)
+                || matches!(w, "that" | "the" | "a" | "an" | "it" | "he" | "she" | "they")
+                || !r[wl..].starts_with(' ')
+            {
+                break;
+            }
+            k += wl + 1;
+            if let Some(m) = self.mention_starting_at(k) {
+                let person = actors
+                    .get(m.actor as usize)
+                    .is_some_and(|a| a.kind == ActorKind::Person);
+                if person {
+                    return Some(self.speaker_of(m));
+                }
+            }
+        }
+        let r = &self.text[start..];
+        let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        let w = fold(&r[..wlen]);
+        if w == "he" || w == "she" {
+            let at = Span::new(start, start + wlen);
+            return Some(Speaker {
+                actor: self.antecedent(start, actors),
+                text: r[..wlen].to_string(),
+                at,
+            });
+        }
+        if w == "the" {
+            let r2 = &r[wlen..];
+            let s2 = start + wlen + (r2.len() - r2.trim_start().len());
+            let r3 = &self.text[s2..];
+            let l3 = r3.find(|c: char| !c.is_alphabetic()).unwrap_or(r3.len());
+            let role = &r3[..l3];
+            if !role.is_empty() && role.chars().all(|c| c.is_lowercase()) {
+                let actor = self.role(start, &fold(role), actors)?;
+                let at = Span::new(start, s2 + l3);
+                return Some(Speaker {
+                    actor: Some(actor),
+                    text: at.slice(self.text).to_string(),
+                    at,
+                });
+            }
+        }
+        None
+    }
+
+    /// Attribution right after a closing quote: `, he wrote`, `Okafor
+    /// said`, `said Okafor`, `a spokesman said`. `limit` is the sentence end.
+    fn attribution_after(&self, close: usize, limit: usize, actors: &[Actor]) -> Option<Speaker> {
+        let rest = self.text.get(close..limit)?;
+        let skip = rest.len() - rest.trim_start_matches([',', ' ', '\u{2014}', '-']).len();
+        let p = close + skip;
+        let verb = self.words.iter().find(|w| {
+            w.1 == Tag::Verb
+                && w.0.start as usize >= p
+                && (w.0.end as usize) <= limit
+                && !in_quotes(&self.quotes, w.0)
+        })?;
+        let vs = verb.0.start as usize;
+        let between = self.text.get(p..vs)?;
+        if between.contains(['.', ';', '"', '\u{201C}', '?', '!']) || word_count(between) > 6 {
+            return None;
+        }
+        if between.trim().is_empty() {
+            return self.subject_after(verb.0.end as usize, actors);
+        }
+        // `“…” and said`: a second verb of the sentence's own subject.
+        if matches!(
+            fold(between.trim()).as_str(),
+            "and" | "but" | "or" | "which" | "who"
+        ) {
+            return None;
+        }
+        if let Some(s) = self.subject_before(p, vs, actors) {
+            return Some(s);
+        }
+        // An unnamed source (`a spokesman said`): keep the words only.
+        let t = between.trim().trim_end_matches(',');
+        if word_count(t) <= 4 {
+            let s = p + (between.len() - between.trim_start().len());
+            return Some(Speaker {
+                actor: None,
+                text: t.to_string(),
+                at: Span::new(s, s + t.len()),
+            });
+        }
+        None
+    }
+
+    /// The last speech verb between `from` and `to` outside quotes.
+    fn last_verb_in(&self, from: usize, to: usize) -> Option<Span> {
+        self.words
+            .iter()
+            .filter(|w| {
+                w.1 == Tag::Verb
+                    && w.0.start as usize >= from
+                    && w.0.end as usize <= to
+                    && !in_quotes(&self.quotes, w.0)
+            })
+            .map(|w| w.0)
+            .next_back()
+    }
+
+    /// The first subject-like actor of `from..to` (the sentence's subject).
+    fn first_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        let m = self.mentions.iter().find(|m| {
+            m.at.span.start as usize >= from
+                && (m.at.span.end as usize) <= to
+                && subject_like(self.text, &self.quotes, m)
+        })?;
+        Some(Speaker {
+            actor: Some(m.actor),
+            text: m.at.span.slice(self.text).to_string(),
+            at: m.at.span,
+        })
+    }
+
+    fn ev(&self, span: Span) -> Evidence {
+        Evidence {
+            article: self.article,
+            block: self.block,
+            span,
+        }
+    }
+}
+
+/// The sentence (global id) holding byte `pos` of the block whose sentences
+/// are `sents` starting at id `first`.
+fn sentence_at(sents: &[Sentence], first: usize, pos: usize) -> Option<(usize, Span)> {
+    let i = sents
+        .iter()
+        .rposition(|s| s.span.start as usize <= pos)
+        .unwrap_or(0);
+    sents.get(i).map(|s| (first + i, s.span))
+}
+
+/// Ranges of `items` per (article, block), for items sorted that way.
+fn ranges<T>(
+    items: &[T],
+    key: impl Fn(&T) -> (u32, u32),
+) -> std::collections::HashMap<(u32, u32), (usize, usize)> {
+    let mut out = std::collections::HashMap::new();
+    let mut i = 0;
+    while i < items.len() {
+        let k = key(&items[i]);
+        let mut j = i + 1;
+        while j < items.len() && key(&items[j]) == k {
+            j += 1;
+        }
+        out.insert(k, (i, j));
+        i = j;
+    }
+    out
+}
+
+/// Every quote in the corpus, ordered by (article, block, position).
 pub fn find(
-    _articles: &[Article],
-    _sentences: &[Sentence],
-    _actors: &[Actor],
-    _mentions: &[Mention],
-    _lexicon: &Lexicon,
+    articles: &[Article],
+    sentences: &[Sentence],
+    actors: &[Actor],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
 ) -> Vec<Quote> {
-    Vec::new()
+    let words = Words::new(lexicon);
+    let sent_r = ranges(sentences, |s| (s.article, s.block));
+    let ment_r = ranges(mentions, |m| (m.at.article, m.at.block));
+    let art_r = ranges(mentions, |m| (m.at.article, 0));
+    // Articles are independent: read them in parallel, then order.
+    let per_article: Vec<Vec<Quote>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let mut out: Vec<Quote> = Vec::new();
+            let (a0, a1) = art_r.get(&(ai as u32, 0)).copied().unwrap_or((0, 0));
+            let mut prev: Option<(usize, Option<Speaker>)> = None;
+            let mut prev_block: Option<usize> = None;
+            // A direct quote left open at its paragraph's end, without a
+            // speaker: the next paragraph's opening quote may name one.
+            let mut open_quote: Option<(usize, usize)> = None;
+            let mut recent: Vec<usize> = Vec::new();
+            for (bi, b) in a.blocks.iter().enumerate() {
+                if !b.kind.is_body() || b.kind == BlockKind::Heading {
+                    continue;
+                }
+                let key = (ai as u32, bi as u32);
+                let Some(&(s0, s1)) = sent_r.get(&key) else {
+                    continue;
+                };
+                let sents = &sentences[s0..s1];
+                let (m0, m1) = ment_r.get(&key).copied().unwrap_or((0, 0));
+                // The previous paragraph that names someone, skipping at
+                // most one that names no one (a paragraph of quotation).
+                let named = |pb: &usize| ment_r.contains_key(&(ai as u32, *pb as u32));
+                let antecedent_block = recent.iter().rev().take(2).find(|pb| named(pb));
+                let prev_ctx = antecedent_block.map(|&pb| {
+                    let pbk = &a.blocks[pb];
+                    let (p0, p1) = ment_r.get(&(ai as u32, pb as u32)).copied().unwrap_or((0, 0));
+                    (pbk.text.as_str(), &mentions[p0..p1], pairs(&pbk.text))
+                });
+                let ctx = Ctx {
+                    article: ai as u32,
+                    block: bi as u32,
+                    text: &b.text,
+                    mentions: &mentions[m0..m1],
+                    article_mentions: &mentions[a0..a1],
+                    quotes: pairs(&b.text),
+                    words: words.find(&b.text),
+                    prev: prev_ctx,
+                };
+                let prose = b.kind != BlockKind::Table;
+                let mut reported = Vec::new();
+                let mut reported_speech = Vec::new();
+                if prose {
+                    indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
+                }
+                // The last direct quote's speaker, for unattributed follow-ons.
+                let mut last_direct: Option<Option<Speaker>> = prev
+                    .take()
+                    .filter(|(pb, _)| Some(*pb) == prev_block)
+                    .map(|(_, s)| s);
+                let mut first_in_block = true;
+                for &(whole, inner) in &ctx.quotes {
+                    let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
+                        continue;
+                    };
+                    let (_, close_sent) =
+                        sentence_at(sents, s0, whole.end.saturating_sub(1) as usize).unwrap_or((sid, sspan));
+                    let qtext = inner.slice(&b.text);
+                    let n_words = word_count(qtext);
+                    let prefix_start = sspan.start as usize;
+                    let open = whole.start as usize;
+                    let prefix = b.text.get(prefix_start..open).unwrap_or("");
+                    let ptrim = prefix.trim_end();
+                    let at_start = ptrim.is_empty() || ptrim.ends_with(':');
+                    let after = ctx.attribution_after(whole.end as usize, close_sent.end as usize, actors);
+                    // A verb close before the open mark governs the quotation.
+                    let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
+                        let gap = b.text.get(v.end as usize..open).unwrap_or("");
+                        word_count(gap) <= 3 && !gap.contains(['.', ';'])
+                    });
+                    let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
+                    // `“Mark my words.”`: a short quote that is a sentence of its own.
+                    let whole_sentence = qtext.starts_with(char::is_uppercase)
+                        && qtext.ends_with(['.', '?', '!', ','])
+                        && (after.is_some() || qtext.ends_with(['.', '?', '!']));
+                    let kind = if !prose {
+                        QuoteKind::Term
+                    } else if (n_words >= 4 || whole_sentence)
+                        && (at_start || (leads_in && near_verb.is_some()))
+                    {
+                        QuoteKind::Direct
+                    } else if after.is_some() || near_verb.is_some() {
+                        QuoteKind::Partial
+                    } else if n_words <= 4 {
+                        QuoteKind::Term
+                    } else {
+                        QuoteKind::Partial
+                    };
+                    let speaker: Option<Speaker> = match kind {
+                        QuoteKind::Term => None,
+                        _ => after.or_else(|| {
+                            let v = near_verb.or_else(|| {
+                                (kind == QuoteKind::Partial)
+                                    .then(|| ctx.last_verb_in(prefix_start, open))
+                                    .flatten()
+                            })?;
+                            ctx.subject_before(prefix_start, v.start as usize, actors)
+                                .or_else(|| {
+                                    (kind == QuoteKind::Partial)
+                                        .then(|| ctx.first_subject(prefix_start, v.start as usize))
+                                        .flatten()
+                                })
+                        }),
+                    };
+                    // A quotation inside a reported clause is the reporter's:
+                    // `Okoye argued that it would create “permanent uncertainty”`.
+                    let within = reported
+                        .iter()
+                        .zip(&reported_speech)
+                        .find(|(r, &speech)| speech && r.at.span.contains(whole))
+                        .map(|(r, _)| r);
+                    let (kind, speaker) = match (kind, speaker, within) {
+                        (QuoteKind::Direct, None, _)
+                            if at_start && (first_in_block || last_direct.is_some()) =>
+                        {
+                            (kind, last_direct.clone().flatten())
+                        }
+                        (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
+                            QuoteKind::Partial,
+                            r.speaker_text.clone().map(|t| Speaker {
+                                actor: r.speaker,
+                                text: t,
+                                at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
+                            }),
+                        ),
+                        (k, s, _) => (k, s),
+                    };
+                    if kind == QuoteKind::Direct {
+                        last_direct = Some(speaker.clone());
+                    }
+                    // `“First paragraph…` / `“Second,” she said.`: the quote
+                    // continued here gives its speaker to the open one.
+                    if let (true, true, Some(sp), Some((ob, oi))) =
+                        (first_in_block, at_start, &speaker, open_quote)
+                    {
+                        if Some(ob) == prev_block && kind == QuoteKind::Direct {
+                            if let Some(q) = out.get_mut(oi) {
+                                q.speaker = sp.actor;
+                                q.speaker_text = Some(sp.text.clone());
+                                q.speaker_at = Some(ctx.ev(sp.at));
+                            }
+                        }
+                    }
+                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(['\u{201D}', '"']);
+                    if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
+                        open_quote = Some((bi, out.len()));
+                    }
+                    first_in_block = false;
+                    out.push(Quote {
+                        id: 0,
+                        kind,
+                        at: ctx.ev(inner),
+                        speaker: speaker.as_ref().and_then(|s| s.actor),
+                        speaker_text: speaker.as_ref().map(|s| s.text.clone()),
+                        speaker_at: speaker.as_ref().map(|s| ctx.ev(s.at)),
+                        issues: Vec::new(),
+                        sentence: sid as u32,
+                    });
+                }
+                // A paragraph that ends on a direct quote may be continued by
+                // the next one.
+                let ends_on_quote = ctx
+                    .quotes
+                    .last()
+                    .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
+                if let (true, Some(ld)) = (ends_on_quote, last_direct) {
+                    prev = Some((bi, ld));
+                }
+                out.extend(reported);
+                prev_block = Some(bi);
+                recent.push(bi);
+            }
+            out
+        })
+        .collect();
+    let mut out: Vec<Quote> = per_article.into_iter().flatten().collect();
+    out.sort_by_key(|q| {
+        (
+            q.at.article,
+            q.at.block,
+            q.at.span.start,
+            q.kind == QuoteKind::Indirect,
+        )
+    });
+    for (i, q) in out.iter_mut().enumerate() {
+        q.id = i as QuoteId;
+    }
+    out
+}
+
+use super::QuoteId;
+
+/// Reported speech: `SUBJECT VERB that CLAUSE`, one per sentence.
+/// `speech` gets, per quote, whether a speech verb (not a stance verb only)
+/// reported it.
+fn indirect(
+    ctx: &Ctx,
+    sents: &[Sentence],
+    s0: usize,
+    actors: &[Actor],
+    out: &mut Vec<Quote>,
+    speech: &mut Vec<bool>,
+) {
+    let text = ctx.text;
+    for (k, s) in sents.iter().enumerate() {
+        let (mut ss, se) = (s.span.start as usize, s.span.end as usize);
+        if let Some((speaker, clause)) = according_to(ctx, ss, se) {
+            out.push(Quote {
+                id: 0,
+                kind: QuoteKind::Indirect,
+                at: ctx.ev(clause),
+                speaker: speaker.actor,
+                speaker_text: Some(speaker.text.clone()),
+                speaker_at: Some(ctx.ev(speaker.at)),
+                issues: Vec::new(),
+                sentence: (s0 + k) as u32,
+            });
+            speech.push(true);
+            continue;
+        }
+        for &(v, tag, ends_prep) in &ctx.words {
+            if tag == Tag::Group || (v.start as usize) < ss || (v.end as usize) > se {
+                continue;
+            }
+            // `to` verbs (`aims to`, `hopes to`) state intentions, not speech.
+            if fold(v.slice(text)).ends_with(" to") {
+                continue;
+            }
+            if in_quotes(&ctx.quotes, v) {
+                continue;
+            }
+            // `“…,” Raman said after the vote`: the verb attributes the quote.
+            let attributes = ctx.quotes.iter().any(|q| {
+                let gap = text.get(q.0.end as usize..v.start as usize).unwrap_or("");
+                q.0.end as usize > ss
+                    && q.0.end <= v.start
+                    && word_count(gap) <= 4
+                    && !gap.contains(['.', ';', '?', '!'])
+                    && !gap.trim().starts_with("and")
+            });
+            if attributes {
+                continue;
+            }
+            let Some(speaker) = ctx.subject_before(ss, v.start as usize, actors) else {
+                continue;
+            };
+            let mut after = text.get(v.end as usize..se).unwrap_or("");
+            // `A pushes for X; B argues for Y`: each clause ends at `;`.
+            if let Some(semi) = after.find(';') {
+                after = &after[..semi];
+            }
+            let clause_start = clause_start(after, ends_prep, &fold(v.slice(text)));
+            let Some(cs) = clause_start else { continue };
+            let c = &after[cs..];
+            let c = c.trim_end_matches(['.', '!', '?', ' ']).trim_start();
+            if word_count(c) < 2 {
+                continue;
+            }
+            let start = v.end as usize + cs + (after[cs..].len() - after[cs..].trim_start().len());
+            let span = Span::new(start, start + c.len());
+            // Already read as a quotation (`Critics say the mayor is “…”`):
+            // the quote marks tell more than the clause.
+            if ctx
+                .quotes
+                .iter()
+                .any(|q| span.contains(q.0) && q.0.start as usize == start)
+            {
+                break;
+            }
+            out.push(Quote {
+                id: 0,
+                kind: QuoteKind::Indirect,
+                at: ctx.ev(span),
+                speaker: speaker.actor,
+                speaker_text: Some(speaker.text.clone()),
+                speaker_at: Some(ctx.ev(speaker.at)),
+                issues: Vec::new(),
+                sentence: (s0 + k) as u32,
+            });
+            speech.push(tag == Tag::Verb);
+            ss = span.end as usize;
+        }
+    }
+}
+
+/// `According to X, CLAUSE.` or `CLAUSE, according to X.`: the source and
+/// the clause, when X is an actor or a group and the clause has some words.
+fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
+    const MARK: &str = "according to ";
+    let text = ctx.text;
+    let sent = text.get(ss..se)?;
+    let low = sent.to_ascii_lowercase();
+    let at = low.find(MARK)?;
+    let src_start = ss + at + MARK.len();
+    let comma = sent[at..].find(',').map(|c| ss + at + c);
+    let (src_end, clause) = if at == 0 {
+        // The source runs to the first comma; the clause follows it.
+        let c = comma?;
+        (c, Span::new(c + 1, se))
+    } else if sent[..at].trim_end().ends_with(',') {
+        // The source runs to the sentence's end; the clause precedes it.
+        let end = ss + sent.trim_end_matches(['.', '!', '?']).len();
+        let before = sent[..at].trim_end().trim_end_matches(',');
+        (end, Span::new(ss, ss + before.len()))
+    } else {
+        return None;
+    };
+    let src = text.get(src_start..src_end)?.trim();
+    if src.is_empty() || word_count(src) > 6 {
+        return None;
+    }
+    let c = clause.slice(text);
+    let lead = c.len() - c.trim_start().len();
+    let c = c.trim().trim_end_matches(['.', '!', '?']);
+    if word_count(c) < 3 || c.contains(['\u{201C}', '"']) {
+        return None;
+    }
+    let clause = Span::new(
+        clause.start as usize + lead,
+        clause.start as usize + lead + c.len(),
+    );
+    let src_at = Span::new(src_start, src_start + src.len());
+    // The source: an actor named at its start, else a group noun in it,
+    // else nothing (precision over recall).
+    if let Some(m) = ctx.mention_starting_at(src_start) {
+        if m.at.span.end as usize <= src_end {
+            return Some((ctx.speaker_of(m), clause));
+        }
+    }
+    let has_group = ctx
+        .words
+        .iter()
+        .any(|w| w.1 == Tag::Group && w.0.start as usize >= src_start && w.0.end as usize <= src_end);
+    has_group.then(|| {
+        (
+            Speaker {
+                actor: None,
+                text: src.to_string(),
+                at: src_at,
+            },
+            clause,
+        )
+    })
+}
+
+/// Where the reported clause starts in `after` (the text after the verb).
+fn clause_start(after: &str, ends_prep: bool, verb: &str) -> Option<usize> {
+    let lead = after.len() - after.trim_start().len();
+    let after = &after[lead..];
+    let mut pos = lead;
+    let mut first_word = None;
+    let mut took_position = false;
+    for (n, w) in after.split_inclusive(|c: char| c.is_whitespace()).enumerate() {
+        let t = w.trim().trim_end_matches(',');
+        if n == 0 {
+            first_word = Some(fold(t));
+        }
+        if n >= 6 || t.ends_with([';', ':']) {
+            break;
+        }
+        if t.eq_ignore_ascii_case("that") {
+            return Some(pos + w.len());
+        }
+        // `maintains a firm stance on X`: a position taken on something.
+        if !ends_prep && t.eq_ignore_ascii_case("on") && n <= 4 && n > 0 && took_position {
+            return Some(pos + w.len());
+        }
+        if POSITION_NOUNS.contains(&fold(t).as_str()) {
+            took_position = true;
+        }
+        pos += w.len();
+    }
+    if ends_prep {
+        return Some(0);
+    }
+    let fw = first_word?;
+    let blocked = [
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "of",
+        "it",
+        "so",
+        "no",
+        "yes",
+        "this",
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "reporters",
+        "",
+    ];
+    (CLAUSE_VERBS.contains(&verb) && !blocked.contains(&fw.as_str())).then_some(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_curly_straight_and_unclosed() {
+        let t = "A \u{201C}b c\u{201D} d \"e f\" g \u{201C}h";
+        let p: Vec<&str> = pairs(t).iter().map(|p| p.1.slice(t)).collect();
+        assert_eq!(p, vec!["b c", "e f", "h"]);
+    }
+
+    #[test]
+    fn according_to_either_side() {
+        use crate::analysis::{analyze, Lexicon};
+        use crate::corpus::{Article, Block, Format};
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in [
+            "According to U.S. officials, the talks will resume in March.",
+            "The deal is dead, according to several analysts.",
+            "According to the weather, it will rain all week.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        let arts = vec![a];
+        let an = analyze(&arts, &Lexicon::embedded());
+        let got: Vec<(String, Option<String>, bool)> = an
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.at.text(&arts).to_string(),
+                    q.speaker_text.clone(),
+                    q.speaker.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "the talks will resume in March".to_string(),
+                    Some("U.S. officials".to_string()),
+                    true
+                ),
+                (
+                    "The deal is dead".to_string(),
+                    Some("several analysts".to_string()),
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_over_two_paragraphs_takes_the_later_attribution() {
+        use crate::analysis::{analyze, Lexicon};
+        use crate::corpus::{Article, Block, Format};
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in [
+            "Mayor Diane Okafor spoke for an hour. Okafor was calm.",
+            "\u{201C}We will not close a single branch this year. Not one.",
+            "\u{201C}The budget is tight, but libraries matter,\u{201D} she said.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        let arts = vec![a];
+        let an = analyze(&arts, &Lexicon::embedded());
+        let named: Vec<(&str, Option<&str>)> = an
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = q
+                    .speaker
+                    .and_then(|s| an.actors.get(s as usize))
+                    .map(|a| a.name.as_str());
+                (q.at.text(&arts), s)
+            })
+            .collect();
+        assert_eq!(named.len(), 2, "{named:?}");
+        assert!(named.iter().all(|(_, s)| *s == Some("Diane Okafor")), "{named:?}");
+    }
+
+    #[test]
+    fn role_words_resolve_only_when_unambiguous() {
+        use crate::analysis::{analyze, Lexicon};
+        use crate::corpus::{Article, Block, Format};
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in [
+            "Gustavo Petro met Donald Trump at noon.",
+            "\u{201C}We agreed on nothing at all,\u{201D} the president said.",
+            "Mayor Diane Okafor spoke next. Okafor was brief.",
+            "\u{201C}The budget holds for now,\u{201D} the mayor said.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        let arts = vec![a];
+        let an = analyze(&arts, &Lexicon::embedded());
+        let named: Vec<Option<&str>> = an
+            .quotes
+            .iter()
+            .map(|q| {
+                q.speaker
+                    .and_then(|s| an.actors.get(s as usize))
+                    .map(|a| a.name.as_str())
+            })
+            .collect();
+        assert_eq!(named, vec![None, Some("Diane Okafor")]);
+    }
+
+    #[test]
+    fn clause_after_that_or_on() {
+        assert_eq!(clause_start(" that the plan failed", false, "argued"), Some(6));
+        assert_eq!(
+            clause_start(" a firm stance on drugs", false, "maintains"),
+            Some(18)
+        );
+        assert_eq!(clause_start(" reporters nothing", false, "told"), None);
+        assert_eq!(clause_start(" stronger ties", true, "pushed for"), Some(0));
+    }
 }

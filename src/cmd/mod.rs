@@ -2,8 +2,12 @@
 //! people or JSON for scripts; every string printed comes from the index,
 //! which neutralised it at load.
 
+pub mod actors;
 pub mod check;
+pub mod compare;
 pub mod index;
+pub mod issues;
+pub mod quotes;
 
 use crate::analysis::Lexicon;
 use crate::corpus::{self, LoadOptions, Loaded};
@@ -46,6 +50,15 @@ pub enum Command {
     Index(index::IndexArgs),
     /// Load, print every warning as FILE[:LINE]: message, and a summary.
     Check(check::CheckArgs),
+    /// Compare actors' stances issue by issue: ACTOR… [PATHS…] (names are
+    /// matched through aliases; what exists on disk is read as articles).
+    Compare(compare::CompareArgs),
+    /// List the issues with mention counts, labels and cross-source alignment.
+    Issues(issues::IssuesArgs),
+    /// List quotes with their speakers (filter by --speaker, --issue, --kind).
+    Quotes(quotes::QuotesArgs),
+    /// List actors with their mentions and aliases.
+    Actors(actors::ActorsArgs),
 }
 
 /// Runs the parsed command line; the exit code is the command's.
@@ -73,6 +86,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Index(a)) => index::run(a),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Quotes(a)) => quotes::run(a),
+        Some(Command::Actors(a)) => actors::run(a),
+        Some(Command::Compare(a)) => compare::run(a),
+        Some(Command::Issues(a)) => issues::run(a),
     }
 }
 
@@ -87,9 +104,9 @@ pub fn load(input: &Input) -> Loaded {
 
 /// The lexicon to analyse with: the embedded one, with the user's merged over it.
 pub fn lexicon(input: &Input) -> anyhow::Result<Lexicon> {
-    let lex = Lexicon::embedded();
-    if let Some(_p) = &input.lexicon {
-        // Merged in by the analysis stage's lexicon loader.
+    let mut lex = Lexicon::embedded();
+    if let Some(p) = &input.lexicon {
+        lex.merge(Lexicon::from_file(p)?);
     }
     Ok(lex)
 }
