@@ -7,8 +7,10 @@
 
 mod hardening_common;
 
+use briefing::analysis::Analysis;
 use briefing::corpus::load::parse_text;
 use briefing::corpus::{Format, Loaded};
+use briefing::Index;
 use hardening_common::*;
 use proptest::prelude::*;
 use std::time::Instant;
@@ -33,22 +35,47 @@ fn through_everything(name: &str, format: Format, text: &str) -> usize {
     n
 }
 
+/// The loader alone (no analysis) on inputs too big for today's analysis
+/// in a debug build: the corpus is still validated and checked clean.
+fn through_loader(name: &str, format: Format, text: &str) -> usize {
+    let t = Instant::now();
+    let mut warnings = Vec::new();
+    let articles = parse_text(name, format, text, &mut warnings);
+    let n = articles.len();
+    let index = Index::from_parts(name.to_string(), articles, warnings, Analysis::default());
+    let errs = briefing::index::validate(&index);
+    assert!(errs.is_empty(), "validate: {errs:#?}");
+    assert_index_clean(&index);
+    let took = t.elapsed().as_secs_f64();
+    if took > 0.5 {
+        eprintln!(
+            "[time]   {name} ({} bytes): load+validate {took:.2} s",
+            text.len()
+        );
+    }
+    n
+}
+
 /// `text` as each format: plain, Markdown, a JSON record whose body it is,
-/// a JSON Lines file of two such records.
-fn every_format(name: &str, text: &str) {
-    through_everything(&format!("{name}.txt"), Format::Plain, text);
-    through_everything(&format!("{name}.md"), Format::Markdown, text);
+/// a JSON Lines file of two such records, and the raw text read as if it
+/// were JSON and JSON Lines.
+fn every_format_with(name: &str, text: &str, f: fn(&str, Format, &str) -> usize) {
+    f(&format!("{name}.txt"), Format::Plain, text);
+    f(&format!("{name}.md"), Format::Markdown, text);
     let rec =
         serde_json::json!({"title": text.chars().take(200).collect::<String>(), "body": text}).to_string();
-    through_everything(&format!("{name}.json"), Format::Json, &rec);
-    through_everything(
+    f(&format!("{name}.json"), Format::Json, &rec);
+    f(
         &format!("{name}.jsonl"),
         Format::Jsonl,
         &format!("{rec}\n{rec}\n"),
     );
-    // And the raw text read as if it were JSON / JSON Lines.
-    through_everything(&format!("{name}.raw.json"), Format::Json, text);
-    through_everything(&format!("{name}.raw.jsonl"), Format::Jsonl, text);
+    f(&format!("{name}.raw.json"), Format::Json, text);
+    f(&format!("{name}.raw.jsonl"), Format::Jsonl, text);
+}
+
+fn every_format(name: &str, text: &str) {
+    every_format_with(name, text, through_everything);
 }
 
 /// Runs a case and prints how long it took (debug build), for the report.
@@ -58,40 +85,24 @@ fn timed(what: &str, f: impl FnOnce()) {
     eprintln!("[time] {what}: {:.2} s", t.elapsed().as_secs_f64());
 }
 
-#[test]
-fn ten_megabyte_single_line() {
-    let line = "The minister said “yes” and the envoy said \"no\" | again, ".repeat(10 * 1024 * 1024 / 60);
-    assert!(line.len() >= 10_000_000 - 100);
-    timed("10 MB line, plain", || {
-        through_everything("big.txt", Format::Plain, &line);
-    });
-    timed("10 MB line, markdown", || {
-        through_everything("big.md", Format::Markdown, &line);
-    });
-    let rec = serde_json::json!({"title": "Big", "body": line}).to_string();
-    timed("10 MB line, json body", || {
-        through_everything("big.json", Format::Json, &rec);
-    });
+// The big inputs, by size. Each is run in full through the loader by the
+// default suite, through analysis at a size today's analysis manages, and
+// in full through analysis by an ignored test naming the bug that makes it
+// too slow (`cargo test --test hardening_inputs -- --ignored`).
+
+/// One line of prose with quotes, straight and curly, and pipes.
+fn long_line(bytes: usize) -> String {
+    "The minister said “yes” and the envoy said \"no\" | again, ".repeat(bytes / 60)
 }
 
-#[test]
-fn ten_megabyte_line_without_spaces_or_punctuation() {
-    // No sentence end, no word break: a worst case for scanners that look
-    // ahead for the next boundary.
-    let line = "x".repeat(10 * 1024 * 1024);
-    timed("10 MB word, plain", || {
-        through_everything("word.txt", Format::Plain, &line);
-    });
-    let quotes = "“".repeat(1024 * 1024);
-    timed("1M opening quotes, plain", || {
-        through_everything("quotes.txt", Format::Plain, &quotes);
-    });
+/// One word: no space, no sentence end.
+fn long_word(bytes: usize) -> String {
+    "x".repeat(bytes)
 }
 
-#[test]
-fn two_hundred_thousand_short_lines() {
+fn short_lines(n: usize) -> String {
     let mut text = String::from("A title\n\n");
-    for i in 0..200_000 {
+    for i in 0..n {
         text.push_str(match i % 5 {
             0 => "Short line.\n",
             1 => "“Quote\n",
@@ -100,27 +111,12 @@ fn two_hundred_thousand_short_lines() {
             _ => "said he\n",
         });
     }
-    timed("200k lines, plain", || {
-        through_everything("lines.txt", Format::Plain, &text);
-    });
-    timed("200k lines, markdown", || {
-        through_everything("lines.md", Format::Markdown, &text);
-    });
-    let mut jl = String::new();
-    for i in 0..20_000 {
-        jl.push_str(&format!(
-            "{{\"title\": \"T{i}\", \"body\": \"Body {i} said “x”.\"}}\n"
-        ));
-    }
-    timed("20k JSONL records", || {
-        assert_eq!(through_everything("lines.jsonl", Format::Jsonl, &jl), 20_000);
-    });
+    text
 }
 
-#[test]
-fn fifty_thousand_row_ragged_table() {
+fn ragged_table(rows: usize) -> String {
     let mut text = String::from("Table story\n\n| Issue | A | B | C |\n|---|---|---|---|\n");
-    for i in 0..50_000 {
+    for i in 0..rows {
         match i % 4 {
             0 => text.push_str(&format!("| row {i} | a |\n")),
             1 => text.push_str(&format!("| row {i} | a | b | c | d | e |\n")),
@@ -128,12 +124,117 @@ fn fifty_thousand_row_ragged_table() {
             _ => text.push_str(&format!("| “{i} | ” | 中文 | e\u{301} |\n")),
         }
     }
-    timed("50k-row ragged table, plain", || {
-        through_everything("table.txt", Format::Plain, &text);
+    text
+}
+
+fn jsonl_records(n: usize) -> String {
+    let mut jl = String::new();
+    for i in 0..n {
+        jl.push_str(&format!(
+            "{{\"title\": \"T{i}\", \"body\": \"Body {i} said “x”.\"}}\n"
+        ));
+    }
+    jl
+}
+
+const MB10: usize = 10 * 1024 * 1024;
+
+#[test]
+fn ten_megabyte_single_line() {
+    let line = long_line(MB10);
+    assert!(line.len() >= MB10 - 100);
+    timed("10 MB line, loader, 3 formats", || {
+        through_loader("big.txt", Format::Plain, &line);
+        through_loader("big.md", Format::Markdown, &line);
+        let rec = serde_json::json!({"title": "Big", "body": line}).to_string();
+        through_loader("big.json", Format::Json, &rec);
     });
-    timed("50k-row ragged table, markdown", || {
-        through_everything("table.md", Format::Markdown, &text);
+    // Quotes on one line cost today's analysis far more than linear time
+    // (see the ignored test below): 2 KB goes through it here.
+    timed("2 KB line, analysed", || {
+        every_format("line", &long_line(2 * 1024))
     });
+}
+
+#[test]
+#[ignore = "bug: analysis::quotes::find is cubic in the quotes of one sentence (3 KB line: 0.6 s, 6 KB: 4.3 s, 10 MB: never ends)"]
+fn ten_megabyte_single_line_analysed() {
+    through_everything("big.txt", Format::Plain, &long_line(MB10));
+}
+
+#[test]
+fn ten_megabyte_word_and_a_million_quote_marks() {
+    // No sentence end, no word break: a worst case for scanners that look
+    // ahead for the next boundary.
+    let word = long_word(MB10);
+    timed("10 MB word, loader", || {
+        through_loader("word.txt", Format::Plain, &word);
+    });
+    timed("1 MB word, analysed", || {
+        through_everything("word.txt", Format::Plain, &long_word(1024 * 1024));
+    });
+    let quotes = "“".repeat(1024 * 1024);
+    timed("1M opening quotes, analysed", || {
+        through_everything("quotes.txt", Format::Plain, &quotes);
+    });
+}
+
+#[test]
+#[ignore = "slow: a 10 MB word takes ~16 s through analysis in a debug build (actors::find ~60% of it)"]
+fn ten_megabyte_word_analysed() {
+    through_everything("word.txt", Format::Plain, &long_word(MB10));
+}
+
+#[test]
+fn two_hundred_thousand_short_lines() {
+    let text = short_lines(200_000);
+    timed("200k lines, loader", || {
+        through_loader("lines.txt", Format::Plain, &text);
+        through_loader("lines.md", Format::Markdown, &text);
+    });
+    timed("20k lines, analysed", || {
+        through_everything("lines.txt", Format::Plain, &short_lines(20_000));
+        through_everything("lines.md", Format::Markdown, &short_lines(20_000));
+    });
+    timed("20k JSONL records, loader", || {
+        assert_eq!(
+            through_loader("lines.jsonl", Format::Jsonl, &jsonl_records(20_000)),
+            20_000
+        );
+    });
+    timed("2k JSONL records, analysed", || {
+        assert_eq!(
+            through_everything("lines.jsonl", Format::Jsonl, &jsonl_records(2_000)),
+            2_000
+        );
+    });
+}
+
+#[test]
+#[ignore = "slow: 200,000 short lines take ~15 s per format and 20,000 JSONL records ~6 s through load and analysis in a debug build"]
+fn two_hundred_thousand_short_lines_analysed() {
+    through_everything("lines.txt", Format::Plain, &short_lines(200_000));
+    through_everything("lines.md", Format::Markdown, &short_lines(200_000));
+    through_everything("lines.jsonl", Format::Jsonl, &jsonl_records(20_000));
+}
+
+#[test]
+fn fifty_thousand_row_ragged_table() {
+    let text = ragged_table(50_000);
+    timed("50k-row ragged table, loader", || {
+        through_loader("table.txt", Format::Plain, &text);
+        through_loader("table.md", Format::Markdown, &text);
+    });
+    timed("2k-row ragged table, analysed", || {
+        through_everything("table.txt", Format::Plain, &ragged_table(2_000));
+        through_everything("table.md", Format::Markdown, &ragged_table(2_000));
+    });
+}
+
+#[test]
+#[ignore = "bug: analysis::issues::assign is quadratic in table rows (plain text table, 2,500 rows: 0.9 s, 5,000: 3.0 s, 10,000: 9.3 s; 50,000: 190 s)"]
+fn fifty_thousand_row_ragged_table_analysed() {
+    through_everything("table.txt", Format::Plain, &ragged_table(50_000));
 }
 
 #[test]
@@ -164,8 +265,12 @@ fn deeply_nested_json() {
         timed(&format!("deep json {i}"), || {
             through_everything("deep.json", Format::Json, c);
             through_everything("deep.jsonl", Format::Jsonl, c);
-            through_everything("deep.txt", Format::Plain, c);
-            through_everything("deep.md", Format::Markdown, c);
+            // As prose it is 600 KB of punctuation: the loader takes it in
+            // full, analysis a tenth of it.
+            through_loader("deep.txt", Format::Plain, c);
+            through_loader("deep.md", Format::Markdown, c);
+            let tenth: String = c.chars().take(c.len() / 10).collect();
+            through_everything("deep.txt", Format::Plain, &tenth);
         });
     }
     // The same through the file loader, which sniffs and decodes first.
@@ -188,21 +293,30 @@ fn deeply_nested_json() {
 
 #[test]
 fn deeply_nested_markdown() {
-    let cases = [
-        ">".repeat(100_000) + " quoted",
-        // 1,000 levels of list, each indented under the last (1 MB).
-        (0..1_000)
-            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
-            .collect::<String>(),
-        "[".repeat(50_000) + "link" + &"](u)".repeat(50_000),
-        "*".repeat(100_000) + "x" + &"*".repeat(100_000),
-        "<div>".repeat(50_000),
-        "`".repeat(100_000),
-        "# ".repeat(50_000) + "title",
-        "1. ".repeat(30_000) + "item",
-    ];
-    for (i, c) in cases.iter().enumerate() {
-        timed(&format!("deep markdown {i}"), || {
+    // Nesting `n` deep; the parser gets the full depth, analysis (which
+    // sees only the flattened text) a tenth.
+    let cases = |n: usize| {
+        [
+            ">".repeat(n) + " quoted",
+            // Levels of list, each indented under the last (1 MB at 1,000).
+            (0..n / 100)
+                .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+                .collect::<String>(),
+            "[".repeat(n / 2) + "link" + &"](u)".repeat(n / 2),
+            "*".repeat(n) + "x" + &"*".repeat(n),
+            "<div>".repeat(n / 2),
+            "`".repeat(n),
+            "# ".repeat(n / 2) + "title",
+            "1. ".repeat(n / 10) + "item",
+        ]
+    };
+    for (i, c) in cases(100_000).iter().enumerate() {
+        timed(&format!("deep markdown {i}, loader"), || {
+            every_format_with(&format!("deepmd{i}"), c, through_loader)
+        });
+    }
+    for (i, c) in cases(10_000).iter().enumerate() {
+        timed(&format!("deep markdown {i}, analysed"), || {
             every_format(&format!("deepmd{i}"), c)
         });
     }
@@ -291,7 +405,24 @@ fn unbalanced_and_nested_quotes() {
         every_format(&format!("quotes{i}"), &format!("Title\n\n{s}\n\n{s} {s}\n"));
     }
     let many = samples.join(" ").repeat(2_000);
-    timed("unbalanced quotes x2000", || every_format("quotes-many", &many));
+    timed("unbalanced quotes x2000, loader", || {
+        every_format_with("quotes-many", &many, through_loader)
+    });
+    let some = samples.join(" ").repeat(100);
+    timed("unbalanced quotes x100, analysed", || {
+        every_format("quotes-some", &some)
+    });
+}
+
+#[test]
+#[ignore = "bug: analysis::quotes::find is quadratic in unbalanced quote marks (x250: 0.17 s, x500: 0.9 s, x1000: 4.3 s; x2000 ~21 s per format)"]
+fn unbalanced_quotes_analysed_in_full() {
+    let samples = [
+        "“Open never closed. He said so. And more text follows for a while.",
+        "\"Straight 'mixed” curly’ \"\" '' “” ‘’ «» „“ ‚‘ ‹›",
+        "“ “ “ “ “ “ “ “ “ “ “",
+    ];
+    every_format("quotes-many", &samples.join(" ").repeat(2_000));
 }
 
 fn fragment() -> impl Strategy<Value = String> {
