@@ -92,7 +92,7 @@ fn lexicon_fifo_does_not_hang() {
     let story = dir.path().join("story.txt");
     write(&story, STORY);
     let (code, _, err) = within(30, "briefing --lexicon FIFO", move || {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
             .arg("check")
             .arg("--lexicon")
             .arg(&fifo)
