@@ -320,3 +320,24 @@ fn exit_codes() {
     assert!(v.status.success());
     assert!(String::from_utf8_lossy(&v.stdout).starts_with("briefing "));
 }
+
+#[test]
+fn the_browser_refuses_without_a_terminal_and_writes_no_escapes() {
+    // Under `cargo test` neither stdin nor stdout is a terminal.
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn to a pipe");
+    assert!(!out.stderr.contains(&0x1b), "no escape sequences");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+#[test]
+fn check_says_why_when_nothing_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefing(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no article could be loaded"));
+}

@@ -285,3 +285,21 @@ fn clicking_a_search_hit_selects_then_follows_it() {
     assert_eq!(a.active(), PaneId::Articles);
     assert!(a.articles().highlight().is_some());
 }
+
+#[test]
+fn following_evidence_from_the_issues_view_and_back() {
+    let mut a = app();
+    keys(&mut a, "2");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.active(),
+        PaneId::Articles,
+        "Enter on the Issues view's evidence opens the article"
+    );
+    let (_, ranges) = a.articles().highlight().expect("the words are highlighted");
+    assert!(!ranges.is_empty());
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.active(), PaneId::Issues);
+    assert_eq!(a.focus(), Focus::Main);
+}

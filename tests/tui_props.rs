@@ -123,27 +123,47 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// The embedded briefing, analysed once for every case.
+fn embedded() -> std::sync::Arc<briefing::Index> {
+    static IX: std::sync::OnceLock<std::sync::Arc<briefing::Index>> = std::sync::OnceLock::new();
+    IX.get_or_init(|| briefing::cmd::open(&briefing::cmd::Input::default()).expect("embedded briefing"))
+        .clone()
+}
+
+fn run_steps(index: std::sync::Arc<briefing::Index>, steps: Vec<Step>, color: bool) {
+    let mut app = App::new(index, Theme::new(color));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut cur = (80u16, 24u16);
+    for s in steps {
+        match s {
+            Step::Act(Action::Quit) => {}
+            Step::Act(a) => app.update(a),
+            Step::Key(k) => app.key(k),
+        }
+        let size = app.size();
+        if cur != (size.width, size.height) {
+            cur = (size.width, size.height);
+            term = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+        }
+        term.draw(|f| view::draw(f, &app)).unwrap();
+        let _ = app.take_clipboard();
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn any_sequence_renders_without_panic(steps in prop::collection::vec(step(), 1..40), color in any::<bool>()) {
-        let mut app = App::new(fixture_index(), Theme::new(color));
-        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut cur = (80u16, 24u16);
-        for s in steps {
-            match s {
-                Step::Act(Action::Quit) => {}
-                Step::Act(a) => app.update(a),
-                Step::Key(k) => app.key(k),
-            }
-            let size = app.size();
-            if cur != (size.width, size.height) {
-                cur = (size.width, size.height);
-                term = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-            }
-            term.draw(|f| view::draw(f, &app)).unwrap();
-            let _ = app.take_clipboard();
-        }
+        run_steps(fixture_index(), steps, color);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_sequence_on_the_embedded_briefing(steps in prop::collection::vec(step(), 1..30), color in any::<bool>()) {
+        run_steps(embedded(), steps, color);
     }
 }

@@ -47,6 +47,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             ""
         }
     );
+    if index.articles.is_empty() {
+        let _ = writeln!(
+            out,
+            "no article could be loaded: check the paths, or see the warnings above"
+        );
+    }
     super::index::emit(&out)?;
     Ok(if index.articles.is_empty() || bad {
         ExitCode::from(1)

@@ -64,26 +64,7 @@ pub enum Command {
 /// Runs the parsed command line; the exit code is the command's.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        // Files from disk may be many: show a progress gauge while they load.
-        None if !cli.input.paths.is_empty() => {
-            let input = cli.input.clone();
-            let lex = lexicon(&input)?;
-            crate::tui::run_loading(move |progress| {
-                // `..default()` so options added to LoadOptions later keep this compiling.
-                #[allow(clippy::needless_update)]
-                let opts = LoadOptions {
-                    progress: Some(progress),
-                    ..LoadOptions::default()
-                };
-                Index::build(name(&input), corpus::load_paths(&input.paths, &opts), &lex)
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
-        None => {
-            let index = open(&cli.input)?;
-            crate::tui::run(index)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => browse(&cli.input),
         Some(Command::Index(a)) => index::run(a),
         Some(Command::Check(a)) => check::run(a),
         Some(Command::Quotes(a)) => quotes::run(a),
@@ -91,6 +72,57 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Compare(a)) => compare::run(a),
         Some(Command::Issues(a)) => issues::run(a),
     }
+}
+
+/// `briefing [PATHS…]`: the terminal UI. Refuses early, with a message and no
+/// escape sequences, when there is no terminal to draw on or nothing to show.
+fn browse(input: &Input) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "briefing: the browser needs a terminal (standard input and output are not one); \
+             for scripts use a subcommand such as `briefing index` or `briefing quotes` (see --help)"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let index = if input.paths.is_empty() {
+        // The embedded briefing is tiny: build it before the first frame.
+        let index = open(input)?;
+        crate::tui::run(index.clone())?;
+        index
+    } else {
+        // Files from disk may be many: show a progress gauge while they load.
+        let lex = lexicon(input)?;
+        let input = input.clone();
+        let built = crate::tui::run_loading(move |progress| {
+            // `..default()` so options added to LoadOptions later keep this compiling.
+            #[allow(clippy::needless_update)]
+            let opts = LoadOptions {
+                progress: Some(progress),
+                ..LoadOptions::default()
+            };
+            Index::build(name(&input), corpus::load_paths(&input.paths, &opts), &lex)
+        })?;
+        match built {
+            None => return Ok(ExitCode::SUCCESS),
+            Some(index) => index,
+        }
+    };
+    if index.articles.is_empty() {
+        for w in &index.warnings {
+            eprintln!("{w}");
+        }
+        eprintln!("briefing: no article could be loaded from the given paths");
+        return Ok(ExitCode::from(1));
+    }
+    if !index.warnings.is_empty() {
+        let n = index.warnings.len();
+        eprintln!(
+            "briefing: {n} warning{} while loading; `briefing check` with the same paths lists them",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the inputs (or the embedded briefing) without analysing them.

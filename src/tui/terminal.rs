@@ -54,7 +54,10 @@ fn install_panic_hook() {
 type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
 
 fn setup() -> anyhow::Result<Term> {
-    enable_raw_mode()?;
+    use anyhow::Context;
+    enable_raw_mode().context(
+        "cannot use this terminal (the browser needs one; `briefing index` and `briefing check` do not)",
+    )?;
     let mut out = stdout();
     crossterm::execute!(
         out,
@@ -80,7 +83,9 @@ pub fn run(index: Arc<Index>) -> anyhow::Result<()> {
 /// Like `run`, but builds the index on a thread while the screen shows a
 /// progress gauge, so a big corpus never leaves a blank terminal. `build`
 /// gets a progress callback for the loader (`LoadOptions.progress`).
-pub fn run_loading<F>(build: F) -> anyhow::Result<()>
+/// Returns the index built (None if the user quit while it loaded); when it
+/// holds no article the browser is not opened, so the caller can say why.
+pub fn run_loading<F>(build: F) -> anyhow::Result<Option<Arc<Index>>>
 where
     F: FnOnce(Progress) -> Arc<Index> + Send + 'static,
 {
@@ -113,13 +118,16 @@ where
                     if super::keys::action_for(super::keys::Mode::Normal, &k)
                         == Some(super::action::Action::Quit)
                     {
-                        return Ok(());
+                        return Ok(None);
                     }
                 }
             }
         };
-        let app = App::new(index, theme).with_searcher();
-        event_loop(&mut term, app)
+        if index.articles.is_empty() {
+            return Ok(Some(index));
+        }
+        let app = App::new(index.clone(), theme).with_searcher();
+        event_loop(&mut term, app).map(|()| Some(index))
     });
     restore();
     r

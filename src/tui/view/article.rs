@@ -19,13 +19,13 @@ use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
 
 /// Below this width issue tags go to the status line instead of a margin.
-const MARGIN_MIN_WIDTH: u16 = 90;
+const MARGIN_MIN_WIDTH: u16 = 80;
 /// The tag margin's width: wider on wide screens, where tags are longer than room.
 fn margin_width(width: u16) -> u16 {
-    if width >= 140 {
-        26
-    } else {
-        16
+    match width {
+        140.. => 26,
+        110.. => 20,
+        _ => 16,
     }
 }
 
@@ -453,7 +453,7 @@ fn block_styles(
 }
 
 /// The issue tags of a block: the issues its sentences speak to.
-fn block_tags(ctx: &Ctx, article: ArticleId, bi: u32) -> String {
+fn block_tags(ctx: &Ctx, article: ArticleId, bi: u32) -> Vec<String> {
     let mut ids: Vec<u32> = Vec::new();
     for s in ctx.index.block_sentences(article, bi) {
         if let Some(s) = ctx.index.analysis.sentences.get(s as usize) {
@@ -467,8 +467,7 @@ fn block_tags(ctx: &Ctx, article: ArticleId, bi: u32) -> String {
     ids.iter()
         .filter_map(|&i| ctx.index.analysis.issues.get(i as usize))
         .map(|i| format!("#{}", tag_name(&i.name)))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect()
 }
 
 fn push_wrapped(
@@ -504,17 +503,20 @@ fn blank(out: &mut Vec<DocLine>) {
 }
 
 /// Adds `tag` to the first line of a block in the right margin.
-fn add_margin(out: &mut [DocLine], first: usize, text_w: u16, room: u16, tag: &str, theme: &Theme) {
-    if tag.is_empty() {
+/// Puts `text` in the right margin of line `at`, unless something is there already.
+fn add_margin(out: &mut [DocLine], at: usize, text_w: u16, room: u16, text: &str, style: Style) {
+    if text.is_empty() {
         return;
     }
-    if let Some(d) = out.get_mut(first) {
+    if let Some(d) = out.get_mut(at) {
+        if d.line.width() > text_w as usize {
+            return;
+        }
         let pad = (text_w as usize + 2).saturating_sub(d.line.width());
-        let tag = truncate(tag, room as usize);
         d.line.spans.push(Span::raw(" ".repeat(pad)));
         d.line
             .spans
-            .push(Span::styled(tag, theme.tag.add_modifier(Modifier::DIM)));
+            .push(Span::styled(truncate(text, room as usize), style));
     }
 }
 
@@ -670,14 +672,46 @@ fn layout_article(
             ),
         }
         if margin && b.kind.is_body() && b.kind != BlockKind::Heading {
-            add_margin(
-                &mut out,
-                first,
-                text_w,
-                margin_width(width) - 2,
-                &block_tags(ctx, id, bi),
-                t,
-            );
+            let room = margin_width(width) - 2;
+            let block_lines = first..out.len();
+            // Who speaks where: the speaker's name beside the line a quote starts on.
+            for q in quotes.iter().filter(|q| q.at.block == bi) {
+                let Some(l) = line_of(&out[block_lines.clone()], bi, q.at.span.start as usize) else {
+                    continue;
+                };
+                let who = q
+                    .speaker
+                    .and_then(|a| ctx.index.analysis.actors.get(a as usize))
+                    .map(|a| a.name.as_str())
+                    .or(q.speaker_text.as_deref())
+                    .unwrap_or("unattributed");
+                let mark = format!("“ {who}");
+                add_margin(&mut out, first + l, text_w, room, &mark, t.speaker(q.speaker));
+            }
+            // Issue tags, one a line, on the block's lines without a speaker beside them.
+            // More tags than lines: the last line takes the rest.
+            let free: Vec<usize> = block_lines
+                .filter(|&i| out[i].line.width() <= text_w as usize)
+                .collect();
+            let tags = block_tags(ctx, id, bi);
+            for (k, &i) in free.iter().enumerate() {
+                let text = if k + 1 == free.len() {
+                    tags.get(k..).map(|r| r.join(" "))
+                } else {
+                    tags.get(k).cloned()
+                };
+                let Some(text) = text.filter(|x| !x.is_empty()) else {
+                    break;
+                };
+                add_margin(
+                    &mut out,
+                    i,
+                    text_w,
+                    room,
+                    &text,
+                    t.tag.add_modifier(Modifier::DIM),
+                );
+            }
         }
         prev = Some(b.kind);
     }
