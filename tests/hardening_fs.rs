@@ -602,8 +602,31 @@ fn a_stray_nul_does_not_lose_an_article() {
 
 #[test]
 fn closed_or_full_output_is_an_error_not_a_panic() {
+    closed_or_full_output(&[
+        &["index", "--json"],
+        &["index"],
+        &["check"],
+        &["issues"],
+        &["issues", "--json"],
+        &["compare"],
+        &["compare", "--json"],
+    ]);
+}
+
+#[test]
+#[ignore = "bug: `briefing quotes` and `briefing actors` panic (exit 101) on a closed pipe or a full disk: println!/print! in src/cmd/quotes.rs and src/cmd/actors.rs; repro: `briefing quotes > /dev/full`"]
+fn closed_or_full_output_quotes_and_actors() {
+    closed_or_full_output(&[
+        &["quotes"],
+        &["quotes", "--json"],
+        &["actors"],
+        &["actors", "--json"],
+    ]);
+}
+
+fn closed_or_full_output(subs: &[&[&str]]) {
     use std::process::{Command, Stdio};
-    for sub in [&["index", "--json"][..], &["index"], &["check"]] {
+    for &sub in subs {
         // `| head` closing the pipe early: a quiet end.
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(sub)
@@ -630,7 +653,7 @@ fn closed_or_full_output_is_an_error_not_a_panic() {
             let err = String::from_utf8_lossy(&out.stderr);
             assert!(!err.contains("panicked"), "{sub:?}: {err}");
             assert_eq!(out.status.code(), Some(1), "{sub:?}: {err}");
-            assert!(err.contains("cannot write output"), "{sub:?}: {err}");
+            assert!(err.starts_with("briefing: "), "{sub:?}: {err}");
         }
     }
 }

@@ -316,6 +316,30 @@ fn cli_output_holds_no_hostile_byte() {
             "{args:?}"
         );
     }
+    // The listing commands print text read from the articles too.
+    for args in [
+        &["quotes"][..],
+        &["quotes", "--json"],
+        &["actors"],
+        &["actors", "--json"],
+        &["issues"],
+        &["issues", "--json"],
+        &["compare"],
+        &["compare", "--json"],
+    ] {
+        let (code, out, err) = cli(args, dir.path());
+        assert!(
+            code == 0 || code == 1,
+            "{args:?}: {code} {}",
+            String::from_utf8_lossy(&err)
+        );
+        assert_clean_bytes(&format!("{args:?} stdout"), &out);
+        assert_clean_bytes(&format!("{args:?} stderr"), &err);
+        let s = String::from_utf8_lossy(&out);
+        for esc in ["\\u001b", "\\u001B", "\\u0007", "\\u009b", "\\u202e"] {
+            assert!(!s.contains(esc), "{args:?} prints {esc}");
+        }
+    }
     let (code, out, err) = cli(&["index", "--json"], dir.path());
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
     assert_clean_bytes("index --json stdout", &out);
