@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod cmd;
 pub mod corpus;
+pub mod gen;
 pub mod index;
 pub mod search;
 pub mod text;

@@ -6,13 +6,23 @@
 //! `Petroleum` is nothing). Lexicon actors never mentioned are dropped, so a
 //! corpus on another story is not populated by the default lexicon.
 //!
+//! Bare place names (`France`, `Paris`, a lexicon entry's `places`) are
+//! matched the same way but kept only where they cannot be the place: a
+//! table header, a list lead or clause start, or a clause's subject right
+//! before a speech or stance verb (`place_stands_for_actor`).
+//!
 //! Discovery is deliberately conservative (a wrong actor costs more than a
 //! missing one): runs of capitalised words in paragraphs and list items
 //! (never headings, tables, captions, the title or the byline) that look like
 //! a person's name (2–3 words, no place or institution word) or an
 //! institution (ending in `Ministry`, `Council`, …), and that recur or are the
 //! subject/object of a speech verb. A bare surname counts as a mention of
-//! the one discovered full name it ends.
+//! the one discovered full name it ends (or, failing that, the one it sits
+//! inside: `Lula` in `Luiz Inácio Lula da Silva`); a shorter name that ends
+//! exactly one longer one joins it (`Von der Leyen`). A one-word name stands
+//! alone only after an office (`President Lula`, `Brazil’s president Lula`)
+//! and when it speaks or recurs. A discovered institution's head word
+//! (`Authority`) names it when no other actor's name holds that word.
 
 use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
@@ -20,7 +30,7 @@ use crate::text::{fold, fold_with_map, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// Word lists as sets: they are consulted for every capitalised word.
 static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COMMON.iter().copied().collect());
@@ -67,6 +77,16 @@ const TITLES: &[&str] = &[
     "spokesperson", "candidate", "rival", "founder", "executive",
 ];
 
+/// Titles of office: one of them before a single capitalised word makes it a
+/// person's name (`President Lula`); inside a run it ends what comes before
+/// (`Commission President Ursula von der Leyen`).
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "president", "minister", "chancellor", "premier", "mayor", "governor", "senator", "sen",
+    "commissioner", "secretary", "ambassador", "king", "queen", "pope", "judge", "ceo", "chairman",
+    "chairwoman", "spokesman", "spokeswoman", "spokesperson", "director", "envoy", "emir", "sheikh",
+];
+
 /// Words that make a capitalised run an institution.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
@@ -103,6 +123,9 @@ const CONNECTORS: &[&str] = &[
 
 struct Pattern {
     entry: usize,
+    /// A bare place name (`France`, `Paris`): the actor only where a place
+    /// cannot be meant (see `place_stands_for_actor`).
+    place: bool,
     /// The alias as written was all capitals (`UN`): the text must be too,
     /// or folding would match the Spanish `un`.
     needs_upper: bool,
@@ -122,6 +145,9 @@ struct Candidate {
     possessive: bool,
     /// Came after a title (`Mayor`, `Sen.`): a person for sure.
     titled: bool,
+    /// The title was an office (`President Lula`, `Brazil’s president
+    /// Lula`): enough to take even a one-word name for a person.
+    office: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -157,13 +183,41 @@ fn boundary(folded: &str, s: usize, e: usize) -> Option<bool> {
     }
 }
 
-/// Matches lexicon names in text; built once per analysis.
+/// One lexicon name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub span: Span,
+    pub possessive: bool,
+    /// Matched by a bare place name: a mention only in a subject's place.
+    pub place: bool,
+}
+
+/// Matches lexicon names in text; built once per lexicon.
 pub struct Matcher {
     ac: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
 }
 
+/// The embedded lexicon and its matcher: with the world gazetteer it holds
+/// thousands of names, so the automaton is built once per process.
+static EMBEDDED_MATCHER: OnceLock<(Lexicon, Arc<Matcher>)> = OnceLock::new();
+
 impl Matcher {
+    /// The matcher for `lexicon`, shared when it is the embedded one.
+    pub fn for_lexicon(lexicon: &Lexicon) -> Arc<Matcher> {
+        let (lex, m) = EMBEDDED_MATCHER.get_or_init(|| {
+            let lex = Lexicon::embedded();
+            let m = Arc::new(Matcher::new(&lex));
+            (lex, m)
+        });
+        if lex == lexicon {
+            Arc::clone(m)
+        } else {
+            Arc::new(Matcher::new(lexicon))
+        }
+    }
+
     pub fn new(lexicon: &Lexicon) -> Matcher {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut strings: Vec<String> = Vec::new();
@@ -171,8 +225,10 @@ impl Matcher {
         for (ei, e) in lexicon.actors.iter().enumerate() {
             let forms = std::iter::once(&e.name)
                 .chain(e.aliases.iter())
-                .chain(e.metonyms.iter());
-            for form in forms {
+                .chain(e.metonyms.iter())
+                .map(|f| (f, false))
+                .chain(e.places.iter().map(|f| (f, true)));
+            for (form, place) in forms {
                 let bare = form.strip_prefix("the ").or_else(|| form.strip_prefix("The "));
                 for f in std::iter::once(form.as_str()).chain(bare) {
                     let key = fold(f.trim());
@@ -185,23 +241,25 @@ impl Matcher {
                     strings.push(key);
                     patterns.push(Pattern {
                         entry: ei,
+                        place,
                         needs_upper,
                     });
                 }
             }
         }
-        // A DFA: a few hundred short names, run over every byte of a corpus.
+        // A contiguous NFA: with the world gazetteer there are thousands of
+        // names, and a DFA took ~260 ms to build for no faster scan (folding
+        // each block dominates).
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&strings)
             .ok();
         Matcher { ac, patterns }
     }
 
-    /// Lexicon entries named in `text`: (entry index, byte span in `text`,
-    /// possessive).
-    pub fn find_in(&self, text: &str) -> Vec<(usize, Span, bool)> {
+    /// Lexicon entries named in `text`, left to right.
+    pub fn find_in(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let f = fold_with_map(text);
@@ -218,10 +276,126 @@ impl Matcher {
             if p.needs_upper && lower {
                 continue;
             }
-            out.push((p.entry, Span::new(os, oe), possessive));
+            out.push(Hit {
+                entry: p.entry,
+                span: Span::new(os, oe),
+                possessive,
+                place: p.place,
+            });
         }
         out
     }
+}
+
+/// Words that may stand between a subject and its verb (`France has
+/// also demanded`).
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "was", "are", "were", "will", "would", "can", "could", "may", "might",
+    "must", "should", "shall", "did", "does", "do", "also", "still", "now", "already", "again",
+    "repeatedly", "reportedly", "publicly", "firmly", "strongly", "long", "instead", "too", "itself",
+    "then", "meanwhile", "however", "quickly", "openly", "privately", "formally", "officially", "not",
+];
+
+/// Words before a name that make it the start of a clause (`but France
+/// wants`), where a place name can be a subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "while", "whereas", "and", "as", "because", "since", "that", "though", "although",
+];
+
+/// Whether a bare place name (`France`, `Paris`) names its actor here:
+/// in a table's header or a row's first cell (`France’s Demand`), in a list
+/// item's lead (`For France:`), as the first words of a list clause followed
+/// by a lowercase word (`Beef: France demands …`), or in running text as a
+/// clause's subject right before a speech or stance verb (`Paris has
+/// asked for …`, `Germany, by contrast, wants …`), never after a
+/// preposition (`protesters in Paris said`) or as a possessive (`Brazil’s
+/// forest law`). Everywhere else it is the place.
+fn place_stands_for_actor(b: &crate::corpus::Block, h: Hit, verbs: &HashSet<String>) -> bool {
+    let text = b.text.as_str();
+    let (s, e) = (h.span.start as usize, h.span.end as usize);
+    // `chile peppers`, `turkey`: a place name as a subject is capitalised.
+    if !text.get(s..).is_some_and(|t| t.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    match b.kind {
+        BlockKind::Table => {
+            let Some(t) = &b.table else { return false };
+            let within = |c: &crate::corpus::Cell| c.span.start <= h.span.start && h.span.end <= c.span.end;
+            t.header.iter().any(within)
+                || t.rows
+                    .iter()
+                    .filter_map(|r| r.first())
+                    .any(|c| within(c) && c.text.split_whitespace().count() <= 3)
+        }
+        BlockKind::ListItem | BlockKind::Paragraph => {
+            // List leads, and `For France:` leading a bare paragraph.
+            let colon = text.find(':').filter(|&c| {
+                let lead = &text[..c];
+                lead.split_whitespace().count() <= 5
+                    && (b.kind == BlockKind::ListItem || lead.trim_start().starts_with("For "))
+            });
+            if let Some(c) = colon {
+                if e <= c {
+                    return true;
+                }
+                // The first words of a `:`/`;` clause, a verb after.
+                let clause = text[..s].rfind([':', ';']).map_or(0, |p| p + 1);
+                let before: Vec<&str> = text[clause..s].split_whitespace().collect();
+                if clause > c.saturating_sub(1) && matches!(before.as_slice(), [] | ["the" | "The"]) {
+                    return !h.possessive
+                        && text[e..]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+                }
+            }
+            if h.possessive {
+                return false;
+            }
+            subject_of_verb(text, s, e, verbs)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `text[s..e]` opens a clause and is followed, past auxiliaries
+/// and at most one short `, …,` aside, by a speech or stance verb.
+fn subject_of_verb(text: &str, s: usize, e: usize, verbs: &HashSet<String>) -> bool {
+    let head = text[..s].trim_end();
+    let opens = match head.chars().next_back() {
+        None => true,
+        Some('.' | '!' | '?' | ':' | ';' | ',' | '(' | '"' | '\u{201C}' | '\u{2014}') => true,
+        Some(_) => {
+            let prev = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            CLAUSE_OPENERS.contains(&prev)
+        }
+    };
+    if !opens {
+        return false;
+    }
+    let mut rest = &text[e..];
+    // One aside: `Germany, by contrast, wants`.
+    if let Some(r) = rest.strip_prefix(',') {
+        let Some(c) = r.find(',') else { return false };
+        if r[..c].split_whitespace().count() > 5 || r[..c].contains(['.', ';', ':']) {
+            return false;
+        }
+        rest = &r[c + 1..];
+    }
+    for w in rest.split_whitespace().take(5) {
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        let f = fold(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        if verbs.contains(&f) {
+            return true;
+        }
+        if !AUXILIARIES.contains(&f.as_str()) || w.ends_with(|c: char| !c.is_alphanumeric()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A word of the text with its byte range.
@@ -336,6 +510,14 @@ fn candidates_in(
             if is_cap_word(w) {
                 end = j;
                 j += 1;
+            } else if CONNECTORS.contains(&w)
+                && j + 2 < toks.len()
+                && CONNECTORS.contains(&toks[j + 1].w)
+                && is_cap_word(toks[j + 2].w)
+                && text.get(toks[j].e..toks[j + 1].s) == Some(" ")
+            {
+                // `Ursula von der Leyen`, `Juan de la Cruz`.
+                j += 2;
             } else if j + 1 < toks.len()
                 && is_cap_word(toks[j + 1].w)
                 && (CONNECTORS.contains(&w)
@@ -381,6 +563,14 @@ fn candidates_in(
             } else {
                 break;
             }
+        }
+        // `French President Emmanuel Macron`, `Commission President Ursula
+        // von der Leyen`: an office inside the run ends what came before.
+        if let Some(t) = (k..run.len().saturating_sub(2))
+            .rev()
+            .find(|&t| OFFICES.contains(&lower_key(run[t].w).as_str()))
+        {
+            k = t + 1;
         }
         let name_toks = &run[k..];
         if name_toks.is_empty() {
@@ -428,6 +618,12 @@ fn candidates_in(
                 .get(toks[i - 1].e..run[0].s)
                 .is_some_and(|g| g.trim().is_empty());
         let surface_start = run[title_from.min(k)].s;
+        // `Brazil’s president Lula`, `the chancellor Friedrich Merz`.
+        let lower_office = i > 0
+            && text.get(toks[i - 1].e..run[0].s) == Some(" ")
+            && toks[i - 1].w.starts_with(|c: char| c.is_lowercase())
+            && OFFICES.contains(&lower_key(toks[i - 1].w).as_str());
+        let office = lower_office || (k > title_from && OFFICES.contains(&lower_key(run[k - 1].w).as_str()));
         out.push(Candidate {
             at: Evidence { article, block, span },
             key,
@@ -436,7 +632,8 @@ fn candidates_in(
             words: name_toks.len(),
             speaker: before_speech || after_speech || appositive_speech,
             possessive,
-            titled: k > title_from,
+            titled: k > title_from || lower_office,
+            office,
         });
         i = next_i;
     }
@@ -530,7 +727,14 @@ fn guess_kind(name: &str) -> Option<ActorKind> {
 /// order, then discovered ones by first mention) and every mention, sorted
 /// by (article, block, span start).
 pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
-    let matcher = Matcher::new(lexicon);
+    let matcher = Matcher::for_lexicon(lexicon);
+    // First words of speech and stance verbs (`pushes` of `pushes for`).
+    let subject_verbs: HashSet<String> = lexicon
+        .speech_verbs
+        .iter()
+        .chain(lexicon.stance_verbs.iter())
+        .filter_map(|v| v.split_whitespace().next().map(fold))
+        .collect();
     let verbs: HashMap<String, ()> = lexicon
         .speech_verbs
         .iter()
@@ -561,16 +765,20 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
                     continue;
                 }
                 let hits = matcher.find_in(&b.text);
-                let taken: Vec<Span> = hits.iter().map(|h| h.1).collect();
-                for (entry, span, poss) in hits {
+                // A place that is not the actor is still not a person's name.
+                let taken: Vec<Span> = hits.iter().map(|h| h.span).collect();
+                for h in hits {
+                    if h.place && !place_stands_for_actor(b, h, &subject_verbs) {
+                        continue;
+                    }
                     lex_hits.push((
-                        entry,
+                        h.entry,
                         Evidence {
                             article: ai as u32,
                             block: bi as u32,
-                            span,
+                            span: h.span,
                         },
-                        poss,
+                        h.possessive,
                     ));
                 }
                 if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
@@ -651,14 +859,67 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             }
         }
     }
+    // `Von der Leyen` is `Ursula von der Leyen`, `Lula da Silva` is `Luiz
+    // Inácio Lula da Silva`: a name that ends exactly one longer name joins it.
+    for g in 0..groups.len() {
+        let suffix = format!(" {}", groups[g].0);
+        let longer: Vec<usize> = (0..groups.len())
+            .filter(|&o| o != g && groups[o].0.ends_with(&suffix))
+            .collect();
+        if let [o] = longer[..] {
+            let moved = std::mem::take(&mut groups[g].1);
+            groups[o].1.extend(moved);
+            for v in by_surname.values_mut() {
+                v.retain(|&x| x != g);
+            }
+        }
+    }
+    // A word inside a name, not first nor last (`Lula` in `Luiz Inácio Lula
+    // da Silva`), for one-word mentions no surname fits.
+    let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
+    for (gi, (key, members)) in groups.iter().enumerate() {
+        if members.is_empty() {
+            continue;
+        }
+        let ws: Vec<&str> = key.split_whitespace().collect();
+        for w in ws.iter().take(ws.len().saturating_sub(1)).skip(1) {
+            if !CONNECTORS.contains(w) {
+                let v = by_inner.entry((*w).to_string()).or_default();
+                if !v.contains(&gi) {
+                    v.push(gi);
+                }
+            }
+        }
+    }
+    let mut solo: Vec<(String, Vec<usize>)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         if c.words != 1 {
             continue;
         }
-        if let Some(gs) = by_surname.get(&c.key) {
-            if gs.len() == 1 {
-                groups[gs[0]].1.push(ci);
-            }
+        let fits = by_surname
+            .get(&c.key)
+            .filter(|gs| !gs.is_empty())
+            .or_else(|| by_inner.get(&c.key));
+        match fits {
+            Some(gs) if gs.len() == 1 => groups[gs[0]].1.push(ci),
+            Some(_) => {}
+            None => match solo.iter_mut().find(|s| s.0 == c.key) {
+                Some(s) => s.1.push(ci),
+                None => solo.push((c.key.clone(), vec![ci])),
+            },
+        }
+    }
+    // A one-word name stands alone only after an office and when it speaks
+    // or recurs (`President Lula said`).
+    for (key, members) in solo {
+        let office = members.iter().any(|&m| cands[m].office);
+        let strong = members.len() >= 2 || members.iter().any(|&m| cands[m].speaker);
+        let plain_word = COMMON_SET.contains(key.as_str())
+            || TITLE_SET.contains(key.as_str())
+            || PLACE_WORDS.contains(&key.as_str())
+            || ORG_WORDS.contains(&key.as_str());
+        if office && strong && !plain_word {
+            groups.push((key, members));
         }
     }
     let wanted: HashMap<String, ()> = groups
@@ -668,9 +929,17 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
     let lower = lowercase_uses(articles, &wanted);
     let mut accepted: Vec<(usize, ActorKind, usize)> = Vec::new();
     for (gi, (_, members)) in groups.iter().enumerate() {
-        let full = members.iter().find(|&&m| cands[m].words >= 2);
+        let full = members
+            .iter()
+            .find(|&&m| cands[m].words >= 2)
+            .or_else(|| members.first().filter(|&&m| cands[m].office));
         let Some(&full) = full else { continue };
-        let Some(kind) = guess_kind(&cands[full].name) else {
+        let kind = if cands[full].words == 1 {
+            Some(ActorKind::Person)
+        } else {
+            guess_kind(&cands[full].name)
+        };
+        let Some(kind) = kind else {
             continue;
         };
         // A person's name is not made of ordinary words; an institution's
@@ -678,7 +947,13 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         let words: Vec<&str> = groups[gi].0.split_whitespace().collect();
         let ordinary = words.iter().filter(|w| lower.contains_key(**w)).count();
         let plain = match kind {
-            ActorKind::Person => ordinary > 0 && !CONNECTORS.contains(&words[0]),
+            // `da`, `von` are lowercase by nature, not ordinary words.
+            ActorKind::Person => {
+                words
+                    .iter()
+                    .any(|w| !CONNECTORS.contains(w) && lower.contains_key(*w))
+                    && !CONNECTORS.contains(&words[0])
+            }
             _ => ordinary == words.len(),
         };
         if plain {
@@ -728,6 +1003,30 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             mentions_by_article: vec![0; n_articles],
             discovered: true,
         });
+    }
+
+    // `the authority`, `Union’s Demand`: an institution's head word names it
+    // when no other actor's name holds that word (as role words do in quotes).
+    let name_words: Vec<Vec<String>> = actors
+        .iter()
+        .map(|a| a.name.split_whitespace().map(lower_key).collect())
+        .collect();
+    for ai in 0..actors.len() {
+        let a = &actors[ai];
+        if !a.discovered || a.kind != ActorKind::Organisation || name_words[ai].len() < 2 {
+            continue;
+        }
+        let Some(head) = name_words[ai].last() else {
+            continue;
+        };
+        let shared = name_words
+            .iter()
+            .enumerate()
+            .any(|(o, ws)| o != ai && ws.contains(head));
+        let written = a.name.split_whitespace().last().unwrap_or("").to_string();
+        if !shared && ORG_WORDS.contains(&head.as_str()) && !a.aliases.iter().any(|x| fold(x) == *head) {
+            actors[ai].aliases.push(written);
+        }
     }
 
     mentions.sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));
@@ -868,6 +1167,64 @@ mod tests {
                 ("National Museum of Art", ActorKind::Organisation),
                 ("Harbor City Council", ActorKind::Organisation),
                 ("Mark Smith", ActorKind::Person),
+            ]
+        );
+    }
+
+    fn world() -> Lexicon {
+        Lexicon::from_str(
+            r#"{"actors":[{"name":"French government","kind":"government",
+                 "aliases":["the French government","the government of France"],
+                 "metonyms":["French officials"],"places":["France","Paris"]},
+               {"name":"German government","kind":"government","places":["Germany","Berlin"]}],
+               "speech_verbs":["said","argued"],"stance_verbs":["wants","demands","demanded"]}"#,
+            std::path::Path::new("w"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn places_name_governments_only_as_subjects() {
+        let a = art(&[
+            "Farmers in France said prices fell. In Paris, the mood was grim. France\u{2019}s farms suffer.",
+            "France has also demanded a safeguard. Germany, by contrast, wants a deal. Paris Hilton smiled.",
+            "Officials said that Paris would wait, but Berlin argued otherwise. Latin Germany said no.",
+        ]);
+        let (actors, m) = run(std::slice::from_ref(&a), &world());
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| {
+                (
+                    actors[m.actor as usize].name.as_str(),
+                    m.at.text(std::slice::from_ref(&a)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("French government", "France"),
+                ("German government", "Germany"),
+                ("German government", "Berlin"),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_word_names_after_an_office_and_long_names_merge() {
+        let a = art(&[
+            "Brazil\u{2019}s president, Luiz In\u{e1}cio Lula da Silva, said the deal was close.",
+            "President Lula said it again. Ursula von der Leyen agreed. Von der Leyen said so.",
+            "French President Emmanuel Macron said no. Senator Smith waved. The Cabinet said nothing.",
+        ]);
+        let (actors, _) = run(&[a], &lex());
+        let names: Vec<(&str, u32)> = actors.iter().map(|a| (a.name.as_str(), a.mentions)).collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Luiz In\u{e1}cio Lula da Silva", 2),
+                ("Ursula von der Leyen", 2),
+                ("Emmanuel Macron", 1),
             ]
         );
     }

@@ -21,6 +21,11 @@ pub struct ActorEntry {
     pub aliases: Vec<String>,
     /// Places or buildings that stand for it (`Washington`, `the White House`).
     pub metonyms: Vec<String>,
+    /// Bare place names (`France`, `Paris`) that mostly name the place: they
+    /// stand for the actor only where a place cannot be meant (the subject
+    /// of a speech or stance verb, a table header, a list lead or the start
+    /// of a list clause). See `actors` for the exact rule.
+    pub places: Vec<String>,
 }
 
 /// One issue (policy topic) the lexicon names.
@@ -86,6 +91,8 @@ struct RawActor {
     aliases: Vec<String>,
     #[serde(default)]
     metonyms: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +136,12 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "assets/lexicon/verbs.json",
         include_str!("../../assets/lexicon/verbs.json"),
+    ),
+    // Last, so the story's own entries above come first in actor order and
+    // win any surface form both name.
+    (
+        "assets/lexicon/world.json",
+        include_str!("../../assets/lexicon/world.json"),
     ),
 ];
 
@@ -195,6 +208,7 @@ impl Lexicon {
                 kind: a.kind,
                 aliases: a.aliases,
                 metonyms: a.metonyms,
+                places: a.places,
             });
         }
         for i in raw.issues {
@@ -239,15 +253,18 @@ impl Lexicon {
             e.kind = a.kind;
             union(&mut e.aliases, a.aliases);
             union(&mut e.metonyms, a.metonyms);
+            union(&mut e.places, a.places);
         } else {
             let mut e = ActorEntry {
                 name: a.name,
                 kind: a.kind,
                 aliases: Vec::new(),
                 metonyms: Vec::new(),
+                places: Vec::new(),
             };
             union(&mut e.aliases, a.aliases);
             union(&mut e.metonyms, a.metonyms);
+            union(&mut e.places, a.places);
             self.actors.push(e);
         }
     }
@@ -277,6 +294,7 @@ impl Lexicon {
             fold(&a.name) == f
                 || a.aliases.iter().any(|x| fold(x) == f)
                 || a.metonyms.iter().any(|x| fold(x) == f)
+                || a.places.iter().any(|x| fold(x) == f)
         })
     }
 }
@@ -305,6 +323,30 @@ mod tests {
         assert!(lex.speech_verbs.iter().any(|v| v == "pointed out"));
         assert!(lex.stance_verbs.iter().any(|v| v == "pushes for"));
         assert!(lex.group_nouns.iter().any(|v| v == "analysts"));
+    }
+
+    #[test]
+    fn world_gazetteer_is_generic_and_the_story_lexicon_wins() {
+        let lex = Lexicon::embedded();
+        let named = |n: &str| lex.actor_named(n).map(|a| a.name.as_str());
+        assert_eq!(named("Paris"), Some("French government"));
+        assert_eq!(named("Brazilian officials"), Some("Brazilian government"));
+        assert_eq!(named("EU"), Some("European Union"));
+        assert_eq!(named("Mercosur"), Some("Mercosur"));
+        // The story's entry keeps its name, metonyms and place in the order.
+        let us = lex.actors.iter().position(|a| a.name == "U.S. government");
+        let fr = lex.actors.iter().position(|a| a.name == "French government");
+        assert!(us.is_some() && fr.is_some() && us < fr);
+        assert_eq!(named("the White House"), Some("U.S. government"));
+        assert_eq!(
+            named("the government of the United States"),
+            Some("U.S. government")
+        );
+        // Names that are also first names or words are no bare places.
+        assert!(lex
+            .actors
+            .iter()
+            .all(|a| !a.places.iter().any(|p| p == "Jordan" || p == "Sofia")));
     }
 
     #[test]

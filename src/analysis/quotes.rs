@@ -892,6 +892,21 @@ fn indirect(
             if let Some(semi) = after.find(';') {
                 after = &after[..semi];
             }
+            // `… said it would not sign, and officials argued that …`: a
+            // second speaker's clause is not part of the first one's.
+            let base = v.end as usize;
+            if let Some(cut) = [", and ", ", but ", ", while "]
+                .iter()
+                .filter_map(|c| after.find(c))
+                .filter(|&c| {
+                    ctx.words.iter().any(|(w, t, _)| {
+                        *t != Tag::Group && w.start as usize > base + c && (w.end as usize) <= se
+                    })
+                })
+                .min()
+            {
+                after = &after[..cut];
+            }
             let clause_start = clause_start(after, ends_prep, &fold(v.slice(text)));
             let Some(cs) = clause_start else { continue };
             let c = &after[cs..];
@@ -1017,6 +1032,20 @@ fn clause_start(after: &str, ends_prep: bool, verb: &str) -> Option<usize> {
         return Some(0);
     }
     let fw = first_word?;
+    // `said it would not sign`: `it` opening a clause, not an object.
+    let second = after.split_whitespace().nth(1).map(fold);
+    if fw == "it"
+        && CLAUSE_VERBS.contains(&verb)
+        && second.is_some_and(|w| {
+            [
+                "would", "will", "could", "can", "should", "may", "might", "must", "had", "has", "was", "is",
+                "did", "does",
+            ]
+            .contains(&w.as_str())
+        })
+    {
+        return Some(0);
+    }
     let blocked = [
         "to",
         "in",

@@ -40,6 +40,14 @@ pub const SUMMARY_CHARS: usize = 80;
 /// is rarely the verb's subject.
 const SUBJECT_GAP: usize = 4;
 
+/// Words before a country's short form that make it a place.
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "of", "for", "with", "at", "by", "into", "across", "between", "against", "on",
+    "over", "through", "throughout", "within", "outside", "inside", "near", "around", "toward",
+    "towards", "than", "via", "like", "about", "under", "beyond", "among", "across", "including",
+];
+
 /// Stance and speech verbs for when the lexicon lists none: plain English,
 /// every inflection written out.
 #[rustfmt::skip]
@@ -551,16 +559,23 @@ fn clause_subject(finder: &ActorFinder, text: &str, a: usize, b: usize) -> Optio
         .map(|n| n.actor)
 }
 
+/// `For Lula`, `For the union`: a lead addressing an actor.
+pub fn for_lead(lead: &str) -> bool {
+    lead.strip_prefix("For ").is_some_and(|r| !r.trim().is_empty())
+}
+
 fn lists(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &[Mention]) {
     for (ai, a) in out.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
-            if b.kind != BlockKind::ListItem {
-                continue;
-            }
             let text = b.text.as_str();
             let Some((lead, colon)) = lead_of(text) else {
                 continue;
             };
+            // A paragraph of its own reads like a list item when it is led
+            // by `For ACTOR:` (lists written without bullets).
+            if b.kind != BlockKind::ListItem && !(b.kind == BlockKind::Paragraph && for_lead(lead)) {
+                continue;
+            }
             let lead_start = text.find(lead).unwrap_or(0);
             let lead_span = Span::new(lead_start, lead_start + lead.len());
             let lead_issue = matcher.label_issue(lead);
@@ -667,7 +682,10 @@ fn sentences_rule(
             continue;
         };
         // A `Label: …` list item is read by the list rule.
-        let led = b.kind == BlockKind::ListItem && lead_of(&b.text).is_some();
+        let led = match lead_of(&b.text) {
+            Some((lead, _)) => b.kind == BlockKind::ListItem || for_lead(lead),
+            None => false,
+        };
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) || led {
             continue;
         }
@@ -718,6 +736,10 @@ fn sentences_rule(
                         && ctext
                             .get(n.end..ws[v0].start)
                             .is_some_and(|g| is_subject_gap(g) && (!n.derived || auxiliaries_only(g)))
+                        // `farmers in France want`: the place, not its government.
+                        && !(n.derived
+                            && n.first_word > 0
+                            && PREPOSITIONS.contains(&ws[n.first_word - 1].folded.as_str()))
                 });
                 let Some(n) = subject else { continue };
                 let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];

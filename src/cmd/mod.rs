@@ -3,11 +3,15 @@
 //! which neutralised it at load.
 
 pub mod actors;
+pub mod bench;
 pub mod check;
 pub mod compare;
+pub mod gen_corpus;
 pub mod index;
 pub mod issues;
 pub mod quotes;
+pub mod search;
+pub mod sentences;
 
 use crate::analysis::Lexicon;
 use crate::corpus::{self, LoadOptions, Loaded};
@@ -59,6 +63,14 @@ pub enum Command {
     Quotes(quotes::QuotesArgs),
     /// List actors with their mentions and aliases.
     Actors(actors::ActorsArgs),
+    /// Fuzzy-search quotes and sentences (query syntax: docs/search.md).
+    Search(search::SearchArgs),
+    /// Print every item search sees, one per line (for fzf and friends).
+    Sentences(sentences::SentencesArgs),
+    /// Write a deterministic synthetic corpus of news articles.
+    GenCorpus(gen_corpus::GenCorpusArgs),
+    /// Measure loading, analysis, search and rendering (docs/performance.md).
+    Bench(bench::BenchArgs),
 }
 
 /// Runs the parsed command line; the exit code is the command's.
@@ -71,6 +83,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Actors(a)) => actors::run(a),
         Some(Command::Compare(a)) => compare::run(a),
         Some(Command::Issues(a)) => issues::run(a),
+        Some(Command::Search(a)) => search::run(a),
+        Some(Command::Sentences(a)) => sentences::run(a),
+        Some(Command::GenCorpus(a)) => gen_corpus::run(a),
+        Some(Command::Bench(a)) => bench::run(a),
     }
 }
 

@@ -1,0 +1,331 @@
+//! `briefing bench`: the figures in docs/performance.md. With no paths it
+//! generates a synthetic corpus of about a million sentences into a temp
+//! folder (fixed seed), measures, and removes the folder. Progress goes to
+//! stderr; figures to stdout, one `name value unit` line each, or one JSON
+//! object with `--json`.
+
+use super::Input;
+use crate::corpus::LoadOptions;
+use crate::search::engine::Engine;
+use crate::search::store::Source;
+use crate::Index;
+use clap::Args;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    #[command(flatten)]
+    pub input: Input,
+    /// Generate this many articles instead of enough for --sentences.
+    #[arg(long)]
+    pub articles: Option<usize>,
+    /// Sentences to aim for when generating.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub sentences: usize,
+    /// Seed of the generated corpus.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Time each keystroke and cold query this many times (from the same
+    /// state) and keep the fastest: the machine may be shared.
+    #[arg(long, default_value_t = 3)]
+    pub repeat: usize,
+}
+
+/// The queries typed one character at a time.
+pub const TYPED: [&str; 3] = ["migration policy", "petro said", "zzqx"];
+/// Queries run cold, each unrelated to the one before.
+pub const COLD: [&str; 5] = [
+    "policy migration",
+    "said petro",
+    "bogota",
+    "undignifed",
+    "de-emphasize",
+];
+
+struct Figures(Vec<(&'static str, f64, &'static str)>);
+
+impl Figures {
+    fn add(&mut self, name: &'static str, v: f64, unit: &'static str) {
+        eprintln!("  {name} = {v:.3} {unit}");
+        self.0.push((name, v, unit));
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    // Nearest rank.
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+pub fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// Writes a corpus of `n` articles into `dir` using every core.
+fn generate(dir: &Path, n: usize, seed: u64) -> anyhow::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let g = crate::gen::Generator::new(&crate::gen::Options {
+        articles: n,
+        seed,
+        words_per_article: 400,
+    });
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let (name, text) = g.article(i);
+            let p = dir.join(name);
+            std::fs::write(&p, text)?;
+            let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if d % 10_000 == 0 {
+                eprintln!("  generated {d}/{n} articles");
+            }
+            Ok(p)
+        })
+        .collect()
+}
+
+/// Articles needed for about `sentences` sentences, from a sample.
+fn estimate_articles(sentences: usize, seed: u64) -> usize {
+    let g = crate::gen::Generator::new(&crate::gen::Options {
+        articles: 200,
+        seed,
+        words_per_article: 400,
+    });
+    let mut loaded = crate::corpus::Loaded::default();
+    for i in 0..200 {
+        let (name, text) = g.article(i);
+        loaded.articles.extend(crate::corpus::load::parse_text(
+            &name,
+            crate::corpus::Format::Plain,
+            &text,
+            &mut loaded.warnings,
+        ));
+    }
+    let ix = super::sentences::ensure_sentences(Index::build(
+        "sample",
+        loaded,
+        &crate::analysis::Lexicon::embedded(),
+    ));
+    let per = (ix.analysis.sentences.len() as f64 / 200.0).max(1.0);
+    (sentences as f64 / per).ceil() as usize
+}
+
+pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
+    let mut f = Figures(Vec::new());
+    let mut tmp: Option<PathBuf> = None;
+    let paths = if args.input.paths.is_empty() {
+        let n = args
+            .articles
+            .unwrap_or_else(|| estimate_articles(args.sentences, args.seed));
+        let dir = std::env::temp_dir().join(format!(
+            "briefing-bench-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0)
+        ));
+        eprintln!("generating {n} articles into {}", dir.display());
+        tmp = Some(dir.clone());
+        match generate(&dir, n, args.seed) {
+            Ok(mut p) => {
+                p.sort();
+                p
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&dir);
+                return Err(e);
+            }
+        }
+    } else {
+        args.input.paths.clone()
+    };
+    let r = measure(&args, &paths, &mut f);
+    if let Some(dir) = tmp {
+        eprintln!("removing {}", dir.display());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    r?;
+    if args.json {
+        let mut m = serde_json::Map::new();
+        for (k, v, _) in &f.0 {
+            let v = if v.fract() == 0.0 && v.abs() < 9e15 {
+                serde_json::json!(*v as i64)
+            } else {
+                serde_json::json!((v * 1000.0).round() / 1000.0)
+            };
+            m.insert((*k).to_string(), v);
+        }
+        println!("{}", serde_json::Value::Object(m));
+    } else {
+        for (k, v, u) in &f.0 {
+            println!("{k} {v:.3} {u}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Result<()> {
+    eprintln!("loading and analysing…");
+    let input = Input {
+        paths: paths.to_vec(),
+        lexicon: args.input.lexicon.clone(),
+    };
+    let t = Instant::now();
+    let lex = super::lexicon(&input)?;
+    let loaded = crate::corpus::load_paths(paths, &LoadOptions::default());
+    let index = super::sentences::ensure_sentences(Index::build(super::name(&input), loaded, &lex));
+    let load_s = t.elapsed().as_secs_f64();
+    let (bytes, words): (usize, usize) = index
+        .articles
+        .par_iter()
+        .map(|a| {
+            a.blocks.iter().fold(
+                (a.title.len(), a.title.split_whitespace().count()),
+                |(b, w), bl| (b + bl.text.len(), w + bl.text.split_whitespace().count()),
+            )
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    f.add("articles", index.articles.len() as f64, "count");
+    f.add("sentences", index.analysis.sentences.len() as f64, "count");
+    f.add("quotes", index.analysis.quotes.len() as f64, "count");
+    f.add("words", words as f64, "count");
+    f.add("text_mb", bytes as f64 / 1e6, "MB");
+    f.add("load_s", load_s, "s");
+    f.add("load_mb_per_s", bytes as f64 / 1e6 / load_s.max(1e-9), "MB/s");
+    f.add("load_words_per_s", words as f64 / load_s.max(1e-9), "words/s");
+
+    eprintln!("building the search store…");
+    let t = Instant::now();
+    let mut engine = Engine::new(Source::Index(index.clone()));
+    f.add("search_store_build_ms", t.elapsed().as_secs_f64() * 1000.0, "ms");
+    f.add("search_store_mb", engine.store().heap_bytes() as f64 / 1e6, "MB");
+
+    eprintln!("typing {TYPED:?} one character at a time…");
+    let mut keys = Vec::new();
+    let never = || false;
+    let reps = args.repeat.max(1);
+    for q in TYPED {
+        for end in (1..=q.len()).filter(|&e| q.is_char_boundary(e)) {
+            let prev = q[..end].char_indices().last().map(|(i, _)| &q[..i]).unwrap_or("");
+            let mut best = f64::INFINITY;
+            let mut matched = 0;
+            for _ in 0..reps {
+                // Start from the state typing left: the previous prefix answered.
+                engine.reset();
+                if !prev.is_empty() {
+                    let _ = crate::search::run_query(&mut engine, 0, prev, 100, &never);
+                }
+                if let Some((r, st)) = crate::search::run_query(&mut engine, 0, &q[..end], 100, &never) {
+                    best = best.min(st.elapsed_ms);
+                    matched = r.matched;
+                }
+            }
+            let best = if best.is_finite() { best } else { 0.0 };
+            eprintln!(
+                "    {:<18} {best:>8.1} ms {matched:>9} matched",
+                format!("{:?}", &q[..end])
+            );
+            keys.push(best);
+        }
+    }
+    keys.sort_by(f64::total_cmp);
+    f.add("search_keystrokes", keys.len() as f64, "count");
+    f.add("search_keystroke_ms_p50", percentile(&keys, 50.0), "ms");
+    f.add("search_keystroke_ms_p95", percentile(&keys, 95.0), "ms");
+    f.add(
+        "search_keystroke_ms_max",
+        keys.last().copied().unwrap_or(0.0),
+        "ms",
+    );
+
+    let mut cold = Vec::new();
+    for (qi, q) in COLD.iter().enumerate() {
+        let mut best = f64::INFINITY;
+        let mut matched = 0;
+        for _ in 0..reps {
+            // After an unrelated query, as when the user starts over.
+            engine.reset();
+            let _ = crate::search::run_query(&mut engine, 0, COLD[(qi + 1) % COLD.len()], 100, &never);
+            if let Some((r, st)) = crate::search::run_query(&mut engine, 0, q, 100, &never) {
+                best = best.min(st.elapsed_ms);
+                matched = r.matched;
+            }
+        }
+        let best = if best.is_finite() { best } else { 0.0 };
+        eprintln!(
+            "    cold {:<13} {best:>8.1} ms {matched:>9} matched",
+            format!("{q:?}")
+        );
+        cold.push(best);
+    }
+    cold.sort_by(f64::total_cmp);
+    f.add("search_cold_ms", percentile(&cold, 50.0), "ms");
+    f.add("search_cold_ms_max", cold.last().copied().unwrap_or(0.0), "ms");
+    // The first typo fallback also builds the word list.
+    let t = Instant::now();
+    let _ = crate::search::run_query(&mut engine, 0, "migartion", 100, &never);
+    f.add("search_typo_first_ms", t.elapsed().as_secs_f64() * 1000.0, "ms");
+    let t = Instant::now();
+    let _ = crate::search::run_query(&mut engine, 0, "plocy", 100, &never);
+    f.add("search_typo_ms", t.elapsed().as_secs_f64() * 1000.0, "ms");
+
+    let (first, render_max) = frames(&index);
+    f.add("first_frame_ms", first, "ms");
+    f.add("render_ms_max", render_max, "ms");
+    f.add("peak_rss_mb", peak_rss_mb(), "MB");
+    Ok(())
+}
+
+/// First-frame time (embedded briefing: load, analyse, build the UI state,
+/// draw one 200×60 frame) and the slowest frame of every pane at 200×60
+/// over the measured index.
+fn frames(index: &Arc<Index>) -> (f64, f64) {
+    use crate::tui::action::{Action, PaneId};
+    use crate::tui::app::App;
+    use crate::tui::theme::Theme;
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    let draw = |app: &mut App| -> f64 {
+        // A TestBackend never fails.
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| match e {});
+        app.update(Action::Resize(200, 60));
+        let t = Instant::now();
+        let _ = term.draw(|f| crate::tui::view::draw(f, app));
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    let t = Instant::now();
+    let lex = crate::analysis::Lexicon::embedded();
+    let ix = Index::build("briefing", crate::corpus::load_embedded(), &lex);
+    let mut app = App::new(ix, Theme::new(true));
+    draw(&mut app);
+    let first = t.elapsed().as_secs_f64() * 1000.0;
+    let mut app = App::new(index.clone(), Theme::new(true));
+    let mut max: f64 = 0.0;
+    for p in PaneId::ALL {
+        app.update(Action::GoPane(p));
+        let ms = draw(&mut app);
+        eprintln!("    render {:<10} {ms:>10.1} ms", p.title());
+        max = max.max(ms);
+    }
+    (first, max)
+}

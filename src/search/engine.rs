@@ -1,0 +1,739 @@
+//! The fast engine. Same answers as [`super::reference`], found quicker:
+//!
+//! * the items are folded and packed once ([`Store`]);
+//! * a 64-bit byte-class mask and a byte-level subsequence test drop most
+//!   items before SkimMatcherV2 decodes a single char (for an ASCII term the
+//!   subsequence test *is* the match test, so non-matches never reach it);
+//! * an item whose best possible score (each term's score against itself,
+//!   plus the verbatim/word/phrase bonuses, which are cheap to compute) can
+//!   not enter the current top-k is counted but not scored;
+//! * a query that narrows the previous one ([`Query::narrows`]) looks only at
+//!   the previous one's candidates;
+//! * chunks of items run on every core (rayon), one matcher per worker;
+//! * each chunk keeps a bounded heap, and checks for cancellation (a newer
+//!   query) before it starts.
+
+use super::filter::Resolved;
+use super::query::{Query, Term};
+use super::score::{self, TYPO_MIN_LEN};
+use super::store::{mask_of, Source, Store, NON_ASCII_BITS};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem::Finder;
+use rayon::prelude::*;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+const CHUNK: usize = 4096;
+
+/// What a query found: the best items (item index, score), best first, and
+/// how many matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub hits: Vec<(usize, i64)>,
+    pub matched: usize,
+    /// Typo fallback was used (nothing matched without it).
+    pub typo: bool,
+}
+
+struct PlannedTerm<'a> {
+    term: &'a Term,
+    mask: u64,
+    ascii: bool,
+    finder: Finder<'static>,
+
+    /// Words one edit away, in typo mode.
+    typos: HashSet<&'a str>,
+}
+
+/// What a query leaves for the next one to narrow from.
+struct Last {
+    query: Query,
+    cands: Vec<u32>,
+    /// Per candidate, per term (stride = terms), the term's exact score
+    /// (matcher + verbatim bonus), or `UNKNOWN`.
+    scores: Vec<i64>,
+}
+
+const UNKNOWN: i64 = i64::MIN;
+
+/// Where to look, when narrowing: the previous candidates, and for each
+/// term the previous query's column of scores for the very same term.
+struct Narrow<'a> {
+    list: &'a [u32],
+    scores: &'a [i64],
+    stride: usize,
+    cols: Vec<Option<usize>>,
+}
+
+pub struct Engine {
+    src: Source,
+    store: Store,
+    /// The last complete query, every item that passed its prefilters, and
+    /// their per-term scores.
+    last: Option<Last>,
+    /// Distinct folded words, built the first time a typo fallback runs.
+    vocab: Option<Vec<String>>,
+}
+
+impl Engine {
+    pub fn new(src: Source) -> Engine {
+        let store = Store::build(&src);
+        Engine {
+            src,
+            store,
+            last: None,
+            vocab: None,
+        }
+    }
+
+    pub fn source(&self) -> &Source {
+        &self.src
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Forgets the previous query, so the next one is cold.
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+
+    /// Runs `query`; None when `cancel` said stop before the end.
+    pub fn run(&mut self, query: &str, limit: usize, cancel: &(dyn Fn() -> bool + Sync)) -> Option<Found> {
+        let q = Query::parse(query);
+        if q.is_empty() {
+            self.last = None;
+            return Some(Found::default());
+        }
+        let filters = Resolved::new(&q, &self.src);
+        let narrowed = match &self.last {
+            Some(l) if q.narrows(&l.query) => Some(Narrow {
+                list: &l.cands,
+                scores: &l.scores,
+                stride: l.query.terms.len(),
+                cols: q
+                    .terms
+                    .iter()
+                    .map(|t| l.query.terms.iter().position(|o| o == t))
+                    .collect(),
+            }),
+            _ => None,
+        };
+        let planned: Vec<PlannedTerm> = q.terms.iter().map(plan).collect();
+        let (found, cands, scores) = scan(
+            &self.src,
+            &self.store,
+            &q,
+            &planned,
+            &filters,
+            narrowed.as_ref(),
+            limit,
+            false,
+            cancel,
+        )?;
+        if found.matched > 0 || !q.terms.iter().any(score::typo_eligible) {
+            self.last = Some(Last {
+                query: q,
+                cands,
+                scores,
+            });
+            return Some(found);
+        }
+        // Nothing matched: try words one edit away from each long term.
+        self.last = None;
+        let vocab = self.vocab.get_or_insert_with(|| build_vocab(&self.store));
+        let planned: Vec<PlannedTerm> = q
+            .terms
+            .iter()
+            .map(|t| {
+                let mut p = plan(t);
+                if score::typo_eligible(t) {
+                    p.typos = vocab
+                        .iter()
+                        .filter(|w| score::is_typo_of(&t.text, w))
+                        .map(String::as_str)
+                        .collect();
+                }
+                p
+            })
+            .collect();
+        if planned.iter().all(|p| p.typos.is_empty()) {
+            return Some(found);
+        }
+        let (mut found, _, _) = scan(
+            &self.src,
+            &self.store,
+            &q,
+            &planned,
+            &filters,
+            None,
+            limit,
+            true,
+            cancel,
+        )?;
+        found.typo = found.matched > 0;
+        Some(found)
+    }
+}
+
+fn plan(t: &Term) -> PlannedTerm<'_> {
+    PlannedTerm {
+        term: t,
+        mask: mask_of(t.text.as_bytes()),
+        ascii: t.text.is_ascii(),
+        finder: Finder::new(t.text.as_bytes()).into_owned(),
+        typos: HashSet::new(),
+    }
+}
+
+/// Distinct words long enough to be someone's typo target.
+fn build_vocab(store: &Store) -> Vec<String> {
+    let sets: Vec<HashSet<&str>> = (0..store.len())
+        .into_par_iter()
+        .with_min_len(CHUNK)
+        .fold(HashSet::new, |mut set, i| {
+            for (_, w) in score::words(store.item(i)) {
+                if w.len() + 1 >= TYPO_MIN_LEN {
+                    set.insert(w);
+                }
+            }
+            set
+        })
+        .collect();
+    let mut all: HashSet<&str> = HashSet::new();
+    for s in sets {
+        all.extend(s);
+    }
+    let mut v: Vec<String> = all.into_iter().map(str::to_string).collect();
+    v.sort();
+    v
+}
+
+/// Does folded term `t` match at all in `hay` by the fast test? For an ASCII
+/// fuzzy term this is exact; for others SkimMatcherV2 has the last word.
+#[inline]
+fn prefilter(hay: &[u8], t: &PlannedTerm) -> bool {
+    if t.term.exact {
+        t.finder.find(hay).is_some()
+    } else {
+        subsequence(t.term.text.as_bytes(), hay)
+    }
+}
+
+#[inline]
+fn subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut at = 0;
+    for &n in needle {
+        match memchr::memchr(n, &hay[at..]) {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// An upper bound of SkimMatcherV2's linear-path score for ASCII term `t`
+/// in `hay` (which holds it as a subsequence). That path scores a window:
+/// 16 per matched char plus a bonus of at most 8 (the window's first char
+/// always counts as a word head, and a run carries its best bonus), minus
+/// 3 per gap and 1 per skipped char, and a char right after a gap gets no
+/// bonus. So a verbatim match scores at most 24 a char, and any other loses
+/// at least `skipped + 11`, with `skipped ≥ span_min - len`. A one-char
+/// term scores only its leftmost occurrence's bonus: 0 inside a word.
+#[inline]
+fn skim_bound(hay: &[u8], t: &[u8], verbatim: bool) -> i64 {
+    let m = t.len() as i64;
+    if m == 1 {
+        let c = t[0];
+        return match memchr::memchr(c, hay) {
+            Some(p) if p > 0 && c.is_ascii_lowercase() && hay[p - 1].is_ascii_lowercase() => 0,
+            _ => 8,
+        };
+    }
+    if verbatim {
+        return 24 * m;
+    }
+    let span = span_min(hay, t) as i64;
+    24 * m - (span - m).max(0) - 11
+}
+
+/// Skim's char classes, for ASCII bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Empty,
+    Hard,
+    Soft,
+    Number,
+    Upper,
+    Lower,
+}
+
+const fn class(b: u8) -> Class {
+    match b {
+        0 => Class::Empty,
+        b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Hard,
+        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Class::Soft,
+        b'0'..=b'9' => Class::Number,
+        b'A'..=b'Z' => Class::Upper,
+        _ => Class::Lower,
+    }
+}
+
+/// The in-place bonus depends on the previous byte's class and on whether
+/// this byte is an upper-case letter: one small table per previous byte.
+const PREV_BONUS: [[i8; 2]; 256] = {
+    let mut t = [[0i8; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match class(b as u8) {
+            Class::Empty | Class::Hard => [8, 8],
+            Class::Soft => [7, 7],
+            Class::Lower | Class::Number => [0, 6],
+            Class::Upper => [0, 0],
+        };
+        b += 1;
+    }
+    t
+};
+
+/// SkimMatcherV2's in-place bonus of `cur` after `prev`: head 8, break 7,
+/// camel 6, else 0.
+#[inline(always)]
+fn in_place_bonus(prev: u8, cur: u8) -> i64 {
+    PREV_BONUS[prev as usize][usize::from(cur.is_ascii_uppercase())] as i64
+}
+
+/// SkimMatcherV2's linear-path score (`element_limit(1)`, case
+/// respected), step for step, for an ASCII `hay` and pattern: the leftmost
+/// greedy match, a backward pass that (as in fuzzy-matcher 0.3) takes a
+/// window-relative index for the window's start, then one scoring pass.
+/// The engine uses it to rank cheaply and asks the matcher itself only for
+/// the items that make the top k; tests check the two agree.
+fn skim_linear(hay: &[u8], p: &[u8]) -> Option<i64> {
+    let (&p0, _) = p.split_first()?;
+    let first = memchr::memchr(p0, hay)?;
+    let mut last = first;
+    for &c in &p[1..] {
+        let o = memchr::memchr(c, hay.get(last + 1..)?)?;
+        last += o + 1;
+    }
+    if p.len() == 1 {
+        let prev = if first == 0 { 0 } else { hay[first - 1] };
+        return Some(in_place_bonus(prev, hay[first]));
+    }
+    // The backward pass, a char at a time in fuzzy-matcher; the same
+    // greedy choice with memrchr. Its result is an index relative to
+    // `first`, used (as there) as an absolute one.
+    let mut start = first;
+    let mut upto = last + 1;
+    for &c in p.iter().rev() {
+        match memchr::memrchr(c, &hay[first..upto]) {
+            Some(o) => {
+                start = o;
+                upto = first + o;
+            }
+            None => break,
+        }
+    }
+    // The scoring pass: a gap of `g` chars costs 3 + g, and the char after
+    // it earns no bonus.
+    let mut score = 0i64;
+    let mut in_gap = false;
+    let mut prev_bonus = 0i64;
+    let mut pos = start;
+    for &c in p {
+        let Some(o) = memchr::memchr(c, &hay[pos..=last]) else {
+            let rest = (last + 1 - pos) as i64;
+            if rest > 0 {
+                score -= rest + if in_gap { 0 } else { 3 };
+            }
+            return Some(score);
+        };
+        if o > 0 {
+            score -= o as i64 + if in_gap { 0 } else { 3 };
+            in_gap = true;
+            prev_bonus = 0;
+        }
+        let j = pos + o;
+        let prev = if j == start { 0 } else { hay[j - 1] };
+        let cb = prev_bonus.max(in_place_bonus(prev, c).max(4));
+        prev_bonus = cb;
+        score += 16 + if in_gap { 0 } else { cb };
+        in_gap = false;
+        pos = j + 1;
+    }
+    Some(score)
+}
+
+use score::span_min;
+
+/// Heap entry ordered so the top is the worst kept hit.
+type Entry = (Reverse<i64>, u32);
+
+struct ChunkOut {
+    cands: Vec<u32>,
+    /// Per candidate, per term: exact term score or `UNKNOWN`.
+    scores: Vec<i64>,
+    /// ASCII queries: (upper bound of score, item) for every match whose
+    /// score is not known exactly.
+    pool: Vec<(i64, u32)>,
+    /// ASCII queries: the chunk's best matches whose score is known exactly
+    /// (any item outside it has `limit` better ones in this chunk alone).
+    exact: BinaryHeap<Entry>,
+    /// Other queries: the chunk's best, fully scored.
+    top: BinaryHeap<Entry>,
+    matched: usize,
+}
+
+/// One item's score, or None if the matcher rejects it.
+fn score_item(
+    m: &SkimMatcherV2,
+    hay: &str,
+    terms: &[PlannedTerm],
+    typo_hit: &[bool],
+    phrase: Option<&Finder>,
+) -> Option<i64> {
+    let mut total = score::phrase_bonus_with(hay, phrase);
+    for (ti, t) in terms.iter().enumerate() {
+        if typo_hit[ti] {
+            total += score::typo_score(&t.term.text);
+        } else {
+            total += score::term_score(m, hay, t.term)?;
+        }
+    }
+    Some(total)
+}
+
+/// Which terms of a matching item matched only as typos.
+fn typo_hits(hay: &str, terms: &[PlannedTerm], out: &mut [bool]) {
+    let hb = hay.as_bytes();
+    for (ti, t) in terms.iter().enumerate() {
+        out[ti] = !t.typos.is_empty() && !prefilter(hb, t);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    src: &Source,
+    store: &Store,
+    q: &Query,
+    terms: &[PlannedTerm],
+    filters: &Resolved,
+    narrowed: Option<&Narrow>,
+    limit: usize,
+    typo_mode: bool,
+    cancel: &(dyn Fn() -> bool + Sync),
+) -> Option<(Found, Vec<u32>, Vec<i64>)> {
+    let need: u64 = terms.iter().fold(0, |m, t| m | t.mask);
+    let all_ascii = terms.iter().all(|t| t.ascii);
+    let phrase = score::phrase(&q.terms);
+    let phrase = phrase.as_deref().map(|p| Finder::new(p.as_bytes()));
+    let phrase = phrase.as_ref();
+    let excludes: Vec<Finder> = q.exclude.iter().map(|x| Finder::new(x.as_bytes())).collect();
+    let cancelled = AtomicBool::new(false);
+    let stop = || {
+        if cancelled.load(Ordering::Relaxed) || cancel() {
+            cancelled.store(true, Ordering::Relaxed);
+            true
+        } else {
+            false
+        }
+    };
+    let n = narrowed.map(|c| c.list.len()).unwrap_or(store.len());
+    let chunks = n.div_ceil(CHUNK);
+
+    // Pass 1: which items match, and (ASCII terms) a cheap upper bound of
+    // each one's score.
+    let outs: Vec<ChunkOut> = (0..chunks)
+        .into_par_iter()
+        .map_init(score::matcher, |m, c| {
+            let mut out = ChunkOut {
+                cands: Vec::new(),
+                scores: Vec::new(),
+                pool: Vec::new(),
+                exact: BinaryHeap::new(),
+                top: BinaryHeap::new(),
+                matched: 0,
+            };
+            if stop() {
+                return out;
+            }
+            let range = c * CHUNK..((c + 1) * CHUNK).min(n);
+            let mut typo_hit = vec![false; terms.len()];
+            // Per term: its exact score (matcher + verbatim bonus) if known.
+            let mut vals: Vec<i64> = vec![UNKNOWN; terms.len()];
+            for k in range {
+                let i = match narrowed {
+                    Some(nw) => nw.list[k] as usize,
+                    None => k,
+                };
+                let mask = store.masks[i];
+                if !typo_mode && mask & need != need {
+                    continue;
+                }
+                if !filters.is_empty() && !filters.passes(src, i) {
+                    continue;
+                }
+                let hay = store.item(i);
+                let hb = hay.as_bytes();
+                if excludes.iter().any(|x| x.find(hb).is_some()) {
+                    continue;
+                }
+                // ASCII terms in an ASCII item: the byte port of the
+                // matcher both decides the match and scores it.
+                let fast = all_ascii && mask & NON_ASCII_BITS == 0;
+                let mut ok = true;
+                for (ti, t) in terms.iter().enumerate() {
+                    typo_hit[ti] = false;
+                    vals[ti] = UNKNOWN;
+                    if let Some(nw) = narrowed {
+                        // The same term matched this item last time.
+                        if let Some(c) = nw.cols[ti] {
+                            let v = nw.scores[k * nw.stride + c];
+                            if v != UNKNOWN {
+                                vals[ti] = v;
+                                continue;
+                            }
+                        }
+                    }
+                    if mask & t.mask == t.mask {
+                        if fast {
+                            if !t.term.exact || t.finder.find(hb).is_some() {
+                                if let Some(sc) = skim_linear(hb, t.term.text.as_bytes()) {
+                                    vals[ti] = sc + score::literal_bonus_with(hay, &t.finder);
+                                    continue;
+                                }
+                            }
+                        } else if prefilter(hb, t) {
+                            continue;
+                        }
+                    }
+                    if !t.typos.is_empty() && score::words(hay).any(|(_, w)| t.typos.contains(w)) {
+                        typo_hit[ti] = true;
+                        continue;
+                    }
+                    ok = false;
+                    break;
+                }
+                if !ok {
+                    continue;
+                }
+                out.cands.push(i as u32);
+                out.scores.extend_from_slice(&vals);
+                if all_ascii {
+                    // The prefilter decided: this is a match.
+                    out.matched += 1;
+                    if limit == 0 {
+                        continue;
+                    }
+                    let mut bound = score::phrase_bonus_with(hay, phrase);
+                    let mut exact = true;
+                    for (ti, t) in terms.iter().enumerate() {
+                        bound += if typo_hit[ti] {
+                            score::typo_score(&t.term.text)
+                        } else if vals[ti] != UNKNOWN {
+                            vals[ti]
+                        } else {
+                            exact = false;
+                            let lit = score::literal_bonus_with(hay, &t.finder);
+                            skim_bound(hb, t.term.text.as_bytes(), lit > 0) + lit
+                        };
+                    }
+                    if !exact {
+                        out.pool.push((bound, i as u32));
+                    } else if out.exact.len() < limit {
+                        out.exact.push((Reverse(bound), i as u32));
+                    } else if beats(bound, i as u32, out.exact.peek()) {
+                        out.exact.pop();
+                        out.exact.push((Reverse(bound), i as u32));
+                    }
+                    continue;
+                }
+                let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
+                    continue;
+                };
+                out.matched += 1;
+                if out.top.len() < limit {
+                    out.top.push((Reverse(total), i as u32));
+                } else if beats(total, i as u32, out.top.peek()) {
+                    out.top.pop();
+                    out.top.push((Reverse(total), i as u32));
+                }
+            }
+            out
+        })
+        .collect();
+    if cancelled.load(Ordering::Relaxed) {
+        return None;
+    }
+    let mut cands = Vec::with_capacity(outs.iter().map(|o| o.cands.len()).sum());
+    let mut scores = Vec::with_capacity(outs.iter().map(|o| o.scores.len()).sum());
+    let mut matched = 0;
+    let mut hits: Vec<(usize, i64)> = Vec::new();
+    let mut pool: Vec<(i64, u32)> =
+        Vec::with_capacity(outs.iter().map(|o| o.pool.len() + o.exact.len()).sum());
+    for o in outs {
+        cands.extend_from_slice(&o.cands);
+        scores.extend_from_slice(&o.scores);
+        matched += o.matched;
+        pool.extend_from_slice(&o.pool);
+        pool.extend(o.exact.into_iter().map(|(Reverse(b), i)| (b, i)));
+        hits.extend(o.top.into_iter().map(|(Reverse(s), i)| (i as usize, s)));
+    }
+
+    // Pass 2 (ASCII): score the items with the best bounds; then every
+    // item whose bound reaches the k-th score found, and no other can
+    // enter the top k.
+    if limit > 0 && !pool.is_empty() {
+        let first = (limit * 2).min(pool.len());
+        if first < pool.len() {
+            pool.select_nth_unstable_by(first - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        let (head, tail) = pool.split_at(first);
+        let mut scored = score_list(store, terms, phrase, head, &stop)?;
+        keep_best(&mut scored, limit);
+        if scored.len() >= limit {
+            let kth = scored[limit - 1].1;
+            // A tie ranks by item order, so one after the k-th cannot enter.
+            let kth_item = scored[limit - 1].0 as u32;
+            let more: Vec<(i64, u32)> = tail
+                .iter()
+                .copied()
+                .filter(|b| b.0 > kth || (b.0 == kth && b.1 < kth_item))
+                .collect();
+            if std::env::var_os("BRIEFING_SEARCH_DEBUG").is_some() {
+                eprintln!("pool {} kth {kth} rescoring {}", pool.len(), more.len());
+            }
+            scored.extend(score_list(store, terms, phrase, &more, &stop)?);
+            keep_best(&mut scored, limit);
+        }
+        hits.extend(scored);
+    }
+    keep_best(&mut hits, limit);
+    Some((
+        Found {
+            hits,
+            matched,
+            typo: false,
+        },
+        cands,
+        scores,
+    ))
+}
+
+/// Sorts best first (score, then item order) and keeps `limit`.
+fn keep_best(hits: &mut Vec<(usize, i64)>, limit: usize) {
+    hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.truncate(limit);
+}
+
+/// Scores the listed items (all known matches) on every core.
+fn score_list(
+    store: &Store,
+    terms: &[PlannedTerm],
+    phrase: Option<&Finder>,
+    list: &[(i64, u32)],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(usize, i64)>> {
+    let out: Vec<Vec<(usize, i64)>> = list
+        .par_chunks(256)
+        .map_init(
+            || (score::matcher(), vec![false; terms.len()]),
+            |(m, typo_hit), part| {
+                if stop() {
+                    return Vec::new();
+                }
+                part.iter()
+                    .filter_map(|&(_, i)| {
+                        let hay = store.item(i as usize);
+                        typo_hits(hay, terms, typo_hit);
+                        score_item(m, hay, terms, typo_hit, phrase).map(|s| (i as usize, s))
+                    })
+                    .collect()
+            },
+        )
+        .collect();
+    if stop() {
+        return None;
+    }
+    Some(out.into_iter().flatten().collect())
+}
+
+/// Would (score, item) rank above the worst kept hit?
+#[inline]
+fn beats(score: i64, item: u32, worst: Option<&Entry>) -> bool {
+    match worst {
+        None => true,
+        Some((Reverse(ws), wi)) => score > *ws || (score == *ws && item < *wi),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linear_score_agrees_with_the_matcher() {
+        use fuzzy_matcher::FuzzyMatcher;
+        let m = score::matcher();
+        let hays = [
+            "the new migration policy",
+            "migrant de-emphasize \"quoted\" petro said policy migration",
+            "a1b2 c-d/e(f)g [h] {i} j_k l~m n:o p'q",
+            "mmmiiiggg migr mig mi m",
+            "x",
+            "officials in riverton in recent days described the compromise",
+        ];
+        let pats = [
+            "m", "mi", "migratn", "polcy", "petro", "said", "e", "luca", "-d", "i}", "x", "zz", "ab", "g",
+        ];
+        for h in hays {
+            for p in pats {
+                assert_eq!(
+                    skim_linear(h.as_bytes(), p.as_bytes()),
+                    m.fuzzy_match(h, p),
+                    "{p:?} in {h:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn linear_score_agrees_on_random_ascii(
+            hay in "[abm 1A/(.'_~:-]{0,90}",
+            pat in "[abm 1/.'-]{1,6}",
+        ) {
+            use fuzzy_matcher::FuzzyMatcher;
+            let m = score::matcher();
+            proptest::prop_assert_eq!(skim_linear(hay.as_bytes(), pat.as_bytes()), m.fuzzy_match(&hay, &pat));
+        }
+    }
+
+    #[test]
+    fn span_min_finds_the_tightest_window() {
+        assert_eq!(span_min(b"p x e t r o", b"petro"), 11);
+        assert_eq!(span_min(b"p x e t r o petro", b"petro"), 5);
+        assert_eq!(span_min(b"pp e", b"pe"), 3);
+        assert_eq!(span_min(b"abc", b"x"), usize::MAX);
+    }
+
+    #[test]
+    fn byte_subsequence_agrees_with_the_plain_one() {
+        for (a, b) in [
+            ("mgr", "migration"),
+            ("mgx", "migration"),
+            ("", "x"),
+            ("aa", "a"),
+            ("ab", "ba"),
+        ] {
+            assert_eq!(
+                subsequence(a.as_bytes(), b.as_bytes()),
+                super::super::query::is_subsequence(a.as_bytes(), b.as_bytes())
+            );
+        }
+    }
+}
