@@ -3,6 +3,7 @@
 
 use super::Input;
 use clap::Args;
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -16,19 +17,21 @@ pub struct CheckArgs {
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(&args.input)?;
+    let mut out = String::new();
     for w in &index.warnings {
-        println!("{w}");
+        let _ = writeln!(out, "{w}");
     }
     let mut bad = false;
     if args.strict {
         let errs = crate::index::validate(&index);
         for e in &errs {
-            println!("index: {e}");
+            let _ = writeln!(out, "index: {e}");
         }
         bad = !errs.is_empty();
     }
     let blocks: usize = index.articles.iter().map(|a| a.blocks.len()).sum();
-    println!(
+    let _ = writeln!(
+        out,
         "{} articles, {} blocks, {} sentences, {} warnings{}",
         index.articles.len(),
         blocks,
@@ -45,8 +48,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     );
     if index.articles.is_empty() {
-        println!("no article could be loaded: check the paths, or see the warnings above");
+        let _ = writeln!(
+            out,
+            "no article could be loaded: check the paths, or see the warnings above"
+        );
     }
+    super::index::emit(&out)?;
     Ok(if index.articles.is_empty() || bad {
         ExitCode::from(1)
     } else {

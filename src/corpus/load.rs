@@ -525,10 +525,14 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
 }
 
 /// NUL bytes, or many control bytes, near the start: not text. ESC is not
-/// counted: coloured terminal logs are text (and get neutralised).
+/// counted: coloured terminal logs are text (and get neutralised). A stray
+/// NUL in a long text (under one byte in a thousand; scrapers leave them)
+/// does not make it binary: skipping the file would lose the article, while
+/// binary data has a NUL every few hundred bytes at most.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if head.contains(&0) {
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && nuls * 1000 >= head.len() {
         return true;
     }
     let controls = head
@@ -620,6 +624,14 @@ mod tests {
         assert!(looks_binary(b"ab\0cd"));
         assert!(looks_binary(&[1u8, 2, 3, 4, 5, b'a']));
         assert!(!looks_binary(b"plain text\n\x1b[1mbold\x1b[0m\n"));
+        let mut stray = "An article that goes on. ".repeat(200).into_bytes();
+        stray[3000] = 0;
+        assert!(!looks_binary(&stray));
+        stray[3001] = 0;
+        stray[3002] = 0;
+        stray[3003] = 0;
+        stray[3004] = 0;
+        assert!(looks_binary(&stray), "five NULs in 5,000 bytes is data");
     }
 
     #[test]

@@ -539,7 +539,9 @@ fn walk(text: &str, first_line: u32) -> Parsed {
                 TagEnd::HtmlBlock => w.skip = w.skip.saturating_sub(1),
                 _ => {}
             },
-            Event::Text(t) | Event::Code(t) => w.push_text(&t, range),
+            // The input was neutralised before parsing, but character
+            // references (`&#27;`, `&#x9b;`) decode to controls only now.
+            Event::Text(t) | Event::Code(t) => w.push_text(&sanitize(&t), range),
             Event::SoftBreak | Event::HardBreak => w.space(),
             Event::Rule => w.flush(),
             _ => {}
