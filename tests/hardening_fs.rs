@@ -614,7 +614,6 @@ fn closed_or_full_output_is_an_error_not_a_panic() {
 }
 
 #[test]
-#[ignore = "bug: `briefing quotes` and `briefing actors` panic (exit 101) on a closed pipe or a full disk: println!/print! in src/cmd/quotes.rs and src/cmd/actors.rs; repro: `briefing quotes > /dev/full`"]
 fn closed_or_full_output_quotes_and_actors() {
     closed_or_full_output(&[
         &["quotes"],

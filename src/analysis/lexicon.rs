@@ -56,14 +56,14 @@ pub struct Lexicon {
 /// A lexicon file that could not be used, with where it went wrong.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("{}: cannot read: {err}", path.display())]
+    #[error("{}: cannot read: {err}", shown(path))]
     Io {
         path: PathBuf,
         // Not a `#[source]`: the message already says it, and error
         // chains would print it twice.
         err: std::io::Error,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}:{line}:{column}: {message}", shown(path))]
     Parse {
         path: PathBuf,
         /// 1-based line of the offending JSON.
@@ -72,6 +72,14 @@ pub enum LexiconError {
         message: String,
     },
 }
+
+/// A path as it may be printed: a file name can hold escape sequences.
+fn shown(path: &Path) -> String {
+    crate::text::sanitize::sanitize_line(&path.display().to_string())
+}
+
+/// Lexicons are small; a larger file is a mistake (or `/dev/zero`).
+const MAX_LEXICON_BYTES: u64 = 64 << 20;
 
 impl LexiconError {
     pub fn line(&self) -> Option<usize> {
@@ -146,7 +154,9 @@ const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 fn tidy(s: &str) -> Option<String> {
-    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Names reach the screen and every output: neutralise them like article text.
+    let clean = crate::text::sanitize::sanitize_line(s);
+    let t = clean.split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
 }
 
@@ -178,10 +188,19 @@ impl Lexicon {
     /// Reads a lexicon file (JSON, format in docs/lexicon-format.md).
     pub fn from_file(path: impl AsRef<Path>) -> Result<Lexicon, LexiconError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|err| LexiconError::Io {
+        let io = |err| LexiconError::Io {
             path: path.to_path_buf(),
             err,
-        })?;
+        };
+        // Never open a FIFO or device: reading one could block or never end.
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if !meta.is_file() {
+            return Err(io(std::io::Error::other("not a regular file")));
+        }
+        if meta.len() > MAX_LEXICON_BYTES {
+            return Err(io(std::io::Error::other("larger than 64 MiB; not a lexicon")));
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
         Lexicon::from_str(&text, path)
     }
 

@@ -51,9 +51,9 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<ExitCode> {
                 discovered: a.discovered,
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        super::emit(&(serde_json::to_string_pretty(&out)? + "\n"))?;
     } else {
-        print!("{}", render(&index));
+        super::emit(&render(&index))?;
     }
     Ok(ExitCode::SUCCESS)
 }

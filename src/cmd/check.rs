@@ -53,7 +53,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             "no article could be loaded: check the paths, or see the warnings above"
         );
     }
-    super::index::emit(&out)?;
+    super::emit(&out)?;
     Ok(if index.articles.is_empty() || bad {
         ExitCode::from(1)
     } else {

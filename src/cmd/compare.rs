@@ -95,30 +95,20 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
 
     let table = build(&index, &chosen, only_issue);
     if args.json {
-        emit(&(serde_json::to_string_pretty(&table)? + "\n"))?;
+        super::emit(&(serde_json::to_string_pretty(&table)? + "\n"))?;
     } else {
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
             .filter(|&w: &usize| w >= 40)
             .unwrap_or(DEFAULT_WIDTH);
-        emit(&render(&index, &table, width))?;
+        super::emit(&render(&index, &table, width))?;
     }
     Ok(if index.articles.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Writes to stdout; a reader that went away (`| head`) is not an error.
-pub fn emit(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
 }
 
 /// Every form an actor goes by, folded, a leading `the` dropped; the

@@ -21,28 +21,15 @@ pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         let mut text = serde_json::to_string_pretty(&crate::index::json::to_json(&index))?;
         text.push('\n');
-        emit(&text)?;
+        super::emit(&text)?;
     } else {
-        emit(&summary(&index))?;
+        super::emit(&summary(&index))?;
     }
     Ok(if index.articles.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Writes a command's output. A pipe closed early (`briefing index --json |
-/// head`) ends the output quietly; any other failure (a full disk) is an
-/// error with a message, never the panic `print!` would raise.
-pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(anyhow::anyhow!("cannot write output: {e}")),
-    }
 }
 
 /// The readable summary: per article its metadata and blocks by kind, then

@@ -151,9 +151,9 @@ pub fn run(args: IssuesArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(&args.input)?;
     let t = rows(&index);
     if args.json {
-        super::compare::emit(&(serde_json::to_string_pretty(&t)? + "\n"))?;
+        super::emit(&(serde_json::to_string_pretty(&t)? + "\n"))?;
     } else {
-        super::compare::emit(&render(&t))?;
+        super::emit(&render(&t))?;
     }
     Ok(if index.articles.is_empty() {
         ExitCode::from(1)

@@ -141,6 +141,19 @@ fn browse(input: &Input) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes a command's output. A pipe closed early (`briefing index --json |
+/// head`) ends the output quietly; any other failure (a full disk) is an
+/// error with a message, never the panic `print!` would raise.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow::anyhow!("cannot write output: {e}")),
+    }
+}
+
 /// Loads the inputs (or the embedded briefing) without analysing them.
 pub fn load(input: &Input) -> Loaded {
     if input.paths.is_empty() {

@@ -76,9 +76,9 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
                 sentence: q.sentence,
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        super::emit(&(serde_json::to_string_pretty(&out)? + "\n"))?;
     } else {
-        print!("{}", render(&index, &quotes));
+        super::emit(&render(&index, &quotes))?;
     }
     Ok(ExitCode::SUCCESS)
 }
