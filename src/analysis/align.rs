@@ -78,61 +78,68 @@ fn passage_words(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vec
 }
 
 fn vectors_of(passages: &[Option<Vec<Word>>]) -> Vec<Option<Vector>> {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    // Term ids in order of first use, so vectors (and float sums over them)
+    // come out the same on every run.
+    let mut vocab: HashMap<&str, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
-    let mut tfs: Vec<Option<HashMap<u32, f32>>> = Vec::with_capacity(passages.len());
+    let mut tfs: Vec<Option<Vec<(u32, f32)>>> = Vec::with_capacity(passages.len());
     for ws in passages {
         let Some(ws) = ws else {
             tfs.push(None);
             continue;
         };
-        let mut tf: HashMap<u32, f32> = HashMap::new();
+        let mut tf: Vec<(u32, f32)> = Vec::new();
         for w in ws.iter().filter(|w| is_content(w) && !is_generic(&w.folded)) {
-            let next = vocab.len() as u32;
-            let id = *vocab.entry(w.stem.clone()).or_insert(next);
-            if id as usize == df.len() {
-                df.push(0);
-            }
-            *tf.entry(id).or_insert(0.0) += 1.0;
+            let id = match vocab.get(w.stem.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = df.len() as u32;
+                    vocab.insert(w.stem.as_str(), id);
+                    df.push(0);
+                    id
+                }
+            };
+            tf.push((id, 1.0));
         }
-        for &t in tf.keys() {
+        // Sentences are short: sorting and merging beats a map per sentence.
+        tf.sort_unstable_by_key(|x| x.0);
+        tf.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 += b.1;
+            }
+            same
+        });
+        for &(t, _) in &tf {
             df[t as usize] += 1;
         }
         tfs.push(Some(tf));
     }
     let n = tfs.iter().filter(|t| t.is_some()).count() as f32;
-    tfs.into_iter()
+    tfs.into_par_iter()
         .map(|tf| {
-            let tf = tf?;
-            let mut v: Vector = tf
-                .into_iter()
-                .map(|(t, c)| (t, c * (((n + 1.0) / (df[t as usize] as f32 + 1.0)).ln() + 1.0)))
-                .collect();
+            let mut v: Vector = tf?;
+            for x in v.iter_mut() {
+                x.1 *= ((n + 1.0) / (df[x.0 as usize] as f32 + 1.0)).ln() + 1.0;
+            }
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|x| x.1 /= norm);
             }
-            v.sort_by_key(|x| x.0);
             Some(v)
         })
         .collect()
 }
 
-/// The sentences of one issue to compare, densest in its keywords first
-/// when there are too many (`density[s]`: per issue, keyword hits over
-/// words), then back in reading order.
+/// The sentences of one issue to compare (`c`: its passages with a
+/// non-empty vector, in reading order), densest in its keywords first when
+/// there are too many (`density[s]`: per issue, keyword hits over words),
+/// then back in reading order.
 fn candidates(
-    sentences: &[Sentence],
-    vecs: &[Option<Vector>],
-    density: &dyn Fn(SentenceId, IssueId) -> f32,
+    mut c: Vec<SentenceId>,
+    density: &(dyn Fn(SentenceId, IssueId) -> f32 + Sync),
     issue: IssueId,
 ) -> Vec<SentenceId> {
-    let mut c: Vec<SentenceId> = sentences
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| s.issues.contains(&issue) && vecs[*i].as_ref().is_some_and(|v| !v.is_empty()))
-        .map(|(i, _)| i as SentenceId)
-        .collect();
     if c.len() > MAX_CANDIDATES {
         let mut scored: Vec<(f32, SentenceId)> = c.iter().map(|&id| (density(id, issue), id)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -140,6 +147,26 @@ fn candidates(
         c.sort_unstable();
     }
     c
+}
+
+/// Per issue, the sentences that speak to it and have a non-empty vector,
+/// in reading order (one pass over the sentences for all issues).
+fn per_issue(sentences: &[Sentence], vecs: &[Option<Vector>], n_issues: usize) -> Vec<Vec<SentenceId>> {
+    let mut out = vec![Vec::new(); n_issues];
+    for (i, s) in sentences.iter().enumerate() {
+        if !vecs[i].as_ref().is_some_and(|v| !v.is_empty()) {
+            continue;
+        }
+        for &is in &s.issues {
+            if let Some(v) = out.get_mut(is as usize) {
+                // An issue listed twice on a sentence still counts it once.
+                if v.last() != Some(&(i as SentenceId)) {
+                    v.push(i as SentenceId);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Keyword density of every passage for every issue it names, computed once
@@ -160,11 +187,21 @@ fn densities(
     if per_issue.iter().all(|&n| n <= MAX_CANDIDATES) {
         return Vec::new();
     }
+    let big: Vec<bool> = per_issue.iter().map(|&n| n > MAX_CANDIDATES).collect();
     let matcher = Matcher::for_issues(issues);
     passages
         .par_iter()
-        .map(|ws| {
+        .zip(sentences.par_iter())
+        .map(|(ws, s)| {
             let mut d = HashMap::new();
+            // Density is only read to rank the candidates of a crowded issue.
+            if !s
+                .issues
+                .iter()
+                .any(|&i| big.get(i as usize).copied().unwrap_or(false))
+            {
+                return d;
+            }
             for ws in ws.iter() {
                 for h in matcher.hits(ws) {
                     *d.entry(h.issue as IssueId).or_insert(0.0) += 1.0 / ws.len().max(1) as f32;
@@ -266,31 +303,38 @@ pub fn align(articles: &[Article], sentences: &[Sentence], issues: &[Issue]) -> 
             .copied()
             .unwrap_or(0.0)
     };
-    let mut out = Vec::new();
-    for issue in issues {
-        let ids = candidates(sentences, &vecs, &density, issue.id);
-        let mut groups: Vec<AlignedGroup> = group(&ids, sentences, &vecs)
-            .into_iter()
-            .map(|(m, similarity)| {
-                let passages: Vec<SentenceId> = m.iter().map(|&i| ids[i]).collect();
-                AlignedGroup {
-                    issue: issue.id,
-                    single_source: passages.len() == 1,
-                    passages,
-                    similarity,
-                }
-            })
-            .collect();
-        groups.sort_by(|a, b| {
-            b.passages
-                .len()
-                .cmp(&a.passages.len())
-                .then(b.similarity.total_cmp(&a.similarity))
-                .then(a.passages.cmp(&b.passages))
-        });
-        out.extend(groups);
-    }
-    out
+    let lists = per_issue(sentences, &vecs, issues.len());
+    // Issues are independent once the vectors exist: group them in parallel.
+    issues
+        .par_iter()
+        .zip(lists)
+        .map(|(issue, c)| {
+            let ids = candidates(c, &density, issue.id);
+            let mut groups: Vec<AlignedGroup> = group(&ids, sentences, &vecs)
+                .into_iter()
+                .map(|(m, similarity)| {
+                    let passages: Vec<SentenceId> = m.iter().map(|&i| ids[i]).collect();
+                    AlignedGroup {
+                        issue: issue.id,
+                        single_source: passages.len() == 1,
+                        passages,
+                        similarity,
+                    }
+                })
+                .collect();
+            groups.sort_by(|a, b| {
+                b.passages
+                    .len()
+                    .cmp(&a.passages.len())
+                    .then(b.similarity.total_cmp(&a.similarity))
+                    .then(a.passages.cmp(&b.passages))
+            });
+            groups
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]

@@ -236,17 +236,26 @@ pub struct Analysis {
     pub alignments: Vec<AlignedGroup>,
 }
 
-/// Runs every analysis stage over the articles.
+/// Runs every analysis stage over the articles. With `BRIEFING_TIMINGS=1`
+/// in the environment, prints each stage's wall time to stderr (for
+/// profiling on real corpora without a profiler).
 pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
+    let mut clock = StageClock::from_env();
     let sentences = sentences::split_corpus(articles);
+    clock.lap("sentences");
     let (actors, mentions) = actors::find(articles, &sentences, lexicon);
+    clock.lap("actors");
     let mut quotes = quotes::find(articles, &sentences, &actors, &mentions, lexicon);
+    clock.lap("quotes");
     let mut sentences = sentences;
     let issues = issues::assign(articles, &mut sentences, &mut quotes, &actors, &mentions, lexicon);
+    clock.lap("issues");
     let (stances, summaries) = stances::find(
         articles, &sentences, &actors, &mentions, &issues, &quotes, lexicon,
     );
+    clock.lap("stances");
     let alignments = align::align(articles, &sentences, &issues);
+    clock.lap("align");
     Analysis {
         sentences,
         actors,
@@ -256,5 +265,30 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
         stances,
         summaries,
         alignments,
+    }
+}
+
+/// Per-stage wall clock, silent unless `BRIEFING_TIMINGS` is set.
+struct StageClock {
+    last: Option<std::time::Instant>,
+}
+
+impl StageClock {
+    fn from_env() -> StageClock {
+        let on = std::env::var_os("BRIEFING_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0");
+        StageClock {
+            last: on.then(std::time::Instant::now),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "analysis {stage:<10} {:>9.1} ms",
+                (now - last).as_secs_f64() * 1e3
+            );
+            self.last = Some(now);
+        }
     }
 }

@@ -30,6 +30,7 @@ use super::{
 };
 use crate::corpus::{Article, BlockKind};
 use crate::text::Span;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Longest summary, in chars, before it is cut at a word with "…".
@@ -670,69 +671,74 @@ fn sentences_rule(
     for m in mentions {
         by_block.entry((m.at.article, m.at.block)).or_default().push(*m);
     }
-    for s in sentences {
-        if s.issues.is_empty() {
-            continue;
-        }
-        let Some(b) = out
-            .articles
-            .get(s.article as usize)
-            .and_then(|a| a.blocks.get(s.block as usize))
-        else {
-            continue;
-        };
-        // A `Label: …` list item is read by the list rule.
-        let led = match lead_of(&b.text) {
-            Some((lead, _)) => b.kind == BlockKind::ListItem || for_lead(lead),
-            None => false,
-        };
-        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) || led {
-            continue;
-        }
-        let Some(stext) = b.text.get(s.span.range()) else {
-            continue;
-        };
-        let base = s.span.start as usize;
-        for (ca, cb) in clauses(stext) {
-            let Some(ctext) = stext.get(ca..cb) else { continue };
-            let ws = words(ctext);
-            let local: Vec<Mention> = by_block
-                .get(&(s.article, s.block))
-                .into_iter()
-                .flatten()
-                .filter(|m| {
-                    let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
-                    ms >= base + ca && me <= base + cb
-                })
-                .map(|m| {
-                    let mut m = *m;
-                    m.at.span = Span::new(
-                        m.at.span.start as usize - base - ca,
-                        m.at.span.end as usize - base - ca,
-                    );
-                    m
-                })
-                .collect();
-            let named = block_named(finder, ctext, &ws, &local);
-            let mut from = 0;
-            while let Some((v0, v1)) = verbs.first(&ws, from) {
-                from = v1;
-                // A capitalised "verb" mid-clause is a name (`United States`).
-                if v0 > 0
-                    && ctext
-                        .get(ws[v0].start..)
-                        .and_then(|t| t.chars().next())
-                        .is_some_and(char::is_uppercase)
-                {
-                    continue;
-                }
-                // `U.S. support is essential`: a "verb" followed by a verb is a noun.
-                let next = ws.get(v1).map(|w| w.folded.as_str());
-                if next.is_some_and(|w| COPULAS.contains(&w)) {
-                    continue;
-                }
-                let subject = named.iter().rev().find(|n| {
-                    n.last_word < v0
+    let articles = out.articles;
+    // Sentences are read independently (in parallel); their stances are then
+    // kept in reading order, so the first claim on a span still wins.
+    let found: Vec<Vec<(ActorId, IssueId, Evidence)>> = sentences
+        .par_iter()
+        .map(|s| {
+            let mut found = Vec::new();
+            if s.issues.is_empty() {
+                return found;
+            }
+            let Some(b) = articles
+                .get(s.article as usize)
+                .and_then(|a| a.blocks.get(s.block as usize))
+            else {
+                return found;
+            };
+            // A `Label: …` list item is read by the list rule.
+            let led = match lead_of(&b.text) {
+                Some((lead, _)) => b.kind == BlockKind::ListItem || for_lead(lead),
+                None => false,
+            };
+            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) || led {
+                return found;
+            }
+            let Some(stext) = b.text.get(s.span.range()) else {
+                return found;
+            };
+            let base = s.span.start as usize;
+            for (ca, cb) in clauses(stext) {
+                let Some(ctext) = stext.get(ca..cb) else { continue };
+                let ws = words(ctext);
+                let local: Vec<Mention> = by_block
+                    .get(&(s.article, s.block))
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| {
+                        let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
+                        ms >= base + ca && me <= base + cb
+                    })
+                    .map(|m| {
+                        let mut m = *m;
+                        m.at.span = Span::new(
+                            m.at.span.start as usize - base - ca,
+                            m.at.span.end as usize - base - ca,
+                        );
+                        m
+                    })
+                    .collect();
+                let named = block_named(finder, ctext, &ws, &local);
+                let mut from = 0;
+                while let Some((v0, v1)) = verbs.first(&ws, from) {
+                    from = v1;
+                    // A capitalised "verb" mid-clause is a name (`United States`).
+                    if v0 > 0
+                        && ctext
+                            .get(ws[v0].start..)
+                            .and_then(|t| t.chars().next())
+                            .is_some_and(char::is_uppercase)
+                    {
+                        continue;
+                    }
+                    // `U.S. support is essential`: a "verb" followed by a verb is a noun.
+                    let next = ws.get(v1).map(|w| w.folded.as_str());
+                    if next.is_some_and(|w| COPULAS.contains(&w)) {
+                        continue;
+                    }
+                    let subject = named.iter().rev().find(|n| {
+                        n.last_word < v0
                         && ctext
                             .get(n.end..ws[v0].start)
                             .is_some_and(|g| is_subject_gap(g) && (!n.derived || auxiliaries_only(g)))
@@ -740,29 +746,35 @@ fn sentences_rule(
                         && !(n.derived
                             && n.first_word > 0
                             && PREPOSITIONS.contains(&ws[n.first_word - 1].folded.as_str()))
-                });
-                let Some(n) = subject else { continue };
-                let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];
-                let issues = matcher.best_issues(after);
-                if issues.is_empty() {
-                    continue;
+                    });
+                    let Some(n) = subject else { continue };
+                    let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];
+                    let issues = matcher.best_issues(after);
+                    if issues.is_empty() {
+                        continue;
+                    }
+                    let (a, e) = trim_clause(ctext, n.start, ctext.len());
+                    for i in issues {
+                        found.push((
+                            n.actor,
+                            i as IssueId,
+                            ev(
+                                s.article as usize,
+                                s.block as usize,
+                                Span::new(base + ca + a, base + ca + e),
+                            ),
+                        ));
+                    }
+                    // One claim per clause: the first subject + verb governs it.
+                    break;
                 }
-                let (a, e) = trim_clause(ctext, n.start, ctext.len());
-                for i in issues {
-                    out.push(
-                        n.actor,
-                        i as IssueId,
-                        ev(
-                            s.article as usize,
-                            s.block as usize,
-                            Span::new(base + ca + a, base + ca + e),
-                        ),
-                        StanceSource::Sentence,
-                    );
-                }
-                // One claim per clause: the first subject + verb governs it.
-                break;
             }
+            found
+        })
+        .collect();
+    for v in found {
+        for (actor, issue, at) in v {
+            out.push(actor, issue, at, StanceSource::Sentence);
         }
     }
 }
