@@ -6,7 +6,6 @@ use crate::analysis::{actors, Quote, QuoteKind};
 use crate::text::fold;
 use crate::Index;
 use clap::Args;
-use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -28,23 +27,6 @@ pub struct QuotesArgs {
     pub json: bool,
 }
 
-/// One quote as JSON: the same fields as `quotes` in the index JSON.
-#[derive(Serialize)]
-struct QuoteJ<'a> {
-    id: u32,
-    article: u32,
-    block: u32,
-    start: u32,
-    end: u32,
-    text: &'a str,
-    kind: &'static str,
-    speaker: Option<u32>,
-    speaker_name: Option<&'a str>,
-    speaker_text: Option<&'a str>,
-    issues: &'a [u32],
-    sentence: u32,
-}
-
 pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(&args.input)?;
     let quotes = match select(&index, &args) {
@@ -55,26 +37,9 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         }
     };
     if args.json {
-        let a = &index.analysis;
-        let out: Vec<QuoteJ> = quotes
+        let out: Vec<_> = quotes
             .iter()
-            .map(|q| QuoteJ {
-                id: q.id,
-                article: q.at.article,
-                block: q.at.block,
-                start: q.at.span.start,
-                end: q.at.span.end,
-                text: q.at.text(&index.articles),
-                kind: q.kind.name(),
-                speaker: q.speaker,
-                speaker_name: q
-                    .speaker
-                    .and_then(|s| a.actors.get(s as usize))
-                    .map(|x| x.name.as_str()),
-                speaker_text: q.speaker_text.as_deref(),
-                issues: &q.issues,
-                sentence: q.sentence,
-            })
+            .map(|q| crate::index::json::quote(&index, q))
             .collect();
         super::emit(&(serde_json::to_string_pretty(&out)? + "\n"))?;
     } else {

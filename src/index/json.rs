@@ -113,8 +113,9 @@ struct IssueJ<'a> {
     discovered: bool,
 }
 
+/// One quote as JSON (shared by the index JSON and `briefing quotes --json`).
 #[derive(Serialize)]
-struct QuoteJ<'a> {
+pub struct QuoteJ<'a> {
     id: u32,
     article: u32,
     block: u32,
@@ -160,6 +161,27 @@ struct AlignJ {
 struct PassageJ {
     sentence: u32,
     article: u32,
+}
+
+/// The JSON view of one quote.
+pub fn quote<'a>(index: &'a Index, q: &'a crate::analysis::Quote) -> QuoteJ<'a> {
+    QuoteJ {
+        id: q.id,
+        article: q.at.article,
+        block: q.at.block,
+        start: q.at.span.start,
+        end: q.at.span.end,
+        text: q.at.text(&index.articles),
+        kind: q.kind.name(),
+        speaker: q.speaker,
+        speaker_name: q
+            .speaker
+            .and_then(|s| index.analysis.actors.get(s as usize))
+            .map(|x| x.name.as_str()),
+        speaker_text: q.speaker_text.as_deref(),
+        issues: &q.issues,
+        sentence: q.sentence,
+    }
 }
 
 /// The whole index as a JSON value.
@@ -265,27 +287,7 @@ pub fn to_json(index: &Index) -> serde_json::Value {
                 discovered: x.discovered,
             })
             .collect(),
-        quotes: a
-            .quotes
-            .iter()
-            .map(|q| QuoteJ {
-                id: q.id,
-                article: q.at.article,
-                block: q.at.block,
-                start: q.at.span.start,
-                end: q.at.span.end,
-                text: q.at.text(&index.articles),
-                kind: q.kind.name(),
-                speaker: q.speaker,
-                speaker_name: q
-                    .speaker
-                    .and_then(|s| a.actors.get(s as usize))
-                    .map(|x| x.name.as_str()),
-                speaker_text: q.speaker_text.as_deref(),
-                issues: &q.issues,
-                sentence: q.sentence,
-            })
-            .collect(),
+        quotes: a.quotes.iter().map(|q| quote(index, q)).collect(),
         stances: a
             .stances
             .iter()
