@@ -551,7 +551,6 @@ proptest! {
 /// not fit block 0/1` — the speaker span ("the minister", read in block 0)
 /// is recorded against the quote's block 1.
 #[test]
-#[ignore = "bug: analysis::quotes gives a quote in block 1 a speaker span from block 0 (validate: `quote 2 speaker: span 25..37 does not fit block 0/1`)"]
 fn speaker_span_lies_in_its_own_block() {
     let doc = "“We will not yield,” the minister said.\n“Unclosed quote that runs on # Ministers meet on tariffs\nctl\u{1b}ctl By Ana Núñez and Sam Reyes\n“Unclosed quote that runs on\n";
     through_everything("speaker.txt", Format::Plain, doc);

@@ -1038,7 +1038,9 @@ pub fn find(
         .map(|(ai, a)| {
             let mut out: Vec<Quote> = Vec::new();
             let (a0, a1) = art_r.get(&(ai as u32, 0)).copied().unwrap_or((0, 0));
-            let mut prev: Option<(usize, Option<Speaker>)> = None;
+            // Speakers carry the block they stand in: a follow-on quote may
+            // take its speaker from the previous paragraph.
+            let mut prev: Option<(usize, Option<(u32, Speaker)>)> = None;
             let mut prev_block: Option<usize> = None;
             // A direct quote left open at its paragraph's end, without a
             // speaker: the next paragraph's opening quote may name one.
@@ -1080,7 +1082,7 @@ pub fn find(
                     indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
                 }
                 // The last direct quote's speaker, for unattributed follow-ons.
-                let mut last_direct: Option<Option<Speaker>> = prev
+                let mut last_direct: Option<Option<(u32, Speaker)>> = prev
                     .take()
                     .filter(|(pb, _)| Some(*pb) == prev_block)
                     .map(|(_, s)| s);
@@ -1149,6 +1151,7 @@ pub fn find(
                             speech && r.at.span.start <= whole.start && r.at.span.end > inner.start
                         })
                         .map(|(r, _)| r);
+                    let here = |s: Option<Speaker>| s.map(|s| (ctx.block, s));
                     let (kind, speaker) = match (kind, speaker, within) {
                         (QuoteKind::Direct, None, _)
                             if at_start && (first_in_block || last_direct.is_some()) =>
@@ -1157,27 +1160,31 @@ pub fn find(
                         }
                         (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
                             QuoteKind::Partial,
-                            r.speaker_text.clone().map(|t| Speaker {
+                            here(r.speaker_text.clone().map(|t| Speaker {
                                 actor: r.speaker,
                                 text: t,
                                 at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
-                            }),
+                            })),
                         ),
-                        (k, s, _) => (k, s),
+                        (k, s, _) => (k, here(s)),
                     };
                     if kind == QuoteKind::Direct {
                         last_direct = Some(speaker.clone());
                     }
                     // `“First paragraph…` / `“Second,” she said.`: the quote
                     // continued here gives its speaker to the open one.
-                    if let (true, true, Some(sp), Some((ob, oi))) =
+                    if let (true, true, Some((sb, sp)), Some((ob, oi))) =
                         (first_in_block, at_start, &speaker, open_quote)
                     {
                         if Some(ob) == prev_block && kind == QuoteKind::Direct {
                             if let Some(q) = out.get_mut(oi) {
                                 q.speaker = sp.actor;
                                 q.speaker_text = Some(sp.text.clone());
-                                q.speaker_at = Some(ctx.ev(sp.at));
+                                q.speaker_at = Some(Evidence {
+                                    article: ctx.article,
+                                    block: *sb,
+                                    span: sp.at,
+                                });
                             }
                         }
                     }
@@ -1206,9 +1213,13 @@ pub fn find(
                         id: 0,
                         kind,
                         at: ctx.ev(inner),
-                        speaker: speaker.as_ref().and_then(|s| s.actor),
-                        speaker_text: speaker.as_ref().map(|s| s.text.clone()),
-                        speaker_at: speaker.as_ref().map(|s| ctx.ev(s.at)),
+                        speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
+                        speaker_text: speaker.as_ref().map(|(_, s)| s.text.clone()),
+                        speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
+                            article: ctx.article,
+                            block: sb,
+                            span: s.at,
+                        }),
                         issues: Vec::new(),
                         sentence: sid as u32,
                     });
