@@ -157,7 +157,6 @@ fn ten_megabyte_single_line() {
 }
 
 #[test]
-#[ignore = "bug: analysis::quotes::find is cubic in the quotes of one sentence (3 KB line: 0.6 s, 6 KB: 4.3 s, 10 MB: never ends)"]
 fn ten_megabyte_single_line_analysed() {
     through_everything("big.txt", Format::Plain, &long_line(MB10));
 }
@@ -415,7 +414,6 @@ fn unbalanced_and_nested_quotes() {
 }
 
 #[test]
-#[ignore = "bug: analysis::quotes::find is quadratic in unbalanced quote marks (x250: 0.17 s, x500: 0.9 s, x1000: 4.3 s; x2000 ~21 s per format)"]
 fn unbalanced_quotes_analysed_in_full() {
     let samples = [
         "“Open never closed. He said so. And more text follows for a while.",
