@@ -231,7 +231,6 @@ fn fifty_thousand_row_ragged_table() {
 }
 
 #[test]
-#[ignore = "bug: analysis::issues::assign is quadratic in table rows (plain text table, 2,500 rows: 0.9 s, 5,000: 3.0 s, 10,000: 9.3 s; 50,000: 190 s)"]
 fn fifty_thousand_row_ragged_table_analysed() {
     through_everything("table.txt", Format::Plain, &ragged_table(50_000));
 }
