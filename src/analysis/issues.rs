@@ -656,6 +656,10 @@ fn found_issue(label: &str) -> Draft {
 /// into the issue it names or founding a new one.
 fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
     let mut m = matcher_of(drafts);
+    // Each issue's labels, folded, kept as they grow: a table of thousands
+    // of rows gives as many labels, and refolding them all per row is
+    // quadratic.
+    let mut seen: HashMap<usize, std::collections::HashSet<String>> = HashMap::new();
     for l in labels {
         let ws = words(&l.text);
         if l.heading && ws.len() > 4 {
@@ -663,7 +667,15 @@ fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
             continue;
         }
         match m.best_issues(&ws).as_slice() {
-            [one] => push_unique(&mut drafts[*one].labels, &l.text),
+            [one] => {
+                let Some(d) = drafts.get_mut(*one) else { continue };
+                let set = seen
+                    .entry(*one)
+                    .or_insert_with(|| d.labels.iter().map(|x| crate::text::fold(x)).collect());
+                if set.insert(crate::text::fold(&l.text)) {
+                    d.labels.push(l.text.clone());
+                }
+            }
             [] if l.may_found && ws.iter().any(|w| is_content(w) && !is_generic(&w.folded)) => {
                 drafts.push(found_issue(&l.text));
                 m = matcher_of(drafts);
@@ -949,7 +961,14 @@ pub fn assign(
             // (rows were counted once each above).
             Some(b) if b.kind == BlockKind::Table => {
                 let mut is = Vec::new();
-                for (span, ri) in table_rows.get(&(s.article, s.block)).into_iter().flatten() {
+                // Rows are in text order: binary-search the first one the
+                // sentence reaches instead of scanning every row per sentence.
+                let rows = table_rows.get(&(s.article, s.block)).map_or(&[][..], |r| &r[..]);
+                let first = rows.partition_point(|(span, _)| span.end <= s.span.start);
+                for (span, ri) in rows[first..]
+                    .iter()
+                    .take_while(|(span, _)| span.start < s.span.end)
+                {
                     if span.start < s.span.end && s.span.start < span.end {
                         for &i in ri {
                             if !is.contains(&i) {

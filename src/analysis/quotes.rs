@@ -333,8 +333,38 @@ struct Ctx<'a> {
     prev: Option<Prev<'a>>,
 }
 
+/// `quotes` come from `pairs`: sorted and disjoint, so only the last pair
+/// opening at or before `at` can hold it (a binary search, not a scan: a
+/// sentence may hold thousands of quotes).
 fn in_quotes(quotes: &[(Span, Span)], at: Span) -> bool {
-    quotes.iter().any(|q| q.0.contains(at))
+    let i = quotes.partition_point(|q| q.0.start <= at.start);
+    i > 0 && quotes[i - 1].0.contains(at)
+}
+
+/// Sentences longer than this are no prose (a table or a pasted dump on one
+/// line); attribution then reads only a window of them around each quote
+/// or verb, which keeps analysis linear on such input.
+const LONG_SENTENCE: usize = 2_000;
+
+/// How far attribution reads back and ahead inside a long sentence.
+const WINDOW: usize = 400;
+
+/// `pos - WINDOW`, moved forward to a char boundary, but not before `floor`.
+fn window_floor(text: &str, floor: usize, pos: usize) -> usize {
+    let mut f = pos.saturating_sub(WINDOW).max(floor);
+    while f < pos && !text.is_char_boundary(f) {
+        f += 1;
+    }
+    f
+}
+
+/// `pos + WINDOW`, moved back to a char boundary, but not past `limit`.
+fn window_limit(text: &str, pos: usize, limit: usize) -> usize {
+    let mut l = (pos + WINDOW).min(limit).min(text.len());
+    while l > pos && !text.is_char_boundary(l) {
+        l -= 1;
+    }
+    l
 }
 
 /// The word before `pos` (folded), for the preposition test.
@@ -355,9 +385,15 @@ fn subject_like(text: &str, quotes: &[(Span, Span)], m: &Mention) -> bool {
 /// Where the last capitalised name that is no actor stands as a verb's
 /// subject before `pos` (`Park disagreed`, `Reyes said`), outside quotes.
 fn bare_subject(text: &str, quotes: &[(Span, Span)], mentions: &[Mention], pos: usize) -> Option<usize> {
-    let head = text.get(..pos)?;
+    // Read back at most a long paragraph's length: a pronoun's antecedent
+    // is near, and a whole-block read per pronoun is quadratic.
+    let mut from = pos.saturating_sub(LONG_SENTENCE * 2);
+    while from < pos && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text.get(from..pos)?;
     let mut found = None;
-    let mut prev_end = 0;
+    let mut prev_end = from;
     let toks: Vec<(usize, &str)> = head
         .split_inclusive(char::is_whitespace)
         .map(|w| {
@@ -492,16 +528,30 @@ impl Ctx<'_> {
         found
     }
 
+    /// Mentions are sorted by start; no name runs longer than this, so a
+    /// mention ending at `pos` starts within it (bounds the search).
+    const MAX_MENTION: usize = 512;
+
     fn mention_ending_at(&self, pos: usize) -> Option<&Mention> {
-        self.mentions
+        let lo = self
+            .mentions
+            .partition_point(|m| (m.at.span.start as usize) < pos.saturating_sub(Self::MAX_MENTION));
+        let hi = self
+            .mentions
+            .partition_point(|m| (m.at.span.start as usize) < pos);
+        self.mentions[lo..hi.max(lo)]
             .iter()
             .find(|m| m.at.span.end as usize == pos && !in_quotes(&self.quotes, m.at.span))
     }
 
     fn mention_starting_at(&self, pos: usize) -> Option<&Mention> {
-        self.mentions
+        let lo = self
+            .mentions
+            .partition_point(|m| (m.at.span.start as usize) < pos);
+        self.mentions[lo..]
             .iter()
-            .find(|m| m.at.span.start as usize == pos && !in_quotes(&self.quotes, m.at.span))
+            .take_while(|m| m.at.span.start as usize == pos)
+            .find(|m| !in_quotes(&self.quotes, m.at.span))
     }
 
     /// The subject right before a verb starting at `verb`, reading back no
@@ -611,11 +661,12 @@ impl Ctx<'_> {
         }
         // A group noun ending here, with up to two words before it when
         // they reach the start of the clause (`Different analysts`).
-        if let Some(g) = self
-            .words
-            .iter()
-            .find(|x| x.1 == Tag::Group && x.0.end as usize == end)
-        {
+        // Words are sorted by start; those that can end at `end` start in
+        // `floor..end` (a bounded slice, not the whole block).
+        let lo = self.words.partition_point(|x| (x.0.start as usize) < floor);
+        let hi = self.words.partition_point(|x| (x.0.start as usize) < end);
+        let near = &self.words[lo..hi.max(lo)];
+        if let Some(g) = near.iter().find(|x| x.1 == Tag::Group && x.0.end as usize == end) {
             let mut start = g.0.start as usize;
             let head = text.get(floor..start).unwrap_or("");
             let clause_start = head.rfind([',', ';', ':']).map_or(0, |c| c + 1);
@@ -651,7 +702,7 @@ impl Ctx<'_> {
         let clause = &p[clause_from..];
         let cwords: Vec<&str> = clause.split_whitespace().collect();
         let group_of = cwords.iter().position(|w| {
-            self.words.iter().any(|x| {
+            near.iter().any(|x| {
                 x.1 == Tag::Group
                     && fold(x.0.slice(text)) == fold(w.trim_matches(|c: char| !c.is_alphanumeric()))
             })
@@ -912,12 +963,16 @@ impl Ctx<'_> {
         let rest = self.text.get(close..limit)?;
         let skip = rest.len() - rest.trim_start_matches([',', ' ', '\u{2014}', '-']).len();
         let p = close + skip;
-        let verb = self.words.iter().find(|w| {
-            w.1 == Tag::Verb
-                && w.0.start as usize >= p
-                && (w.0.end as usize) <= limit
-                && !in_quotes(&self.quotes, w.0)
-        })?;
+        let from = self.words.partition_point(|w| (w.0.start as usize) < p);
+        let verb = self.words[from..]
+            .iter()
+            .take_while(|w| (w.0.start as usize) < limit)
+            .find(|w| {
+                w.1 == Tag::Verb
+                    && w.0.start as usize >= p
+                    && (w.0.end as usize) <= limit
+                    && !in_quotes(&self.quotes, w.0)
+            })?;
         let vs = verb.0.start as usize;
         let between = self.text.get(p..vs)?;
         if between.contains(['.', ';', '"', '\u{201C}', '?', '!']) || word_count(between) > 6 {
@@ -955,7 +1010,10 @@ impl Ctx<'_> {
 
     /// The last speech verb between `from` and `to` outside quotes.
     fn last_verb_in(&self, from: usize, to: usize) -> Option<Span> {
-        self.words
+        // Words are sorted by start: only those starting in `from..to`.
+        let lo = self.words.partition_point(|w| (w.0.start as usize) < from);
+        let hi = self.words.partition_point(|w| (w.0.start as usize) < to);
+        self.words[lo..hi.max(lo)]
             .iter()
             .filter(|w| {
                 w.1 == Tag::Verb
@@ -994,9 +1052,8 @@ impl Ctx<'_> {
 /// are `sents` starting at id `first`.
 fn sentence_at(sents: &[Sentence], first: usize, pos: usize) -> Option<(usize, Span)> {
     let i = sents
-        .iter()
-        .rposition(|s| s.span.start as usize <= pos)
-        .unwrap_or(0);
+        .partition_point(|s| s.span.start as usize <= pos)
+        .saturating_sub(1);
     sents.get(i).map(|s| (first + i, s.span))
 }
 
@@ -1038,7 +1095,9 @@ pub fn find(
         .map(|(ai, a)| {
             let mut out: Vec<Quote> = Vec::new();
             let (a0, a1) = art_r.get(&(ai as u32, 0)).copied().unwrap_or((0, 0));
-            let mut prev: Option<(usize, Option<Speaker>)> = None;
+            // Speakers carry the block they stand in: a follow-on quote may
+            // take its speaker from the previous paragraph.
+            let mut prev: Option<(usize, Option<(u32, Speaker)>)> = None;
             let mut prev_block: Option<usize> = None;
             // A direct quote left open at its paragraph's end, without a
             // speaker: the next paragraph's opening quote may name one.
@@ -1080,7 +1139,7 @@ pub fn find(
                     indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
                 }
                 // The last direct quote's speaker, for unattributed follow-ons.
-                let mut last_direct: Option<Option<Speaker>> = prev
+                let mut last_direct: Option<Option<(u32, Speaker)>> = prev
                     .take()
                     .filter(|(pb, _)| Some(*pb) == prev_block)
                     .map(|(_, s)| s);
@@ -1093,12 +1152,22 @@ pub fn find(
                         sentence_at(sents, s0, whole.end.saturating_sub(1) as usize).unwrap_or((sid, sspan));
                     let qtext = inner.slice(&b.text);
                     let n_words = word_count(qtext);
-                    let prefix_start = sspan.start as usize;
                     let open = whole.start as usize;
+                    let long = sspan.len() > LONG_SENTENCE;
+                    let prefix_start = if long {
+                        window_floor(&b.text, sspan.start as usize, open)
+                    } else {
+                        sspan.start as usize
+                    };
+                    let close_end = if long {
+                        window_limit(&b.text, whole.end as usize, close_sent.end as usize)
+                    } else {
+                        close_sent.end as usize
+                    };
                     let prefix = b.text.get(prefix_start..open).unwrap_or("");
                     let ptrim = prefix.trim_end();
                     let at_start = ptrim.is_empty() || ptrim.ends_with(':');
-                    let after = ctx.attribution_after(whole.end as usize, close_sent.end as usize, actors);
+                    let after = ctx.attribution_after(whole.end as usize, close_end, actors);
                     // A verb close before the open mark governs the quotation.
                     let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
                         let gap = b.text.get(v.end as usize..open).unwrap_or("");
@@ -1149,6 +1218,7 @@ pub fn find(
                             speech && r.at.span.start <= whole.start && r.at.span.end > inner.start
                         })
                         .map(|(r, _)| r);
+                    let here = |s: Option<Speaker>| s.map(|s| (ctx.block, s));
                     let (kind, speaker) = match (kind, speaker, within) {
                         (QuoteKind::Direct, None, _)
                             if at_start && (first_in_block || last_direct.is_some()) =>
@@ -1157,27 +1227,31 @@ pub fn find(
                         }
                         (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
                             QuoteKind::Partial,
-                            r.speaker_text.clone().map(|t| Speaker {
+                            here(r.speaker_text.clone().map(|t| Speaker {
                                 actor: r.speaker,
                                 text: t,
                                 at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
-                            }),
+                            })),
                         ),
-                        (k, s, _) => (k, s),
+                        (k, s, _) => (k, here(s)),
                     };
                     if kind == QuoteKind::Direct {
                         last_direct = Some(speaker.clone());
                     }
                     // `“First paragraph…` / `“Second,” she said.`: the quote
                     // continued here gives its speaker to the open one.
-                    if let (true, true, Some(sp), Some((ob, oi))) =
+                    if let (true, true, Some((sb, sp)), Some((ob, oi))) =
                         (first_in_block, at_start, &speaker, open_quote)
                     {
                         if Some(ob) == prev_block && kind == QuoteKind::Direct {
                             if let Some(q) = out.get_mut(oi) {
                                 q.speaker = sp.actor;
                                 q.speaker_text = Some(sp.text.clone());
-                                q.speaker_at = Some(ctx.ev(sp.at));
+                                q.speaker_at = Some(Evidence {
+                                    article: ctx.article,
+                                    block: *sb,
+                                    span: sp.at,
+                                });
                             }
                         }
                     }
@@ -1206,9 +1280,13 @@ pub fn find(
                         id: 0,
                         kind,
                         at: ctx.ev(inner),
-                        speaker: speaker.as_ref().and_then(|s| s.actor),
-                        speaker_text: speaker.as_ref().map(|s| s.text.clone()),
-                        speaker_at: speaker.as_ref().map(|s| ctx.ev(s.at)),
+                        speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
+                        speaker_text: speaker.as_ref().map(|(_, s)| s.text.clone()),
+                        speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
+                            article: ctx.article,
+                            block: sb,
+                            span: s.at,
+                        }),
                         issues: Vec::new(),
                         sentence: sid as u32,
                     });
@@ -1274,7 +1352,10 @@ fn indirect(
             speech.push(true);
             continue;
         }
-        for &(v, tag, ends_prep) in &ctx.words {
+        let long = se - ss > LONG_SENTENCE;
+        let w0 = ctx.words.partition_point(|w| (w.0.start as usize) < ss);
+        let w1 = ctx.words.partition_point(|w| (w.0.start as usize) < se);
+        for &(v, tag, ends_prep) in &ctx.words[w0..w1.max(w0)] {
             if tag == Tag::Group || (v.start as usize) < ss || (v.end as usize) > se {
                 continue;
             }
@@ -1286,19 +1367,35 @@ fn indirect(
                 continue;
             }
             // `“…,” Raman said after the vote`: the verb attributes the quote.
-            let attributes = ctx.quotes.iter().any(|q| {
+            // Nearest quote first: a farther one's gap holds the nearer's,
+            // so once a gap is too long or broken, every farther one is too.
+            let before = ctx.quotes.partition_point(|q| q.0.end <= v.start);
+            let mut attributes = false;
+            for q in ctx.quotes[..before].iter().rev() {
                 let gap = text.get(q.0.end as usize..v.start as usize).unwrap_or("");
-                q.0.end as usize > ss
-                    && q.0.end <= v.start
-                    && word_count(gap) <= 4
-                    && !gap.contains(['.', ';', '?', '!'])
-                    && !gap.trim().starts_with("and")
-            });
+                if q.0.end as usize <= ss || word_count(gap) > 4 || gap.contains(['.', ';', '?', '!']) {
+                    break;
+                }
+                if !gap.trim().starts_with("and") {
+                    attributes = true;
+                    break;
+                }
+            }
             if attributes {
                 continue;
             }
-            let Some(speaker) = ctx.subject_before(ss, v.start as usize, actors) else {
+            let floor = if long {
+                window_floor(text, ss, v.start as usize)
+            } else {
+                ss
+            };
+            let Some(speaker) = ctx.subject_before(floor, v.start as usize, actors) else {
                 continue;
+            };
+            let se = if long {
+                window_limit(text, v.end as usize, se)
+            } else {
+                se
             };
             let mut after = text.get(v.end as usize..se).unwrap_or("");
             // `A pushes for X; B argues for Y`: each clause ends at `;`.
@@ -1312,9 +1409,11 @@ fn indirect(
                 .iter()
                 .filter_map(|c| after.find(c))
                 .filter(|&c| {
-                    ctx.words.iter().any(|(w, t, _)| {
-                        *t != Tag::Group && w.start as usize > base + c && (w.end as usize) <= se
-                    })
+                    let from = ctx.words.partition_point(|w| w.0.start as usize <= base + c);
+                    ctx.words[from..]
+                        .iter()
+                        .take_while(|w| (w.0.start as usize) < se)
+                        .any(|(w, t, _)| *t != Tag::Group && (w.end as usize) <= se)
                 })
                 .min()
             {
@@ -1347,10 +1446,11 @@ fn indirect(
             let span = Span::new(start, start + c.len());
             // Already read as a quotation (`Critics say the mayor is “…”`):
             // the quote marks tell more than the clause.
+            let at = ctx.quotes.partition_point(|q| (q.0.start as usize) < start);
             if ctx
                 .quotes
-                .iter()
-                .any(|q| span.contains(q.0) && q.0.start as usize == start)
+                .get(at)
+                .is_some_and(|q| span.contains(q.0) && q.0.start as usize == start)
             {
                 break;
             }
