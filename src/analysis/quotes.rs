@@ -1603,6 +1603,25 @@ fn clause_start(after: &str, ends_prep: bool, verb: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{analyze, Analysis, Lexicon};
+    use crate::corpus::{Article, Block, Format};
+
+    /// An article of one paragraph per string, analysed with the default lexicon.
+    fn analysed(paras: &[&str]) -> (Vec<Article>, Analysis) {
+        let mut a = Article::new("t", Format::Plain);
+        a.title = "T".into();
+        for (i, p) in paras.iter().enumerate() {
+            a.blocks.push(Block::new(
+                BlockKind::Paragraph,
+                *p,
+                i as u32 + 1,
+                Span::default(),
+            ));
+        }
+        let arts = vec![a];
+        let an = analyze(&arts, &Lexicon::embedded());
+        (arts, an)
+    }
 
     #[test]
     fn pairs_curly_straight_and_unclosed() {
@@ -1626,27 +1645,11 @@ mod tests {
 
     #[test]
     fn according_to_either_side() {
-        use crate::analysis::{analyze, Lexicon};
-        use crate::corpus::{Article, Block, Format};
-        let mut a = Article::new("t", Format::Plain);
-        a.title = "T".into();
-        for (i, p) in [
+        let (arts, an) = analysed(&[
             "According to U.S. officials, the talks will resume in March.",
             "The deal is dead, according to several analysts.",
             "According to the weather, it will rain all week.",
-        ]
-        .iter()
-        .enumerate()
-        {
-            a.blocks.push(Block::new(
-                BlockKind::Paragraph,
-                *p,
-                i as u32 + 1,
-                Span::default(),
-            ));
-        }
-        let arts = vec![a];
-        let an = analyze(&arts, &Lexicon::embedded());
+        ]);
         let got: Vec<(String, Option<String>, bool)> = an
             .quotes
             .iter()
@@ -1677,27 +1680,11 @@ mod tests {
 
     #[test]
     fn quote_over_two_paragraphs_takes_the_later_attribution() {
-        use crate::analysis::{analyze, Lexicon};
-        use crate::corpus::{Article, Block, Format};
-        let mut a = Article::new("t", Format::Plain);
-        a.title = "T".into();
-        for (i, p) in [
+        let (arts, an) = analysed(&[
             "Mayor Diane Okafor spoke for an hour. Okafor was calm.",
             "\u{201C}We will not close a single branch this year. Not one.",
             "\u{201C}The budget is tight, but libraries matter,\u{201D} she said.",
-        ]
-        .iter()
-        .enumerate()
-        {
-            a.blocks.push(Block::new(
-                BlockKind::Paragraph,
-                *p,
-                i as u32 + 1,
-                Span::default(),
-            ));
-        }
-        let arts = vec![a];
-        let an = analyze(&arts, &Lexicon::embedded());
+        ]);
         let named: Vec<(&str, Option<&str>)> = an
             .quotes
             .iter()
@@ -1715,28 +1702,12 @@ mod tests {
 
     #[test]
     fn role_words_resolve_only_when_unambiguous() {
-        use crate::analysis::{analyze, Lexicon};
-        use crate::corpus::{Article, Block, Format};
-        let mut a = Article::new("t", Format::Plain);
-        a.title = "T".into();
-        for (i, p) in [
+        let (_, an) = analysed(&[
             "Gustavo Petro met Donald Trump at noon.",
             "\u{201C}We agreed on nothing at all,\u{201D} the president said.",
             "Mayor Diane Okafor spoke next. Okafor was brief.",
             "\u{201C}The budget holds for now,\u{201D} the mayor said.",
-        ]
-        .iter()
-        .enumerate()
-        {
-            a.blocks.push(Block::new(
-                BlockKind::Paragraph,
-                *p,
-                i as u32 + 1,
-                Span::default(),
-            ));
-        }
-        let arts = vec![a];
-        let an = analyze(&arts, &Lexicon::embedded());
+        ]);
         let named: Vec<Option<&str>> = an
             .quotes
             .iter()
