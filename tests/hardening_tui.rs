@@ -149,39 +149,7 @@ enum Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    use Action::*;
-    let simple = prop::sample::select(vec![
-        ToggleHelp,
-        Back,
-        Up,
-        Down,
-        Left,
-        Right,
-        PageUp,
-        PageDown,
-        HalfPageUp,
-        HalfPageDown,
-        Top,
-        Bottom,
-        FocusNext,
-        FocusList,
-        FocusMain,
-        NextPane,
-        PrevPane,
-        GoPane(PaneId::Articles),
-        GoPane(PaneId::Issues),
-        GoPane(PaneId::Actors),
-        GoPane(PaneId::Compare),
-        Follow,
-        ToggleMark,
-        ToggleCompareMode,
-        NextQuote,
-        PrevQuote,
-        Copy,
-        OpenSearch,
-        SearchBackspace,
-        SearchClear,
-    ]);
+    let simple = prop::sample::select(Action::SIMPLE.to_vec());
     let chars = prop::sample::select(vec![
         'a', 's', 'x', ' ', 'é', '日', '\u{301}', '👩', '\u{200d}', '\u{1b}', '\u{7}', '\u{9b}', '\u{202e}',
         '\r', '\n', '\t', '\u{0}',

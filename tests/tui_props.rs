@@ -3,7 +3,7 @@
 
 use briefing::analysis::Evidence;
 use briefing::text::Span;
-use briefing::tui::action::{Action, Nav, PaneId};
+use briefing::tui::action::{Action, Nav};
 use briefing::tui::app::App;
 use briefing::tui::testing::fixture_index;
 use briefing::tui::theme::Theme;
@@ -20,39 +20,7 @@ enum Step {
 }
 
 fn simple_action() -> impl Strategy<Value = Action> {
-    use Action::*;
-    prop::sample::select(vec![
-        ToggleHelp,
-        Back,
-        Up,
-        Down,
-        Left,
-        Right,
-        PageUp,
-        PageDown,
-        HalfPageUp,
-        HalfPageDown,
-        Top,
-        Bottom,
-        FocusNext,
-        FocusList,
-        FocusMain,
-        NextPane,
-        PrevPane,
-        GoPane(PaneId::Articles),
-        GoPane(PaneId::Issues),
-        GoPane(PaneId::Actors),
-        GoPane(PaneId::Compare),
-        Follow,
-        ToggleMark,
-        ToggleCompareMode,
-        NextQuote,
-        PrevQuote,
-        Copy,
-        OpenSearch,
-        SearchBackspace,
-        SearchClear,
-    ])
+    prop::sample::select(Action::SIMPLE.to_vec())
 }
 
 fn step() -> impl Strategy<Value = Step> {

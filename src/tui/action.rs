@@ -81,6 +81,44 @@ pub enum Action {
     Navigate(Nav),
 }
 
+impl Action {
+    /// Every action that carries no data, except `Quit`: what the property
+    /// tests throw at the app, so an action added here is fuzzed too.
+    pub const SIMPLE: [Action; 31] = [
+        Action::ToggleHelp,
+        Action::ToggleWarnings,
+        Action::Back,
+        Action::Up,
+        Action::Down,
+        Action::Left,
+        Action::Right,
+        Action::PageUp,
+        Action::PageDown,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::FocusList,
+        Action::FocusMain,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::GoPane(PaneId::Articles),
+        Action::GoPane(PaneId::Issues),
+        Action::GoPane(PaneId::Actors),
+        Action::GoPane(PaneId::Compare),
+        Action::Follow,
+        Action::ToggleMark,
+        Action::ToggleCompareMode,
+        Action::NextQuote,
+        Action::PrevQuote,
+        Action::Copy,
+        Action::OpenSearch,
+        Action::SearchBackspace,
+        Action::SearchClear,
+    ];
+}
+
 /// A destination: where following a quote, cell, passage or search hit leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
