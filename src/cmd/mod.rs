@@ -175,7 +175,7 @@ pub fn lexicon(input: &Input) -> anyhow::Result<Lexicon> {
 /// A briefing's name: the embedded one's, or the single path's file name.
 pub fn name(input: &Input) -> String {
     match input.paths.as_slice() {
-        [] => corpus::embedded::NAME.to_string(),
+        [] => corpus::embedded::name().to_string(),
         [one] => display_name(one),
         many => format!("{} inputs", many.len()),
     }

@@ -17,5 +17,8 @@ pub const ARTICLES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The name the default briefing goes by in the UI.
-pub const NAME: &str = "Petro–Trump: Washington summit";
+/// The name the default briefing goes by in the UI: data beside its
+/// articles (`assets/briefing.name`), so code holds no story's name.
+pub fn name() -> &'static str {
+    include_str!("../../assets/briefing.name").trim()
+}
