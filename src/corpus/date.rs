@@ -244,15 +244,8 @@ fn month_day_year(s: &str, toks: &[Tok], i: usize) -> Option<(Range<usize>, Stri
     if !small_gap(s, &toks[i], d) || d.end - d.start > 2 {
         return None;
     }
-    let mut j = after_day(s, toks, i + 1);
-    let mut prev = toks[j - 1];
-    if toks
-        .get(j)
-        .is_some_and(|t| is_word(s, t, &["de", "of"]) && small_gap(s, &prev, t))
-    {
-        prev = toks[j];
-        j += 1;
-    }
+    let after = after_day(s, toks, i + 1);
+    let (j, prev) = skip_connector(s, toks, after, toks[after - 1], &["de", "of"]);
     let y = toks.get(j)?;
     let year = year_at(toks, j)?;
     if !small_gap(s, &prev, y) {
@@ -261,35 +254,29 @@ fn month_day_year(s: &str, toks: &[Tok], i: usize) -> Option<(Range<usize>, Stri
     iso(year, month, day).map(|d| (toks[i].start..y.end, d))
 }
 
+/// Steps over an optional connector word (`de`, `of`) at `j` that follows
+/// `prev` closely: the index after it and the token before what comes next.
+fn skip_connector(s: &str, toks: &[Tok], j: usize, prev: Tok, words: &[&str]) -> (usize, Tok) {
+    match toks.get(j) {
+        Some(t) if is_word(s, t, words) && small_gap(s, &prev, t) => (j + 1, *t),
+        _ => (j, prev),
+    }
+}
+
 /// `3 February 2026`, `3rd of Feb. 2026`, `3 de febrero de 2026`.
 fn day_month_year(s: &str, toks: &[Tok], i: usize) -> Option<(Range<usize>, String)> {
     let Kind::Num(day) = toks[i].kind else { return None };
     if toks[i].end - toks[i].start > 2 {
         return None;
     }
-    let mut j = after_day(s, toks, i);
-    let mut prev = toks[j - 1];
-    if toks
-        .get(j)
-        .is_some_and(|t| is_word(s, t, &["de", "of"]) && small_gap(s, &prev, t))
-    {
-        prev = toks[j];
-        j += 1;
-    }
+    let after = after_day(s, toks, i);
+    let (j, prev) = skip_connector(s, toks, after, toks[after - 1], &["de", "of"]);
     let m = toks.get(j)?;
     if m.kind != Kind::Word || !small_gap(s, &prev, m) {
         return None;
     }
     let month = month_of(&s[m.start..m.end])?;
-    let mut k = j + 1;
-    let mut prev = *m;
-    if toks
-        .get(k)
-        .is_some_and(|t| is_word(s, t, &["de", "del"]) && small_gap(s, &prev, t))
-    {
-        prev = toks[k];
-        k += 1;
-    }
+    let (k, prev) = skip_connector(s, toks, j + 1, *m, &["de", "del"]);
     let y = toks.get(k)?;
     let year = year_at(toks, k)?;
     if !small_gap(s, &prev, y) {
