@@ -21,11 +21,14 @@ use super::{Actor, ActorId, Issue, IssueId, Mention, Quote, Sentence};
 use crate::analysis::lexicon::IssueEntry;
 use crate::analysis::Lexicon;
 use crate::corpus::{Article, BlockKind, Table};
-use crate::text::{fold_with_map, Span};
+use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+
+pub use super::words::{is_content, is_generic, stem, words, Word, STOPWORDS};
+use compact_str::CompactString;
 
 /// The issue lexicon compiled in, used when the lexicon given has none.
 const DEFAULT_ISSUES: &str = include_str!("../../assets/lexicon/issues.json");
@@ -65,147 +68,6 @@ pub fn parse_entries(json: &str) -> Result<Vec<IssueEntry>, serde_json::Error> {
 /// which a unit test rules out).
 pub fn default_entries() -> Vec<IssueEntry> {
     parse_entries(DEFAULT_ISSUES).unwrap_or_default()
-}
-
-// ---------------------------------------------------------------- words
-
-/// A word of some text: its stem and its byte range in the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
-    pub stem: String,
-    /// The folded (lowercase, unaccented) surface form.
-    pub folded: String,
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Light English stemmer: enough to meet inflections of the same word, not a
-/// linguistic analysis. Applied the same way to keywords and text, so its
-/// mistakes cancel out.
-pub fn stem(w: &str) -> String {
-    let mut s = w.to_string();
-    let n = |s: &str| s.chars().count();
-    if s.ends_with("ies") && n(&s) > 4 {
-        s.truncate(s.len() - 3);
-        s.push('y');
-    } else if (s.ends_with("sses") || s.ends_with("xes") || s.ends_with("ches") || s.ends_with("shes"))
-        && n(&s) > 4
-    {
-        s.truncate(s.len() - 2);
-    } else if s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") && n(&s) > 3
-    {
-        s.truncate(s.len() - 1);
-    }
-    if s.ends_with("ing") && n(&s) > 5 {
-        s.truncate(s.len() - 3);
-    } else if s.ends_with("ied") && n(&s) > 4 {
-        s.truncate(s.len() - 3);
-        s.push('y');
-    } else if s.ends_with("ed") && n(&s) > 4 {
-        s.truncate(s.len() - 2);
-    }
-    if s.ends_with("ion") && n(&s) > 5 {
-        s.truncate(s.len() - 3);
-    }
-    // `cooperate`/`cooperat(ion)`, `negotiate`/`negotiat(ion)`, `base`/`bas(ed)`.
-    if s.ends_with('e') && n(&s) > 4 {
-        s.truncate(s.len() - 1);
-    }
-    s
-}
-
-/// The words of `text` (folded, possessive `'s` dropped), with byte ranges in
-/// `text`. Hyphenated compounds split (`anti-drug` → `anti`, `drug`).
-pub fn words(text: &str) -> Vec<Word> {
-    let f = fold_with_map(text);
-    let t = f.text.as_str();
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let push = |a: usize, b: usize, out: &mut Vec<Word>| {
-        let mut w = &t[a..b];
-        // Possessives and elisions: `petro's` → `petro`, `countries'` → `countries`.
-        if let Some(x) = w.strip_suffix("'s") {
-            w = x;
-        }
-        let w2 = w.trim_matches('\'');
-        let lead = w.len() - w.trim_start_matches('\'').len();
-        let a = a + lead;
-        let b = a + w2.len();
-        if w2.is_empty() {
-            return;
-        }
-        let (s, e) = f.to_original(a, b);
-        out.push(Word {
-            stem: stem(w2),
-            folded: w2.to_string(),
-            start: s,
-            end: e,
-        });
-    };
-    for (i, c) in t.char_indices() {
-        let inword = c.is_alphanumeric() || (c == '\'' && start.is_some());
-        match (inword, start) {
-            (true, None) => start = Some(i),
-            (false, Some(a)) => {
-                push(a, i, &mut out);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(a) = start {
-        push(a, t.len(), &mut out);
-    }
-    out
-}
-
-/// Function words and reporting filler: never keywords, never bigram halves.
-#[rustfmt::skip]
-pub const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "across", "after", "again", "against", "ahead", "all", "almost", "along", "also",
-    "although", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "be", "because",
-    "been", "before", "being", "below", "beneath", "between", "beyond", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "down", "during", "each", "either", "even", "ever", "every", "few", "for",
-    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
-    "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last",
-    "less", "like", "likely", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near",
-    "neither", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or",
-    "other", "others", "our", "ours", "out", "over", "own", "per", "quite", "rather", "same", "several",
-    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs",
-    "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus",
-    "to", "too", "toward", "towards", "two", "under", "until", "up", "upon", "us", "very", "via", "was",
-    "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom",
-    "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "s", "t", "said",
-    "says", "say", "told", "according", "new", "first", "second", "third", "year", "years", "day", "days",
-    "week", "weeks", "month", "months", "time", "today", "tomorrow", "yesterday", "mr", "ms", "mrs",
-];
-
-/// Words too general to name an issue on their own (`policy`, `agenda`): a
-/// discovered label keeps them in its phrase but not as single keywords.
-#[rustfmt::skip]
-const GENERIC: &[&str] = &[
-    "policy", "policies", "issue", "issues", "agenda", "ties", "relations", "relationship", "flows", "flow",
-    "area", "areas", "track", "tracks", "question", "questions", "matter", "matters", "topic", "topics",
-    "priority", "priorities", "goal", "goals", "plan", "plans", "approach", "reform", "reforms", "key",
-    "main", "major", "new", "other", "meeting", "meetings", "talks", "president", "government", "official",
-    "officials", "country", "countries", "leader", "leaders", "people", "political", "public", "global",
-    "international", "national", "regional", "bilateral", "visit", "statement", "statements", "news",
-    "report", "reports", "analysts", "critical", "central", "important",
-];
-
-fn is_stop(folded: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-        .contains(folded)
-}
-
-pub fn is_generic(folded: &str) -> bool {
-    GENERIC.contains(&folded)
-}
-
-/// A content word: not a stopword, at least two letters, not a number.
-pub fn is_content(w: &Word) -> bool {
-    w.folded.chars().count() >= 2 && !is_stop(&w.folded) && !w.folded.chars().all(|c| c.is_ascii_digit())
 }
 
 // ---------------------------------------------------------------- matcher
@@ -342,22 +204,32 @@ impl Matcher {
         if ws.is_empty() {
             return Vec::new();
         }
-        let mut joined = String::new();
-        // Byte offset in `joined` → word index, for starts and ends.
-        let mut starts = HashMap::new();
-        let mut ends = HashMap::new();
+        // The stems joined by single spaces; `starts[i]` is where word `i`
+        // begins in `joined` (ascending, so a match's ends are found by
+        // binary search rather than through two maps built per call).
+        let mut joined = String::with_capacity(ws.iter().map(|w| w.stem.len() + 1).sum());
+        let mut starts = Vec::with_capacity(ws.len());
         for (i, w) in ws.iter().enumerate() {
             if i > 0 {
                 joined.push(' ');
             }
-            starts.insert(joined.len(), i);
+            starts.push(joined.len());
             joined.push_str(&w.stem);
-            ends.insert(joined.len(), i + 1);
         }
+        let word_at = |off: usize| starts.binary_search(&off).ok();
+        // A match ends at a word's end when the next word starts one byte
+        // (the space) later, or at the end of `joined`.
+        let word_ending = |off: usize| {
+            if off == joined.len() {
+                Some(ws.len())
+            } else {
+                starts.binary_search(&(off + 1)).ok()
+            }
+        };
         let mut found: Vec<(Hit, bool)> = Vec::new();
         for m in ac.find_overlapping_iter(&joined) {
             let pi = m.pattern().as_usize();
-            if let (Some(&a), Some(&b)) = (starts.get(&m.start()), ends.get(&m.end())) {
+            if let (Some(a), Some(b)) = (word_at(m.start()), word_ending(m.end())) {
                 let Some(&issue) = self.owner.get(pi) else {
                     continue;
                 };
@@ -734,7 +606,7 @@ fn phrase_word(w: &Word, actor_words: &HashSet<String>) -> bool {
         && w.folded.chars().count() >= 3
         && w.folded.chars().all(|c| c.is_alphabetic())
         && !w.folded.ends_with("ly")
-        && !actor_words.contains(&w.folded)
+        && !actor_words.contains(w.folded.as_str())
 }
 
 /// Numbers, money, units and dates: `fifty cents` recurs but is no topic.
@@ -756,18 +628,20 @@ const AMOUNT_WORDS: &[&str] = &[
 ];
 
 fn is_amount(folded: &str) -> bool {
-    AMOUNT_WORDS.contains(&folded)
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| AMOUNT_WORDS.iter().copied().collect())
+        .contains(folded)
 }
 
 fn actor_words(actors: &[Actor]) -> HashSet<String> {
     actors
         .iter()
         .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
-        .flat_map(|s| words(s).into_iter().map(|w| w.folded))
+        .flat_map(|s| words(s).into_iter().map(|w| w.folded.into_string()))
         .collect()
 }
 
-type Bigrams = HashMap<(String, String), BigramStat>;
+type Bigrams = HashMap<(CompactString, CompactString), BigramStat>;
 
 /// Adjacent phrase-word pairs of the body text (paragraphs, list items).
 fn bigram_stats(

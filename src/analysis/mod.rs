@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod quotes;
 pub mod sentences;
 pub mod stances;
+pub mod words;
 
 use crate::corpus::Article;
 use crate::text::Span;
@@ -268,27 +269,47 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
     }
 }
 
-/// Per-stage wall clock, silent unless `BRIEFING_TIMINGS` is set.
+/// Per-stage wall clock and CPU time, silent unless `BRIEFING_TIMINGS` is
+/// set. CPU time (all threads) is the steadier figure on a shared machine,
+/// where wall time mostly measures the neighbours.
 struct StageClock {
-    last: Option<std::time::Instant>,
+    last: Option<(std::time::Instant, Option<f64>)>,
 }
 
 impl StageClock {
     fn from_env() -> StageClock {
         let on = std::env::var_os("BRIEFING_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0");
         StageClock {
-            last: on.then(std::time::Instant::now),
+            last: on.then(|| (std::time::Instant::now(), cpu_ms())),
         }
     }
 
     fn lap(&mut self, stage: &str) {
-        if let Some(last) = self.last {
+        if let Some((last, last_cpu)) = self.last {
             let now = std::time::Instant::now();
+            let cpu = cpu_ms();
+            let cpu_text = match (cpu, last_cpu) {
+                (Some(c), Some(l)) => format!("  cpu {:>7.0} ms", c - l),
+                _ => String::new(),
+            };
             eprintln!(
-                "analysis {stage:<10} {:>9.1} ms",
+                "analysis {stage:<10} {:>9.1} ms{cpu_text}",
                 (now - last).as_secs_f64() * 1e3
             );
-            self.last = Some(now);
+            self.last = Some((now, cpu));
         }
     }
+}
+
+/// User + system CPU time of the whole process so far, from
+/// `/proc/self/stat` (Linux; `None` elsewhere). Clock ticks are taken as
+/// 100 per second, the value on every Linux port.
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) * 10.0)
 }

@@ -120,7 +120,7 @@ impl ActorFinder {
     pub fn new(actors: &[Actor], derived: bool) -> ActorFinder {
         let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
         let mut add = |alias: &str, derived: bool, actor: ActorId| {
-            let ws: Vec<String> = words(alias).into_iter().map(|w| w.folded).collect();
+            let ws: Vec<String> = words(alias).into_iter().map(|w| w.folded.into_string()).collect();
             if let Some(first) = ws.first().cloned() {
                 let caps = !alias.chars().any(|c| c.is_lowercase());
                 by_first.entry(first).or_default().push(Form {
@@ -157,7 +157,7 @@ impl ActorFinder {
         let mut i = 0;
         while i < ws.len() {
             let mut hit = None;
-            for f in self.by_first.get(&ws[i].folded).into_iter().flatten() {
+            for f in self.by_first.get(ws[i].folded.as_str()).into_iter().flatten() {
                 let n = f.words.len();
                 if i + n > ws.len() || !ws[i..i + n].iter().zip(&f.words).all(|(w, a)| w.folded == *a) {
                     continue;
@@ -225,7 +225,7 @@ impl Verbs {
         }
         let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         for v in list {
-            let ws: Vec<String> = words(v).into_iter().map(|w| w.folded).collect();
+            let ws: Vec<String> = words(v).into_iter().map(|w| w.folded.into_string()).collect();
             if let Some(f) = ws.first().cloned() {
                 by_first.entry(f).or_default().push(ws);
             }
@@ -236,7 +236,7 @@ impl Verbs {
     /// The word range of the first verb phrase at or after word `from`.
     fn first(&self, ws: &[Word], from: usize) -> Option<(usize, usize)> {
         (from..ws.len()).find_map(|i| {
-            self.by_first.get(&ws[i].folded).and_then(|cands| {
+            self.by_first.get(ws[i].folded.as_str()).and_then(|cands| {
                 cands
                     .iter()
                     .filter(|v| {

@@ -30,7 +30,7 @@ impl Folded {
 /// Pushes the folded form of one char onto `out`. Kept allocation-free: this
 /// runs over every byte of a corpus at index time.
 #[inline]
-fn fold_char(c: char, out: &mut String) {
+pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;

@@ -1,0 +1,269 @@
+//! Words of a text as analysis reads them: folded (lowercase, unaccented),
+//! possessive `'s` dropped, stemmed, each with its byte range in the
+//! original text. Every stage that matches words (issues, stances,
+//! alignment) reads text through `words`, so it is the hottest path of
+//! analysis: it folds char by char into one reusable buffer and keeps each
+//! word's strings inline, allocating once per call (the `Vec`) in the
+//! common case.
+
+use crate::text::fold_char;
+use compact_str::CompactString;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A word of some text: its stem and its byte range in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    // Inline strings: nearly every word fits in 24 bytes, so a sentence's
+    // words cost one allocation (the Vec), not two per word.
+    pub stem: CompactString,
+    /// The folded (lowercase, unaccented) surface form.
+    pub folded: CompactString,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Light English stemmer: enough to meet inflections of the same word, not a
+/// linguistic analysis. Applied the same way to keywords and text, so its
+/// mistakes cancel out.
+pub fn stem(w: &str) -> CompactString {
+    let mut s = CompactString::from(w);
+    // Suffix rules count chars; ASCII words (nearly all) count bytes.
+    let n = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+    if s.ends_with("ies") && n(&s) > 4 {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if (s.ends_with("sses") || s.ends_with("xes") || s.ends_with("ches") || s.ends_with("shes"))
+        && n(&s) > 4
+    {
+        s.truncate(s.len() - 2);
+    } else if s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") && n(&s) > 3
+    {
+        s.truncate(s.len() - 1);
+    }
+    if s.ends_with("ing") && n(&s) > 5 {
+        s.truncate(s.len() - 3);
+    } else if s.ends_with("ied") && n(&s) > 4 {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if s.ends_with("ed") && n(&s) > 4 {
+        s.truncate(s.len() - 2);
+    }
+    if s.ends_with("ion") && n(&s) > 5 {
+        s.truncate(s.len() - 3);
+    }
+    // `cooperate`/`cooperat(ion)`, `negotiate`/`negotiat(ion)`, `base`/`bas(ed)`.
+    if s.ends_with('e') && n(&s) > 4 {
+        s.truncate(s.len() - 1);
+    }
+    s
+}
+
+/// The words of `text` (folded, possessive `'s` dropped), with byte ranges in
+/// `text`. Hyphenated compounds split (`anti-drug` → `anti`, `drug`).
+///
+/// A word is a run of alphanumeric folded chars, apostrophes allowed after
+/// its first char. Its start is where the char that produced its first
+/// folded char starts; its end is where the char that produced the folded
+/// char after it starts (so a trailing combining accent, which folds to
+/// nothing, stays inside the word), or the text's end.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    // The current word's folded bytes, and for each the original offset of
+    // the char that produced it.
+    let mut buf = String::new();
+    let mut at: Vec<u32> = Vec::new();
+    let mut one = String::new();
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            let l = c.to_ascii_lowercase();
+            step(l, i, &mut buf, &mut at, &mut out);
+            continue;
+        }
+        one.clear();
+        fold_char(c, &mut one);
+        for f in one.chars() {
+            step(f, i, &mut buf, &mut at, &mut out);
+        }
+    }
+    flush(&buf, &at, text.len(), &mut out);
+    out
+}
+
+/// Feeds one folded char `f`, produced by the original char at byte `i`.
+#[inline]
+fn step(f: char, i: usize, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Word>) {
+    let inword = f.is_alphanumeric() || (f == '\'' && !buf.is_empty());
+    if inword {
+        for _ in 0..f.len_utf8() {
+            at.push(i as u32);
+        }
+        buf.push(f);
+    } else if !buf.is_empty() {
+        flush(buf, at, i, out);
+        buf.clear();
+        at.clear();
+    }
+}
+
+/// Ends the word in `buf`; `next` is the original offset where the char
+/// after it starts.
+fn flush(buf: &str, at: &[u32], next: usize, out: &mut Vec<Word>) {
+    if buf.is_empty() {
+        return;
+    }
+    // Possessives and elisions: `petro's` → `petro`, `countries'` → `countries`.
+    let w = buf.strip_suffix("'s").unwrap_or(buf);
+    let w2 = w.trim_matches('\'');
+    if w2.is_empty() {
+        return;
+    }
+    let a = w.len() - w.trim_start_matches('\'').len();
+    let b = a + w2.len();
+    let orig = |k: usize| at.get(k).map_or(next, |&x| x as usize);
+    out.push(Word {
+        stem: stem(w2),
+        folded: CompactString::from(w2),
+        start: orig(a),
+        end: orig(b),
+    });
+}
+
+/// Function words and reporting filler: never keywords, never bigram halves.
+#[rustfmt::skip]
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "across", "after", "again", "against", "ahead", "all", "almost", "along", "also",
+    "although", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "be", "because",
+    "been", "before", "being", "below", "beneath", "between", "beyond", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "either", "even", "ever", "every", "few", "for",
+    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+    "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last",
+    "less", "like", "likely", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near",
+    "neither", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or",
+    "other", "others", "our", "ours", "out", "over", "own", "per", "quite", "rather", "same", "several",
+    "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus",
+    "to", "too", "toward", "towards", "two", "under", "until", "up", "upon", "us", "very", "via", "was",
+    "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "s", "t", "said",
+    "says", "say", "told", "according", "new", "first", "second", "third", "year", "years", "day", "days",
+    "week", "weeks", "month", "months", "time", "today", "tomorrow", "yesterday", "mr", "ms", "mrs",
+];
+
+/// Words too general to name an issue on their own (`policy`, `agenda`): a
+/// discovered label keeps them in its phrase but not as single keywords.
+#[rustfmt::skip]
+const GENERIC: &[&str] = &[
+    "policy", "policies", "issue", "issues", "agenda", "ties", "relations", "relationship", "flows", "flow",
+    "area", "areas", "track", "tracks", "question", "questions", "matter", "matters", "topic", "topics",
+    "priority", "priorities", "goal", "goals", "plan", "plans", "approach", "reform", "reforms", "key",
+    "main", "major", "new", "other", "meeting", "meetings", "talks", "president", "government", "official",
+    "officials", "country", "countries", "leader", "leaders", "people", "political", "public", "global",
+    "international", "national", "regional", "bilateral", "visit", "statement", "statements", "news",
+    "report", "reports", "analysts", "critical", "central", "important",
+];
+
+fn is_stop(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(folded)
+}
+
+pub fn is_generic(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| GENERIC.iter().copied().collect())
+        .contains(folded)
+}
+
+/// A content word: not a stopword, at least two letters, not a number.
+pub fn is_content(w: &Word) -> bool {
+    w.folded.len() >= 2
+        && (w.folded.is_ascii() || w.folded.chars().count() >= 2)
+        && !is_stop(&w.folded)
+        && !w.folded.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_with_map;
+    use proptest::prelude::*;
+
+    /// The plain definition `words` must agree with: fold the whole text
+    /// with an offset map, split the folded text, map back.
+    fn reference(text: &str) -> Vec<Word> {
+        let f = fold_with_map(text);
+        let t = f.text.as_str();
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let push = |a: usize, b: usize, out: &mut Vec<Word>| {
+            let mut w = &t[a..b];
+            if let Some(x) = w.strip_suffix("'s") {
+                w = x;
+            }
+            let w2 = w.trim_matches('\'');
+            let lead = w.len() - w.trim_start_matches('\'').len();
+            let a = a + lead;
+            let b = a + w2.len();
+            if w2.is_empty() {
+                return;
+            }
+            let (s, e) = f.to_original(a, b);
+            out.push(Word {
+                stem: stem(w2),
+                folded: CompactString::from(w2),
+                start: s,
+                end: e,
+            });
+        };
+        for (i, c) in t.char_indices() {
+            let inword = c.is_alphanumeric() || (c == '\'' && start.is_some());
+            match (inword, start) {
+                (true, None) => start = Some(i),
+                (false, Some(a)) => {
+                    push(a, i, &mut out);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = start {
+            push(a, t.len(), &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn words_fold_strip_possessives_and_map_back() {
+        let t = "Petro\u{2019}s anti\u{2011}drug plan for Bogota\u{301} 'quoted'";
+        let ws = words(t);
+        let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(
+            folded,
+            ["petro", "anti", "drug", "plan", "for", "bogota", "quoted"]
+        );
+        assert_eq!(&t[ws[0].start..ws[0].end], "Petro");
+        assert_eq!(&t[ws[5].start..ws[5].end], "Bogota\u{301}");
+        assert_eq!(ws, reference(t));
+    }
+
+    #[test]
+    fn stems_meet_inflections() {
+        assert_eq!(stem("policies"), stem("policy"));
+        assert_eq!(stem("cooperation"), stem("cooperate"));
+        assert_eq!(stem("negotiations"), stem("negotiate"));
+        assert_eq!(stem("pushed"), "push");
+    }
+
+    proptest! {
+        #[test]
+        fn words_match_the_reference(t in "([a-zA-Z'’ ,.\u{2011}-]|[áßæﬁİı]|\u{301}|\u{2026}|[0-9]|[日本]){0,60}") {
+            prop_assert_eq!(words(&t), reference(&t));
+        }
+
+        #[test]
+        fn words_match_the_reference_on_any_text(t in "\\PC{0,40}") {
+            prop_assert_eq!(words(&t), reference(&t));
+        }
+    }
+}
