@@ -197,7 +197,8 @@ fn quotes_get_issues() {
             .position(|s| s.article == ai as u32 && s.block == bi as u32 && s.span.end as usize > at)
             .expect("its sentence") as u32,
     }];
-    let iss = issues::assign(&arts, &mut sents, &mut quotes, &actors, &[], &lex);
+    let ws = briefing::analysis::words::of_sentences(&arts, &sents);
+    let iss = issues::assign(&arts, &mut sents, &ws, &mut quotes, &actors, &lex);
     let drug = iss
         .iter()
         .find(|i| i.name == "Drug policy")

@@ -12,7 +12,7 @@
 //!
 //! Cost: the pairwise step is quadratic, so it runs per issue and on at most
 //! `MAX_CANDIDATES` sentences per issue, those densest in the issue's keywords.
-use super::issues::{is_content, is_generic, words, Matcher, Word};
+use super::issues::{is_content, is_generic, Matcher, Word};
 use super::{AlignedGroup, Issue, IssueId, Sentence, SentenceId};
 use crate::corpus::{Article, BlockKind};
 use rayon::prelude::*;
@@ -55,29 +55,39 @@ fn dot(a: &Vector, b: &Vector) -> f32 {
 }
 
 /// Sentences that state something: body text, headings excluded.
-fn passage_text<'a>(articles: &'a [Article], s: &Sentence) -> Option<&'a str> {
-    let b = articles.get(s.article as usize)?.blocks.get(s.block as usize)?;
-    matches!(
-        b.kind,
-        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Table
-    )
-    .then(|| s.span.slice(&b.text))
+fn is_passage(articles: &[Article], s: &Sentence) -> bool {
+    articles
+        .get(s.article as usize)
+        .and_then(|a| a.blocks.get(s.block as usize))
+        .is_some_and(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Table
+            )
+        })
 }
 
 /// TF-IDF vectors of every passage (`None` for sentences that are not).
 pub fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vector>> {
-    vectors_of(&passage_words(articles, sentences))
+    let words = super::words::of_sentences(articles, sentences);
+    vectors_of(&passage_words(articles, sentences, &words))
 }
 
-/// Every passage's words (`None` for sentences that are not passages).
-fn passage_words(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vec<Word>>> {
+/// Every passage's words (`None` for sentences that are not passages), out
+/// of each sentence's words.
+fn passage_words<'a>(
+    articles: &[Article],
+    sentences: &[Sentence],
+    words: &'a [Option<Vec<Word>>],
+) -> Vec<Option<&'a [Word]>> {
     sentences
-        .par_iter()
-        .map(|s| passage_text(articles, s).map(words))
+        .iter()
+        .zip(words)
+        .map(|(s, ws)| ws.as_deref().filter(|_| is_passage(articles, s)))
         .collect()
 }
 
-fn vectors_of(passages: &[Option<Vec<Word>>]) -> Vec<Option<Vector>> {
+fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
     // Term ids in order of first use, so vectors (and float sums over them)
     // come out the same on every run.
     let mut vocab: HashMap<&str, u32> = HashMap::new();
@@ -172,7 +182,7 @@ fn per_issue(sentences: &[Sentence], vecs: &[Option<Vector>], n_issues: usize) -
 /// Keyword density of every passage for every issue it names, computed once
 /// and only when some issue has more candidates than are compared.
 fn densities(
-    passages: &[Option<Vec<Word>>],
+    passages: &[Option<&[Word]>],
     sentences: &[Sentence],
     issues: &[Issue],
 ) -> Vec<HashMap<IssueId, f32>> {
@@ -293,8 +303,14 @@ fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Option<Vector>]) ->
 
 /// Aligned groups for every issue: by issue, then larger groups first, then
 /// the more similar, then reading order.
-pub fn align(articles: &[Article], sentences: &[Sentence], issues: &[Issue]) -> Vec<AlignedGroup> {
-    let passages = passage_words(articles, sentences);
+/// `words` holds each sentence's words (see `words::of_sentences`).
+pub fn align(
+    articles: &[Article],
+    sentences: &[Sentence],
+    words: &[Option<Vec<Word>>],
+    issues: &[Issue],
+) -> Vec<AlignedGroup> {
+    let passages = passage_words(articles, sentences, words);
     let vecs = vectors_of(&passages);
     let dens = densities(&passages, sentences, issues);
     let density = |s: SentenceId, i: IssueId| {
@@ -395,7 +411,12 @@ mod tests {
             art(&["Inspectors found the quotas were widely ignored last season by trawlers."]),
         ];
         let s = sents(&arts, &[vec![0], vec![0], vec![0], vec![], vec![0]]);
-        let g = align(&arts, &s, &[issue(0, "quotas")]);
+        let g = align(
+            &arts,
+            &s,
+            &crate::analysis::words::of_sentences(&arts, &s),
+            &[issue(0, "quotas")],
+        );
         assert_eq!(g[0].passages, [0, 2]);
         assert!(!g[0].single_source);
         assert!(g[0].similarity >= THRESHOLD);
@@ -418,7 +439,12 @@ mod tests {
             art(&["Quotas will be cut by a third, officials say."]),
         ];
         let s = sents(&arts, &[vec![0], vec![0], vec![0]]);
-        for g in align(&arts, &s, &[issue(0, "quotas")]) {
+        for g in align(
+            &arts,
+            &s,
+            &crate::analysis::words::of_sentences(&arts, &s),
+            &[issue(0, "quotas")],
+        ) {
             let mut a: Vec<u32> = g.passages.iter().map(|&p| s[p as usize].article).collect();
             a.dedup();
             assert_eq!(a.len(), g.passages.len());

@@ -17,13 +17,12 @@
 //! never mentions are dropped, so ids are dense and the default lexicon does
 //! not pollute other corpora.
 use super::stances::ActorFinder;
-use super::{Actor, ActorId, Issue, IssueId, Mention, Quote, Sentence};
+use super::{Actor, ActorId, Issue, IssueId, Quote, Sentence};
 use crate::analysis::lexicon::IssueEntry;
 use crate::analysis::Lexicon;
 use crate::corpus::{Article, BlockKind, Table};
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
-use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -775,12 +774,13 @@ type RowIssues = HashMap<(u32, u32), Vec<(Span, Vec<usize>)>>;
 
 /// Builds the issues, assigns them to sentences and quotes, counts their
 /// mentions (sentences, quotes and table rows) and drops the unmentioned.
+/// `sentence_words` holds each sentence's words (see `words::of_sentences`).
 pub fn assign(
     articles: &[Article],
     sentences: &mut [Sentence],
+    sentence_words: &[Option<Vec<Word>>],
     quotes: &mut [Quote],
     actors: &[Actor],
-    _mentions: &[Mention],
     lexicon: &Lexicon,
 ) -> Vec<Issue> {
     let entries = if lexicon.issues.is_empty() {
@@ -790,18 +790,11 @@ pub fn assign(
     };
     let mut drafts: Vec<Draft> = entries.into_iter().map(Draft::from_entry).collect();
     let finder = ActorFinder::new(actors, true);
-    // Each body sentence's words, read once for discovery and assignment.
-    let cache: Vec<Option<Vec<Word>>> = sentences
-        .par_iter()
-        .map(|s| {
-            let b = articles.get(s.article as usize)?.blocks.get(s.block as usize)?;
-            (b.kind.is_body() && b.kind != BlockKind::Table).then(|| words(s.span.slice(&b.text)))
-        })
-        .collect();
+    let cache = sentence_words;
     let labels = collect_labels(articles, &finder);
     merge_labels(&mut drafts, &labels);
     let actor_words = actor_words(actors);
-    let stats = bigram_stats(articles, sentences, &cache, &actor_words);
+    let stats = bigram_stats(articles, sentences, cache, &actor_words);
     heading_issues(&mut drafts, &labels, &stats, &actor_words);
     bigram_issues(&mut drafts, stats);
     let matcher = matcher_of(&drafts);
@@ -826,7 +819,7 @@ pub fn assign(
         }
     }
     let mut sent_issues: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
-    for (s, ws) in sentences.iter().zip(&cache) {
+    for (s, ws) in sentences.iter().zip(cache) {
         let b = articles
             .get(s.article as usize)
             .and_then(|a| a.blocks.get(s.block as usize));

@@ -249,13 +249,29 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
     let mut quotes = quotes::find(articles, &sentences, &actors, &mentions, lexicon);
     clock.lap("quotes");
     let mut sentences = sentences;
-    let issues = issues::assign(articles, &mut sentences, &mut quotes, &actors, &mentions, lexicon);
+    let sentence_words = words::of_sentences(articles, &sentences);
+    clock.lap("words");
+    let issues = issues::assign(
+        articles,
+        &mut sentences,
+        &sentence_words,
+        &mut quotes,
+        &actors,
+        lexicon,
+    );
     clock.lap("issues");
     let (stances, summaries) = stances::find(
-        articles, &sentences, &actors, &mentions, &issues, &quotes, lexicon,
+        articles,
+        &sentences,
+        &sentence_words,
+        &actors,
+        &mentions,
+        &issues,
+        &quotes,
+        lexicon,
     );
     clock.lap("stances");
-    let alignments = align::align(articles, &sentences, &issues);
+    let alignments = align::align(articles, &sentences, &sentence_words, &issues);
     clock.lap("align");
     Analysis {
         sentences,

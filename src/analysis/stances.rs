@@ -662,6 +662,7 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
 fn sentences_rule(
     out: &mut Out,
     sentences: &[Sentence],
+    sentence_words: &[Option<Vec<Word>>],
     matcher: &Matcher,
     finder: &ActorFinder,
     verbs: &Verbs,
@@ -676,7 +677,8 @@ fn sentences_rule(
     // kept in reading order, so the first claim on a span still wins.
     let found: Vec<Vec<(ActorId, IssueId, Evidence)>> = sentences
         .par_iter()
-        .map(|s| {
+        .zip(sentence_words.par_iter())
+        .map(|(s, sws)| {
             let mut found = Vec::new();
             if s.issues.is_empty() {
                 return found;
@@ -699,9 +701,20 @@ fn sentences_rule(
                 return found;
             };
             let base = s.span.start as usize;
+            let sws = sws.as_deref().unwrap_or_default();
             for (ca, cb) in clauses(stext) {
                 let Some(ctext) = stext.get(ca..cb) else { continue };
-                let ws = words(ctext);
+                // Clauses are cut at punctuation, between words: the clause's
+                // words are the sentence's words inside it, made relative.
+                let ws: Vec<Word> = sws
+                    .iter()
+                    .filter(|w| w.start >= ca && w.end <= cb)
+                    .map(|w| Word {
+                        start: w.start - ca,
+                        end: w.end - ca,
+                        ..w.clone()
+                    })
+                    .collect();
                 let local: Vec<Mention> = by_block
                     .get(&(s.article, s.block))
                     .into_iter()
@@ -808,9 +821,12 @@ fn rank(s: StanceSource) -> u8 {
 }
 
 /// Finds the stances and their one-line summaries per (actor, issue).
+/// `sentence_words` holds each sentence's words (see `words::of_sentences`).
+#[allow(clippy::too_many_arguments)]
 pub fn find(
     articles: &[Article],
     sentences: &[Sentence],
+    sentence_words: &[Option<Vec<Word>>],
     actors: &[Actor],
     mentions: &[Mention],
     issues: &[Issue],
@@ -830,7 +846,15 @@ pub fn find(
     };
     tables(&mut out, &matcher, &finder, mentions);
     lists(&mut out, &matcher, &finder, mentions);
-    sentences_rule(&mut out, sentences, &matcher, &finder, &verbs, mentions);
+    sentences_rule(
+        &mut out,
+        sentences,
+        sentence_words,
+        &matcher,
+        &finder,
+        &verbs,
+        mentions,
+    );
     quotes_rule(&mut out, quotes, &matcher);
 
     let n_actors = actors.len() as u32;

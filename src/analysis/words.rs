@@ -6,8 +6,11 @@
 //! word's strings inline, allocating once per call (the `Vec`) in the
 //! common case.
 
+use super::Sentence;
+use crate::corpus::Article;
 use crate::text::fold_char;
 use compact_str::CompactString;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -88,6 +91,19 @@ pub fn words(text: &str) -> Vec<Word> {
     }
     flush(&buf, &at, text.len(), &mut out);
     out
+}
+
+/// The words of every sentence of body text (headings, paragraphs, list
+/// items, tables), `None` for other sentences, indexed like the sentences.
+/// Read once, in parallel, and shared by issues, stances and alignment.
+pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vec<Word>>> {
+    sentences
+        .par_iter()
+        .map(|s| {
+            let b = articles.get(s.article as usize)?.blocks.get(s.block as usize)?;
+            b.kind.is_body().then(|| words(s.span.slice(&b.text)))
+        })
+        .collect()
 }
 
 /// Feeds one folded char `f`, produced by the original char at byte `i`.

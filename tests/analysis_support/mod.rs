@@ -151,9 +151,10 @@ pub fn analyse_own(articles: &[Article]) -> Analysis {
     let actors = lexicon_actors(&lex);
     let mut sents = sentences::split_corpus(articles);
     let mut quotes = Vec::new();
-    let iss = issues::assign(articles, &mut sents, &mut quotes, &actors, &[], &lex);
-    let (st, sums) = stances::find(articles, &sents, &actors, &[], &iss, &quotes, &lex);
-    let al = align::align(articles, &sents, &iss);
+    let ws = briefing::analysis::words::of_sentences(articles, &sents);
+    let iss = issues::assign(articles, &mut sents, &ws, &mut quotes, &actors, &lex);
+    let (st, sums) = stances::find(articles, &sents, &ws, &actors, &[], &iss, &quotes, &lex);
+    let al = align::align(articles, &sents, &ws, &iss);
     Analysis {
         sentences: sents,
         actors,
