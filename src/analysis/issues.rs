@@ -23,6 +23,7 @@ use crate::analysis::Lexicon;
 use crate::corpus::{Article, BlockKind, Table};
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -586,16 +587,42 @@ fn capitalised(text: &str, w: &Word) -> bool {
         .is_some_and(|c| c.is_uppercase())
 }
 
-/// Per bigram: total count, articles met in, surface forms, ever capitalised.
+/// Per bigram: total count, articles met in, surface forms (folded word
+/// pairs) with their counts, ever capitalised.
 struct BigramStat {
     total: u32,
-    articles: HashSet<u32>,
-    surfaces: HashMap<String, u32>,
+    articles: u32,
+    /// The last article counted in `articles` (each article is read whole
+    /// by one worker, so this is enough to count it once).
+    last_article: u32,
+    surfaces: Vec<((CompactString, CompactString), u32)>,
     capitalised: bool,
 }
 
-/// Content bigrams met in ≥ 2 articles and ≥ 3 times, never capitalised, that
-/// no issue covers, are candidate topics of a corpus the lexicon does not know.
+impl BigramStat {
+    /// Adds another worker's counts for the same bigram (over other articles).
+    fn merge(&mut self, o: BigramStat) {
+        self.total += o.total;
+        self.articles += o.articles;
+        self.capitalised |= o.capitalised;
+        for (sf, n) in o.surfaces {
+            match self.surfaces.iter_mut().find(|x| x.0 == sf) {
+                Some(x) => x.1 += n,
+                None => self.surfaces.push((sf, n)),
+            }
+        }
+    }
+
+    /// The most frequent surface form (`water rights`), the first in
+    /// alphabetical order on a tie.
+    fn surface(&self) -> Option<String> {
+        self.surfaces
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|((x, y), _)| format!("{x} {y}"))
+    }
+}
+
 /// May this word be half of a topic phrase? Content, not generic, alphabetic,
 /// not an adverb, not part of an actor's name.
 fn phrase_word(w: &Word, actor_words: &HashSet<String>) -> bool {
@@ -640,56 +667,96 @@ fn actor_words(actors: &[Actor]) -> HashSet<String> {
         .collect()
 }
 
-type Bigrams = HashMap<(CompactString, CompactString), BigramStat>;
+type Bigrams = foldhash::HashMap<(CompactString, CompactString), BigramStat>;
 
-/// Adjacent phrase-word pairs of the body text (paragraphs, list items).
+/// Adjacent phrase-word pairs of the body text (paragraphs, list items),
+/// counted per article in parallel and merged.
 fn bigram_stats(
     articles: &[Article],
     sentences: &[Sentence],
     cache: &[Option<Vec<Word>>],
     actor_words: &HashSet<String>,
 ) -> Bigrams {
-    let ok = |w: &Word| phrase_word(w, actor_words);
-    let mut stats: Bigrams = HashMap::new();
-    for (s, ws) in sentences.iter().zip(cache) {
-        let Some(b) = articles
-            .get(s.article as usize)
-            .and_then(|a| a.blocks.get(s.block as usize))
-        else {
-            continue;
-        };
-        let Some(ws) = ws
-            .as_ref()
-            .filter(|_| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
-        else {
-            continue;
-        };
-        let text = s.span.slice(&b.text);
-        for (k, pair) in ws.windows(2).enumerate() {
-            let (x, y) = (&pair[0], &pair[1]);
-            // Adjacent in the text, not across punctuation.
-            let gap = text.get(x.end..y.start).unwrap_or("x");
-            if !ok(x) || !ok(y) || !gap.trim().is_empty() {
-                continue;
-            }
-            let e = stats
-                .entry((x.stem.clone(), y.stem.clone()))
-                .or_insert_with(|| BigramStat {
-                    total: 0,
-                    articles: HashSet::new(),
-                    surfaces: HashMap::new(),
-                    capitalised: false,
-                });
-            e.total += 1;
-            e.articles.insert(s.article);
-            *e.surfaces
-                .entry(format!("{} {}", x.folded, y.folded))
-                .or_insert(0) += 1;
-            // A sentence's first word is capitalised whatever it is.
-            e.capitalised |= (k > 0 && capitalised(text, x)) || capitalised(text, y);
-        }
+    // Sentences come in article order: one slice (with its offset) per article.
+    let mut per_article: Vec<(usize, &[Sentence])> = Vec::new();
+    let mut at = 0;
+    for run in sentences.chunk_by(|a, b| a.article == b.article) {
+        per_article.push((at, run));
+        at += run.len();
     }
-    stats
+    per_article
+        .par_iter()
+        .fold(Bigrams::default, |mut stats, &(first, run)| {
+            for (k, s) in run.iter().enumerate() {
+                let ws = cache.get(first + k).and_then(|w| w.as_deref());
+                count_bigrams(&mut stats, articles, s, ws, actor_words);
+            }
+            stats
+        })
+        .reduce(Bigrams::default, |mut a, b| {
+            for (key, st) in b {
+                match a.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().merge(st),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(st);
+                    }
+                }
+            }
+            a
+        })
+}
+
+/// Counts the bigrams of one sentence (`ws`: its words) into `stats`.
+fn count_bigrams(
+    stats: &mut Bigrams,
+    articles: &[Article],
+    s: &Sentence,
+    ws: Option<&[Word]>,
+    actor_words: &HashSet<String>,
+) {
+    let Some(b) = articles
+        .get(s.article as usize)
+        .and_then(|a| a.blocks.get(s.block as usize))
+    else {
+        return;
+    };
+    let Some(ws) = ws.filter(|_| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem)) else {
+        return;
+    };
+    let text = s.span.slice(&b.text);
+    let ok: Vec<bool> = ws.iter().map(|w| phrase_word(w, actor_words)).collect();
+    for (k, pair) in ws.windows(2).enumerate() {
+        let (x, y) = (&pair[0], &pair[1]);
+        // Adjacent in the text, not across punctuation.
+        let gap = text.get(x.end..y.start).unwrap_or("x");
+        if !ok[k] || !ok[k + 1] || !gap.trim().is_empty() {
+            continue;
+        }
+        let e = stats
+            .entry((x.stem.clone(), y.stem.clone()))
+            .or_insert_with(|| BigramStat {
+                total: 0,
+                articles: 0,
+                last_article: u32::MAX,
+                surfaces: Vec::new(),
+                capitalised: false,
+            });
+        e.total += 1;
+        if e.last_article != s.article {
+            e.last_article = s.article;
+            e.articles += 1;
+        }
+        match e
+            .surfaces
+            .iter_mut()
+            .find(|(sf, _)| sf.0 == x.folded && sf.1 == y.folded)
+        {
+            Some(sf) => sf.1 += 1,
+            None => e.surfaces.push(((x.folded.clone(), y.folded.clone()), 1)),
+        }
+        // A sentence's first word is capitalised whatever it is.
+        e.capitalised |= (k > 0 && capitalised(text, x)) || capitalised(text, y);
+    }
 }
 
 /// A heading no issue covers founds one when a phrase of it (two adjacent
@@ -712,7 +779,7 @@ fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, ac
                 return None;
             }
             let st = stats.get(&(p[0].stem.clone(), p[1].stem.clone()))?;
-            (st.articles.len() >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded, p[1].folded))
+            (st.articles >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded, p[1].folded))
         });
         if let Some(surface) = found {
             let mut d = bigram_draft(surface);
@@ -743,7 +810,7 @@ fn bigram_draft(surface: String) -> Draft {
 fn bigram_issues(drafts: &mut Vec<Draft>, stats: Bigrams) {
     let mut cands: Vec<_> = stats
         .into_iter()
-        .filter(|(_, st)| st.total >= 3 && st.articles.len() >= 2 && !st.capitalised)
+        .filter(|(_, st)| st.total >= 3 && st.articles >= 2 && !st.capitalised)
         .collect();
     cands.sort_by(|a, b| b.1.total.cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
     let mut added = 0;
@@ -752,12 +819,7 @@ fn bigram_issues(drafts: &mut Vec<Draft>, stats: Bigrams) {
         if added >= MAX_BIGRAM_ISSUES {
             break;
         }
-        let Some(surface) = st
-            .surfaces
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|x| x.0.clone())
-        else {
+        let Some(surface) = st.surface() else {
             continue;
         };
         if !m.issues_in(&words(&surface)).is_empty() {
@@ -818,85 +880,103 @@ pub fn assign(
             table_rows.insert((ai as u32, bi as u32), rows);
         }
     }
-    let mut sent_issues: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
-    for (s, ws) in sentences.iter().zip(cache) {
-        let b = articles
-            .get(s.article as usize)
-            .and_then(|a| a.blocks.get(s.block as usize));
-        let is = match b {
-            // A table's sentences take the issues of the rows they cover
-            // (rows were counted once each above).
-            Some(b) if b.kind == BlockKind::Table => {
-                let mut is = Vec::new();
-                // Rows are in text order: binary-search the first one the
-                // sentence reaches instead of scanning every row per sentence.
-                let rows = table_rows.get(&(s.article, s.block)).map_or(&[][..], |r| &r[..]);
-                let first = rows.partition_point(|(span, _)| span.end <= s.span.start);
-                for (span, ri) in rows[first..]
-                    .iter()
-                    .take_while(|(span, _)| span.start < s.span.end)
-                {
-                    if span.start < s.span.end && s.span.start < span.end {
-                        for &i in ri {
-                            if !is.contains(&i) {
-                                is.push(i);
+    // Each sentence's issues, read independently (in parallel), then counted.
+    let sent_issues: Vec<Vec<usize>> = sentences
+        .par_iter()
+        .zip(cache.par_iter())
+        .map(|(s, ws)| {
+            let b = articles
+                .get(s.article as usize)
+                .and_then(|a| a.blocks.get(s.block as usize));
+            match b {
+                // A table's sentences take the issues of the rows they cover
+                // (rows were counted once each above).
+                Some(b) if b.kind == BlockKind::Table => {
+                    let mut is = Vec::new();
+                    // Rows are in text order: binary-search the first one the
+                    // sentence reaches instead of scanning every row per sentence.
+                    let rows = table_rows.get(&(s.article, s.block)).map_or(&[][..], |r| &r[..]);
+                    let first = rows.partition_point(|(span, _)| span.end <= s.span.start);
+                    for (span, ri) in rows[first..]
+                        .iter()
+                        .take_while(|(span, _)| span.start < s.span.end)
+                    {
+                        if span.start < s.span.end && s.span.start < span.end {
+                            for &i in ri {
+                                if !is.contains(&i) {
+                                    is.push(i);
+                                }
                             }
                         }
                     }
+                    is
                 }
-                is
-            }
-            Some(b) if b.kind.is_body() => {
-                let text = s.span.slice(&b.text);
-                let mut is = ws
-                    .as_deref()
-                    .map(|ws| matcher.issues_in_prose(ws, text))
-                    .unwrap_or_default();
-                // Every sentence of a `Label: …` list item speaks to the label's issue.
-                if b.kind == BlockKind::ListItem {
-                    let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));
-                    if let Some(l) = lead {
-                        is.retain(|&i| i != l);
-                        is.insert(0, l);
+                Some(b) if b.kind.is_body() => {
+                    let text = s.span.slice(&b.text);
+                    let mut is = ws
+                        .as_deref()
+                        .map(|ws| matcher.issues_in_prose(ws, text))
+                        .unwrap_or_default();
+                    // Every sentence of a `Label: …` list item speaks to the label's issue.
+                    if b.kind == BlockKind::ListItem {
+                        let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));
+                        if let Some(l) = lead {
+                            is.retain(|&i| i != l);
+                            is.insert(0, l);
+                        }
                     }
+                    is
                 }
-                for &i in &is {
-                    if let Some(c) = counts[i].get_mut(s.article as usize) {
-                        *c += 1;
-                    }
-                }
-                is
+                _ => Vec::new(),
             }
-            _ => Vec::new(),
-        };
-        sent_issues.push(is);
+        })
+        .collect();
+    for (s, is) in sentences.iter().zip(&sent_issues) {
+        let table = articles
+            .get(s.article as usize)
+            .and_then(|a| a.blocks.get(s.block as usize))
+            .is_some_and(|b| b.kind == BlockKind::Table);
+        if table {
+            continue;
+        }
+        for &i in is {
+            if let Some(c) = counts[i].get_mut(s.article as usize) {
+                *c += 1;
+            }
+        }
     }
-    let mut quote_issues = Vec::with_capacity(quotes.len());
-    for q in quotes.iter() {
-        let qt = q.at.text(articles);
-        let is = matcher.issues_in_prose(&words(qt), qt);
-        for &i in &is {
+    // Per quote: its issues, the first `own` of them read in its own words.
+    let quote_issues: Vec<(usize, Vec<usize>)> = quotes
+        .par_iter()
+        .map(|q| {
+            let qt = q.at.text(articles);
+            let mut is = matcher.issues_in_prose(&words(qt), qt);
+            let own = is.len();
+            // The sentence around the words speaks to what they do: a partial
+            // (`“undignified”`) or a term has few words of its own.
+            let first = q.sentence as usize;
+            for (k, s) in sentences.iter().enumerate().skip(first) {
+                let same = s.article == q.at.article && s.block == q.at.block;
+                if k > first && (!same || s.span.start >= q.at.span.end) {
+                    break;
+                }
+                for &i in sent_issues.get(k).into_iter().flatten() {
+                    if !is.contains(&i) {
+                        is.push(i);
+                    }
+                }
+            }
+            (own, is)
+        })
+        .collect();
+    // A quote's own words count toward their issues (its sentence's were
+    // counted above already).
+    for (q, (own, is)) in quotes.iter().zip(&quote_issues) {
+        for &i in &is[..*own] {
             if let Some(c) = counts[i].get_mut(q.at.article as usize) {
                 *c += 1;
             }
         }
-        // The sentence around the words speaks to what they do: a partial
-        // (`“undignified”`) or a term has few words of its own. Counted
-        // above already, with the sentences.
-        let mut is = is;
-        let first = q.sentence as usize;
-        for (k, s) in sentences.iter().enumerate().skip(first) {
-            let same = s.article == q.at.article && s.block == q.at.block;
-            if k > first && (!same || s.span.start >= q.at.span.end) {
-                break;
-            }
-            for &i in sent_issues.get(k).into_iter().flatten() {
-                if !is.contains(&i) {
-                    is.push(i);
-                }
-            }
-        }
-        quote_issues.push(is);
     }
 
     // Dense ids over the issues the corpus mentions.
@@ -923,7 +1003,7 @@ pub fn assign(
     for (s, is) in sentences.iter_mut().zip(&sent_issues) {
         s.issues = map(is);
     }
-    for (q, is) in quotes.iter_mut().zip(&quote_issues) {
+    for (q, (_, is)) in quotes.iter_mut().zip(&quote_issues) {
         q.issues = map(is);
     }
     issues
