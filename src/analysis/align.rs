@@ -90,7 +90,7 @@ fn passage_words<'a>(
 fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
     // Term ids in order of first use, so vectors (and float sums over them)
     // come out the same on every run.
-    let mut vocab: HashMap<&str, u32> = HashMap::new();
+    let mut vocab: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut tfs: Vec<Option<Vec<(u32, f32)>>> = Vec::with_capacity(passages.len());
     for ws in passages {

@@ -654,7 +654,7 @@ const AMOUNT_WORDS: &[&str] = &[
 ];
 
 fn is_amount(folded: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| AMOUNT_WORDS.iter().copied().collect())
         .contains(folded)
 }

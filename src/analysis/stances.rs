@@ -436,9 +436,12 @@ impl Out<'_> {
 
 /// The actor a cell or lead names: a mention lying inside it, else its words.
 fn named_in(mentions: &[Mention], at: Evidence, text: &str, finder: &ActorFinder) -> Option<ActorId> {
-    mentions
+    // Mentions are sorted by (article, block, start): search to the block's.
+    let first = mentions.partition_point(|m| (m.at.article, m.at.block) < (at.article, at.block));
+    mentions[first..]
         .iter()
-        .find(|m| m.at.article == at.article && m.at.block == at.block && at.span.contains(m.at.span))
+        .take_while(|m| m.at.article == at.article && m.at.block == at.block)
+        .find(|m| at.span.contains(m.at.span))
         .map(|m| m.actor)
         .or_else(|| header_actor(text, finder))
 }

@@ -11,7 +11,6 @@ use crate::corpus::Article;
 use crate::text::fold_char;
 use compact_str::CompactString;
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A word of some text: its stem and its byte range in the original text.
@@ -180,13 +179,13 @@ const GENERIC: &[&str] = &[
 ];
 
 fn is_stop(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
         .contains(folded)
 }
 
 pub fn is_generic(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| GENERIC.iter().copied().collect())
         .contains(folded)
 }
