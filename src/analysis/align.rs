@@ -88,27 +88,35 @@ fn passage_words<'a>(
 }
 
 fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
+    // Each passage's terms, picked in parallel; numbered after, in one pass.
+    let terms: Vec<Option<Vec<&str>>> = passages
+        .par_iter()
+        .map(|ws| {
+            ws.map(|ws| {
+                ws.iter()
+                    .filter(|w| is_content(w) && !is_generic(&w.folded))
+                    .map(|w| w.stem.as_str())
+                    .collect()
+            })
+        })
+        .collect();
     // Term ids in order of first use, so vectors (and float sums over them)
     // come out the same on every run.
     let mut vocab: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut tfs: Vec<Option<Vec<(u32, f32)>>> = Vec::with_capacity(passages.len());
-    for ws in passages {
-        let Some(ws) = ws else {
+    for ts in terms {
+        let Some(ts) = ts else {
             tfs.push(None);
             continue;
         };
-        let mut tf: Vec<(u32, f32)> = Vec::new();
-        for w in ws.iter().filter(|w| is_content(w) && !is_generic(&w.folded)) {
-            let id = match vocab.get(w.stem.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = df.len() as u32;
-                    vocab.insert(w.stem.as_str(), id);
-                    df.push(0);
-                    id
-                }
-            };
+        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ts.len());
+        for t in ts {
+            let next = df.len() as u32;
+            let id = *vocab.entry(t).or_insert(next);
+            if id == next {
+                df.push(0);
+            }
             tf.push((id, 1.0));
         }
         // Sentences are short: sorting and merging beats a map per sentence.

@@ -308,13 +308,22 @@ impl StageClock {
                 (Some(c), Some(l)) => format!("  cpu {:>7.0} ms", c - l),
                 _ => String::new(),
             };
+            let rss_text = rss_mb().map_or(String::new(), |r| format!("  rss {r:>6.1} MB"));
             eprintln!(
-                "analysis {stage:<10} {:>9.1} ms{cpu_text}",
+                "analysis {stage:<10} {:>9.1} ms{cpu_text}{rss_text}",
                 (now - last).as_secs_f64() * 1e3
             );
             self.last = Some((now, cpu));
         }
     }
+}
+
+/// Resident memory now, from `/proc/self/status` (Linux; `None` elsewhere).
+fn rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 /// User + system CPU time of the whole process so far, from
