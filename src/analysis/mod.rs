@@ -237,20 +237,44 @@ pub struct Analysis {
     pub alignments: Vec<AlignedGroup>,
 }
 
+/// The stages of `analyze`, in the order they run (for progress reports).
+pub const STAGES: &[&str] = &[
+    "sentences",
+    "actors",
+    "quotes",
+    "words",
+    "issues",
+    "stances",
+    "align",
+];
+
 /// Runs every analysis stage over the articles. With `BRIEFING_TIMINGS=1`
-/// in the environment, prints each stage's wall time to stderr (for
-/// profiling on real corpora without a profiler).
+/// in the environment, prints each stage's wall time, CPU time and resident
+/// memory to stderr (for profiling on real corpora without a profiler).
 pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
+    analyze_with(articles, lexicon, &|_| {})
+}
+
+/// `analyze`, calling `on_stage(k)` as stage `STAGES[k]` starts, so a large
+/// corpus can show where it is.
+pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &dyn Fn(usize)) -> Analysis {
     let mut clock = StageClock::from_env();
+    let stage = |name: &str, clock: &mut StageClock| {
+        if let Some(k) = STAGES.iter().position(|s| *s == name) {
+            clock.lap(STAGES[k.saturating_sub(1)], k > 0);
+            on_stage(k);
+        }
+    };
+    stage("sentences", &mut clock);
     let sentences = sentences::split_corpus(articles);
-    clock.lap("sentences");
+    stage("actors", &mut clock);
     let (actors, mentions) = actors::find(articles, &sentences, lexicon);
-    clock.lap("actors");
+    stage("quotes", &mut clock);
     let mut quotes = quotes::find(articles, &sentences, &actors, &mentions, lexicon);
-    clock.lap("quotes");
+    stage("words", &mut clock);
     let mut sentences = sentences;
     let sentence_words = words::of_sentences(articles, &sentences);
-    clock.lap("words");
+    stage("issues", &mut clock);
     let issues = issues::assign(
         articles,
         &mut sentences,
@@ -259,7 +283,7 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
         &actors,
         lexicon,
     );
-    clock.lap("issues");
+    stage("stances", &mut clock);
     let (stances, summaries) = stances::find(
         articles,
         &sentences,
@@ -270,9 +294,9 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
         &quotes,
         lexicon,
     );
-    clock.lap("stances");
+    stage("align", &mut clock);
     let alignments = align::align(articles, &sentences, &sentence_words, &issues);
-    clock.lap("align");
+    clock.lap("align", true);
     Analysis {
         sentences,
         actors,
@@ -300,7 +324,8 @@ impl StageClock {
         }
     }
 
-    fn lap(&mut self, stage: &str) {
+    /// Ends `stage` (printing its figures when `report`) and starts the next.
+    fn lap(&mut self, stage: &str, report: bool) {
         if let Some((last, last_cpu)) = self.last {
             let now = std::time::Instant::now();
             let cpu = cpu_ms();
@@ -309,10 +334,12 @@ impl StageClock {
                 _ => String::new(),
             };
             let rss_text = rss_mb().map_or(String::new(), |r| format!("  rss {r:>6.1} MB"));
-            eprintln!(
-                "analysis {stage:<10} {:>9.1} ms{cpu_text}{rss_text}",
-                (now - last).as_secs_f64() * 1e3
-            );
+            if report {
+                eprintln!(
+                    "analysis {stage:<10} {:>9.1} ms{cpu_text}{rss_text}",
+                    (now - last).as_secs_f64() * 1e3
+                );
+            }
             self.last = Some((now, cpu));
         }
     }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod gen_corpus;
 pub mod index;
 pub mod issues;
+pub mod progress;
 pub mod quotes;
 pub mod search;
 pub mod sentences;
@@ -190,8 +191,25 @@ fn display_name(p: &Path) -> String {
     crate::text::sanitize::sanitize_line(&n)
 }
 
-/// Loads and analyses the inputs into an index.
+/// Loads and analyses the inputs into an index, with progress on stderr
+/// when it is a terminal and the files are many.
 pub fn open(input: &Input) -> anyhow::Result<Arc<Index>> {
     let lex = lexicon(input)?;
-    Ok(Index::build(name(input), load(input), &lex))
+    if input.paths.is_empty() {
+        return Ok(Index::build(name(input), corpus::load_embedded(), &lex));
+    }
+    let progress = progress::StderrProgress::new();
+    let opts = LoadOptions {
+        progress: progress.as_ref().map(|p| p.files()),
+    };
+    let loaded = corpus::load_paths(&input.paths, &opts);
+    let index = Index::build_with(name(input), loaded, &lex, &|k| {
+        if let Some(p) = &progress {
+            p.stage(k);
+        }
+    });
+    if let Some(p) = &progress {
+        p.finish();
+    }
+    Ok(index)
 }

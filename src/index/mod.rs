@@ -26,7 +26,18 @@ pub struct Index {
 impl Index {
     /// Analyses what was loaded and freezes it.
     pub fn build(name: impl Into<String>, loaded: Loaded, lexicon: &Lexicon) -> Arc<Index> {
-        let analysis = analysis::analyze(&loaded.articles, lexicon);
+        Index::build_with(name, loaded, lexicon, &|_| {})
+    }
+
+    /// `build`, calling `on_stage(k)` as analysis stage
+    /// `analysis::STAGES[k]` starts (for progress on large corpora).
+    pub fn build_with(
+        name: impl Into<String>,
+        loaded: Loaded,
+        lexicon: &Lexicon,
+        on_stage: &dyn Fn(usize),
+    ) -> Arc<Index> {
+        let analysis = analysis::analyze_with(&loaded.articles, lexicon, on_stage);
         Arc::new(Index::from_parts(
             name.into(),
             loaded.articles,
