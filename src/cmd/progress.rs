@@ -100,11 +100,7 @@ fn stage_line(k: usize) -> String {
 
 /// A 20-cell bar, ASCII so any terminal draws it.
 fn bar(done: usize, total: usize) -> String {
-    let n = if total == 0 {
-        20
-    } else {
-        (done.min(total) * 20) / total
-    };
+    let n = (done.min(total) * 20).checked_div(total).unwrap_or(20);
     format!("[{}{}]", "#".repeat(n), ".".repeat(20 - n))
 }
 
