@@ -453,7 +453,7 @@ fn is_cap_word(w: &str) -> bool {
     }
     // An initial (`J.`) or a capitalised word with lowercase letters; all-caps
     // acronyms (`UN`, `U.S.`) are not parts of names.
-    let rest: String = cs.collect();
+    let rest = cs.as_str();
     rest == "." || rest.chars().any(char::is_lowercase)
 }
 
