@@ -536,3 +536,19 @@ fn titles_relatives_coordination_and_foreign_marks() {
         assert!(!q.at.text(&arts).starts_with("has been"));
     }
 }
+
+#[test]
+fn pronouns_agree_in_gender_with_their_antecedent() {
+    let (arts, an) = load_pattern("pronoun-gender.txt");
+    // Mark Diaz is the nearer subject, but `she` cannot mean him: the
+    // earlier Jane Ortiz, whose given name says she can.
+    let (name, text) = who(&arts, &an, "It is reckless");
+    assert_eq!(name, "Jane Ortiz");
+    assert_eq!(text.as_deref(), Some("she"));
+    assert_eq!(who(&arts, &an, "We cannot afford").0, "Mark Diaz");
+    // No woman named in the paragraph: no speaker rather than a wrong one.
+    assert_eq!(
+        who(&arts, &an, "A delay costs"),
+        (String::new(), Some("she".into()))
+    );
+}

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod align;
+pub mod gender;
 pub mod issues;
 pub mod lexicon;
 pub mod quotes;

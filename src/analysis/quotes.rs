@@ -27,6 +27,7 @@
 //! A wrong speaker is worse than none: anything unsure is left `None`, with
 //! the naming words kept in `speaker_text`.
 
+use super::gender::{self, Gender};
 use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_with_map, Span};
@@ -331,6 +332,8 @@ struct Ctx<'a> {
     words: Vec<(Span, Tag, bool)>,
     /// The previous body block's text, mentions and quotes, for pronouns.
     prev: Option<Prev<'a>>,
+    /// Each actor's gender where known (see `gender`), by actor id.
+    genders: &'a [Option<Gender>],
 }
 
 /// `quotes` come from `pairs`: sorted and disjoint, so only the last pair
@@ -463,38 +466,74 @@ fn coordinated(text: &str, mentions: &[Mention], m: &Mention) -> bool {
 impl Ctx<'_> {
     /// The person `he`/`she` at `pos` refers to: the nearest earlier actor
     /// named as a subject (this paragraph, else the previous one that names
-    /// someone), if that actor is a person.
-    fn antecedent(&self, pos: usize, actors: &[Actor]) -> Option<ActorId> {
-        let fits = |m: &Mention| {
-            actors
-                .get(m.actor as usize)
-                .is_some_and(|a| a.kind == ActorKind::Person)
-        };
-        let here = self
+    /// someone), if that actor is a person the pronoun can mean (`want`:
+    /// its gender). When the nearest is a person of the other gender, an
+    /// earlier subject of the right one is taken, but only if its gender
+    /// is known: an unknown one on the way makes it ambiguous.
+    fn antecedent(&self, pos: usize, actors: &[Actor], want: Option<Gender>) -> Option<ActorId> {
+        let here: Vec<&Mention> = self
             .mentions
             .iter()
             .rev()
             .filter(|m| (m.at.span.end as usize) <= pos)
-            .find(|m| subject_like(self.text, &self.quotes, m));
+            .filter(|m| subject_like(self.text, &self.quotes, m))
+            .collect();
         // A name that is no actor (`Park disagreed.`) nearer than the
         // actor is the likelier antecedent: then no one, never an older actor.
         let bare = bare_subject(self.text, &self.quotes, self.mentions, pos);
-        if let Some(m) = here {
+        if let Some(m) = here.first() {
             if bare.is_some_and(|b| b >= m.at.span.end as usize) || coordinated(self.text, self.mentions, m) {
                 return None;
             }
-            return fits(m).then_some(m.actor);
+            return self.of_gender(&here, actors, want);
         }
         if bare.is_some() {
             return None;
         }
         let (pt, pm, pq) = self.prev.as_ref()?;
-        let m = pm.iter().rev().find(|m| subject_like(pt, pq, m))?;
+        let before: Vec<&Mention> = pm.iter().rev().filter(|m| subject_like(pt, pq, m)).collect();
+        let m = before.first()?;
         let bare = bare_subject(pt, pq, pm, pt.len());
         if bare.is_some_and(|b| b >= m.at.span.end as usize) || coordinated(pt, pm, m) {
             return None;
         }
-        fits(m).then_some(m.actor)
+        self.of_gender(&before, actors, want)
+    }
+
+    /// Among subjects nearest first, the person a pronoun of gender `want`
+    /// refers to (see `antecedent`).
+    fn of_gender(
+        &self,
+        nearest_first: &[&Mention],
+        actors: &[Actor],
+        want: Option<Gender>,
+    ) -> Option<ActorId> {
+        let person = |m: &Mention| {
+            actors
+                .get(m.actor as usize)
+                .is_some_and(|a| a.kind == ActorKind::Person)
+        };
+        let gender = |m: &Mention| self.genders.get(m.actor as usize).copied().flatten();
+        let first = nearest_first.first()?;
+        if !person(first) {
+            return None;
+        }
+        match (want, gender(first)) {
+            (Some(w), Some(g)) if w != g => {}
+            _ => return Some(first.actor),
+        }
+        // The nearest is of the other gender: look further back.
+        for m in &nearest_first[1..] {
+            if !person(m) || m.actor == first.actor {
+                continue;
+            }
+            return match gender(m) {
+                Some(g) if Some(g) == want => Some(m.actor),
+                Some(_) => continue,
+                None => None,
+            };
+        }
+        None
     }
 
     /// The one actor named earlier in the article whose name or aliases
@@ -644,7 +683,7 @@ impl Ctx<'_> {
         match lw.as_str() {
             "he" | "she" => {
                 return Some(Speaker {
-                    actor: self.antecedent(at.start as usize, actors),
+                    actor: self.antecedent(at.start as usize, actors, gender::of_pronoun(&lw)),
                     text: w.to_string(),
                     at,
                 })
@@ -819,7 +858,7 @@ impl Ctx<'_> {
         if w == "he" || w == "she" {
             let at = Span::new(start, start + wlen);
             return Some(Speaker {
-                actor: self.antecedent(start, actors),
+                actor: self.antecedent(start, actors, gender::of_pronoun(&w)),
                 text: r[..wlen].to_string(),
                 at,
             });
@@ -1085,6 +1124,7 @@ pub fn find(
     lexicon: &Lexicon,
 ) -> Vec<Quote> {
     let words = Words::new(lexicon);
+    let genders: Vec<Option<Gender>> = actors.iter().map(gender::of_actor).collect();
     let sent_r = ranges(sentences, |s| (s.article, s.block));
     let ment_r = ranges(mentions, |m| (m.at.article, m.at.block));
     let art_r = ranges(mentions, |m| (m.at.article, 0));
@@ -1131,6 +1171,7 @@ pub fn find(
                     quotes: pairs(&b.text),
                     words: words.find(&b.text),
                     prev: prev_ctx,
+                    genders: &genders,
                 };
                 let prose = b.kind != BlockKind::Table;
                 let mut reported = Vec::new();
