@@ -28,6 +28,7 @@ use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_with_map, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use compact_str::CompactString;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -131,15 +132,16 @@ struct Pattern {
     needs_upper: bool,
 }
 
-/// A capitalised run found in the text, a discovery candidate.
+/// A capitalised run found in the text, a discovery candidate. Every
+/// capitalised run of the corpus makes one (millions on a large archive), so
+/// it holds spans into the text rather than copies of it.
 struct Candidate {
+    /// The name as written (titles stripped), without its possessive.
     at: Evidence,
-    /// Folded name without titles or possessive.
-    key: String,
-    /// The name as written (titles stripped).
-    name: String,
-    /// The run as written (with titles).
-    surface: String,
+    /// Folded name without titles or possessive (inline when short).
+    key: CompactString,
+    /// Where the run as written (with titles) starts; it ends with `at`.
+    surface_start: u32,
     words: usize,
     speaker: bool,
     possessive: bool,
@@ -152,6 +154,25 @@ struct Candidate {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+impl Candidate {
+    /// The name as written (titles stripped).
+    fn name<'a>(&self, articles: &'a [Article]) -> &'a str {
+        self.at.text(articles)
+    }
+
+    /// The run as written, titles included.
+    fn surface<'a>(&self, articles: &'a [Article]) -> &'a str {
+        let surface = Evidence {
+            span: Span {
+                start: self.surface_start,
+                end: self.at.span.end,
+            },
+            ..self.at
+        };
+        surface.text(articles)
+    }
 }
 
 /// Whether a folded match `s..e` stands as whole words; returns the
@@ -626,9 +647,8 @@ fn candidates_in(
         let office = lower_office || (k > title_from && OFFICES.contains(&lower_key(run[k - 1].w).as_str()));
         out.push(Candidate {
             at: Evidence { article, block, span },
-            key,
-            name: name.to_string(),
-            surface: text[surface_start..e].to_string(),
+            key: CompactString::from(key),
+            surface_start: surface_start as u32,
             words: name_toks.len(),
             speaker: before_speech || after_speech || appositive_speech,
             possessive,
@@ -847,8 +867,8 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         if c.words < 2 {
             continue;
         }
-        let g = *group_of.entry(c.key.clone()).or_insert_with(|| {
-            groups.push((c.key.clone(), Vec::new()));
+        let g = *group_of.entry(c.key.to_string()).or_insert_with(|| {
+            groups.push((c.key.to_string(), Vec::new()));
             groups.len() - 1
         });
         groups[g].1.push(ci);
@@ -897,15 +917,15 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             continue;
         }
         let fits = by_surname
-            .get(&c.key)
+            .get(c.key.as_str())
             .filter(|gs| !gs.is_empty())
-            .or_else(|| by_inner.get(&c.key));
+            .or_else(|| by_inner.get(c.key.as_str()));
         match fits {
             Some(gs) if gs.len() == 1 => groups[gs[0]].1.push(ci),
             Some(_) => {}
             None => match solo.iter_mut().find(|s| s.0 == c.key) {
                 Some(s) => s.1.push(ci),
-                None => solo.push((c.key.clone(), vec![ci])),
+                None => solo.push((c.key.to_string(), vec![ci])),
             },
         }
     }
@@ -937,7 +957,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         let kind = if cands[full].words == 1 {
             Some(ActorKind::Person)
         } else {
-            guess_kind(&cands[full].name)
+            guess_kind(cands[full].name(articles))
         };
         let Some(kind) = kind else {
             continue;
@@ -980,12 +1000,16 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             .copied()
             .find(|&m| cands[m].words >= 2)
             .unwrap_or(members[0]);
-        let name = cands[full].name.clone();
+        let name = cands[full].name(articles).to_string();
         let mut aliases: Vec<String> = Vec::new();
+        // Forms already read (as written) and names already given (folded):
+        // a name said ten thousand times is folded once, not per mention.
+        let mut read: HashSet<&str> = HashSet::new();
+        let mut named: HashSet<String> = HashSet::from([fold(&name)]);
         for &m in members {
-            for form in [&cands[m].name, &cands[m].surface] {
-                if fold(form) != fold(&name) && !aliases.iter().any(|a| fold(a) == fold(form)) {
-                    aliases.push(form.clone());
+            for form in [cands[m].name(articles), cands[m].surface(articles)] {
+                if read.insert(form) && named.insert(fold(form)) {
+                    aliases.push(form.to_string());
                 }
             }
             mentions.push(Mention {
