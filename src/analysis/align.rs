@@ -15,6 +15,7 @@
 use super::issues::{is_content, is_generic, Matcher, Word};
 use super::{AlignedGroup, Issue, IssueId, Sentence, SentenceId};
 use crate::corpus::{Article, BlockKind};
+use compact_str::CompactString;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -89,20 +90,20 @@ fn passage_words<'a>(
 
 fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
     // Each passage's terms, picked in parallel; numbered after, in one pass.
-    let terms: Vec<Option<Vec<&str>>> = passages
+    let terms: Vec<Option<Vec<CompactString>>> = passages
         .par_iter()
         .map(|ws| {
             ws.map(|ws| {
                 ws.iter()
                     .filter(|w| is_content(w) && !is_generic(&w.folded))
-                    .map(|w| w.stem.as_str())
+                    .map(|w| w.stem())
                     .collect()
             })
         })
         .collect();
     // Term ids in order of first use, so vectors (and float sums over them)
     // come out the same on every run.
-    let mut vocab: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    let mut vocab: foldhash::HashMap<CompactString, u32> = foldhash::HashMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut tfs: Vec<Option<Vec<(u32, f32)>>> = Vec::with_capacity(passages.len());
     for ts in terms {

@@ -116,7 +116,7 @@ const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "del", "la"];
 fn stem_phrase(phrase: &str) -> String {
     words(phrase)
         .into_iter()
-        .map(|w| w.stem)
+        .map(|w| w.stem())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -207,14 +207,14 @@ impl Matcher {
         // The stems joined by single spaces; `starts[i]` is where word `i`
         // begins in `joined` (ascending, so a match's ends are found by
         // binary search rather than through two maps built per call).
-        let mut joined = String::with_capacity(ws.iter().map(|w| w.stem.len() + 1).sum());
+        let mut joined = String::with_capacity(ws.iter().map(|w| w.stem_len() + 1).sum());
         let mut starts = Vec::with_capacity(ws.len());
         for (i, w) in ws.iter().enumerate() {
             if i > 0 {
                 joined.push(' ');
             }
             starts.push(joined.len());
-            joined.push_str(&w.stem);
+            w.push_stem(&mut joined);
         }
         let word_at = |off: usize| starts.binary_search(&off).ok();
         // A match ends at a word's end when the next word starts one byte
@@ -732,15 +732,13 @@ fn count_bigrams(
         if !ok[k] || !ok[k + 1] || !gap.trim().is_empty() {
             continue;
         }
-        let e = stats
-            .entry((x.stem.clone(), y.stem.clone()))
-            .or_insert_with(|| BigramStat {
-                total: 0,
-                articles: 0,
-                last_article: u32::MAX,
-                surfaces: Vec::new(),
-                capitalised: false,
-            });
+        let e = stats.entry((x.stem(), y.stem())).or_insert_with(|| BigramStat {
+            total: 0,
+            articles: 0,
+            last_article: u32::MAX,
+            surfaces: Vec::new(),
+            capitalised: false,
+        });
         e.total += 1;
         if e.last_article != s.article {
             e.last_article = s.article;
@@ -778,7 +776,7 @@ fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, ac
             {
                 return None;
             }
-            let st = stats.get(&(p[0].stem.clone(), p[1].stem.clone()))?;
+            let st = stats.get(&(p[0].stem(), p[1].stem()))?;
             (st.articles >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded, p[1].folded))
         });
         if let Some(surface) = found {

@@ -712,11 +712,7 @@ fn sentences_rule(
                 let ws: Vec<Word> = sws
                     .iter()
                     .filter(|w| w.start >= ca && w.end <= cb)
-                    .map(|w| Word {
-                        start: w.start - ca,
-                        end: w.end - ca,
-                        ..w.clone()
-                    })
+                    .map(|w| w.shifted(ca))
                     .collect();
                 let local: Vec<Mention> = by_block
                     .get(&(s.article, s.block))

@@ -13,16 +13,81 @@ use compact_str::CompactString;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
-/// A word of some text: its stem and its byte range in the original text.
+/// A word of some text: its folded form, its stem and its byte range in the
+/// original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    // Inline strings: nearly every word fits in 24 bytes, so a sentence's
-    // words cost one allocation (the Vec), not two per word.
-    pub stem: CompactString,
+    // Inline string: nearly every word fits in 24 bytes, so a sentence's
+    // words cost one allocation (the Vec), not one per word.
     /// The folded (lowercase, unaccented) surface form.
     pub folded: CompactString,
+    /// The stem is `folded[..stem_len]`, then `y` if `stem_y` (`policies`
+    /// → `polic` + `y`): the stemmer only cuts and may add a `y`, so the
+    /// stem is not stored twice (a corpus holds millions of words).
+    stem_len: u16,
+    stem_y: bool,
     pub start: usize,
     pub end: usize,
+}
+
+impl Word {
+    /// A word of folded form `folded` at `start..end` of its text.
+    pub fn new(folded: &str, start: usize, end: usize) -> Word {
+        let st = stem(folded);
+        let (len, y) = if folded.starts_with(st.as_str()) {
+            (st.len(), false)
+        } else {
+            match st.strip_suffix('y') {
+                Some(b) if folded.starts_with(b) => (b.len(), true),
+                // The stemmer never does otherwise; keep the word whole.
+                _ => (folded.len(), false),
+            }
+        };
+        Word {
+            folded: CompactString::from(folded),
+            stem_len: u16::try_from(len).unwrap_or(u16::MAX),
+            stem_y: y,
+            start,
+            end,
+        }
+    }
+
+    /// The stem (`policies` → `policy`), as `stem` gives it.
+    pub fn stem(&self) -> CompactString {
+        let mut s = CompactString::from(self.stem_base());
+        if self.stem_y {
+            s.push('y');
+        }
+        s
+    }
+
+    /// Appends the stem to `out` without building it first.
+    pub fn push_stem(&self, out: &mut String) {
+        out.push_str(self.stem_base());
+        if self.stem_y {
+            out.push('y');
+        }
+    }
+
+    /// The same word with offsets `by` bytes earlier (its text cut at `by`).
+    pub fn shifted(&self, by: usize) -> Word {
+        Word {
+            start: self.start.saturating_sub(by),
+            end: self.end.saturating_sub(by),
+            ..self.clone()
+        }
+    }
+
+    /// The stem's length in bytes.
+    pub fn stem_len(&self) -> usize {
+        self.stem_base().len() + usize::from(self.stem_y)
+    }
+
+    fn stem_base(&self) -> &str {
+        self.folded
+            .get(..usize::from(self.stem_len))
+            .unwrap_or(self.folded.as_str())
+    }
 }
 
 /// Light English stemmer: enough to meet inflections of the same word, not a
@@ -136,12 +201,7 @@ fn flush(buf: &str, at: &[u32], next: usize, out: &mut Vec<Word>) {
     let a = w.len() - w.trim_start_matches('\'').len();
     let b = a + w2.len();
     let orig = |k: usize| at.get(k).map_or(next, |&x| x as usize);
-    out.push(Word {
-        stem: stem(w2),
-        folded: CompactString::from(w2),
-        start: orig(a),
-        end: orig(b),
-    });
+    out.push(Word::new(w2, orig(a), orig(b)));
 }
 
 /// Function words and reporting filler: never keywords, never bigram halves.
@@ -224,12 +284,7 @@ mod tests {
                 return;
             }
             let (s, e) = f.to_original(a, b);
-            out.push(Word {
-                stem: stem(w2),
-                folded: CompactString::from(w2),
-                start: s,
-                end: e,
-            });
+            out.push(Word::new(w2, s, e));
         };
         for (i, c) in t.char_indices() {
             let inword = c.is_alphanumeric() || (c == '\'' && start.is_some());
@@ -279,6 +334,14 @@ mod tests {
         #[test]
         fn words_match_the_reference_on_any_text(t in "\\PC{0,40}") {
             prop_assert_eq!(words(&t), reference(&t));
+        }
+
+        #[test]
+        fn a_words_stem_is_the_stemmers(w in "[a-z]{1,14}(ies|ied|ing|ion|es|ed|s|e|y)?|\\PC{1,12}") {
+            for x in words(&w) {
+                prop_assert_eq!(x.stem(), stem(&x.folded));
+                prop_assert_eq!(x.stem_len(), stem(&x.folded).len());
+            }
         }
     }
 }
