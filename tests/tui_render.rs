@@ -356,3 +356,24 @@ fn article_counts_say_they_count_quotes() {
     }
     assert!(frame.lines().last().unwrap().contains("q · "), "{frame}");
 }
+
+#[test]
+fn loading_screen_names_the_analysis_stage() {
+    let stages = briefing::analysis::STAGES;
+    let mut term = Terminal::new(TestBackend::new(70, 5)).unwrap();
+    term.draw(|f| view::loading_stage(f, &Theme::new(false), 10, 10, Some(2)))
+        .unwrap();
+    let buf = term.backend().buffer().clone();
+    let text: String = (0..5)
+        .flat_map(|y| (0..70).map(move |x| (x, y)))
+        .map(|p| buf[p].symbol().to_string())
+        .collect();
+    let want = format!("analysing 10 files (3/{}: {})", stages.len(), stages[2]);
+    assert!(text.contains(&want), "{text}");
+    // Tiny terminals still draw without panicking.
+    for (w, h) in [(1, 1), (5, 2)] {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| view::loading_stage(f, &Theme::new(false), 1, 1, Some(99)))
+            .unwrap();
+    }
+}

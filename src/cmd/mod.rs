@@ -111,14 +111,15 @@ fn browse(input: &Input) -> anyhow::Result<ExitCode> {
         // Files from disk may be many: show a progress gauge while they load.
         let lex = lexicon(input)?;
         let input = input.clone();
-        let built = crate::tui::run_loading(move |progress| {
+        let built = crate::tui::run_loading(move |progress, on_stage| {
             // `..default()` so options added to LoadOptions later keep this compiling.
             #[allow(clippy::needless_update)]
             let opts = LoadOptions {
                 progress: Some(progress),
                 ..LoadOptions::default()
             };
-            Index::build(name(&input), corpus::load_paths(&input.paths, &opts), &lex)
+            let loaded = corpus::load_paths(&input.paths, &opts);
+            Index::build_with(name(&input), loaded, &lex, &|k| on_stage(k))
         })?;
         match built {
             None => return Ok(ExitCode::SUCCESS),

@@ -80,32 +80,41 @@ pub fn run(index: Arc<Index>) -> anyhow::Result<()> {
     r
 }
 
+/// Reports the analysis stage that has started (an index into
+/// `analysis::STAGES`), for `Index::build_with`.
+pub type StageProgress = Arc<dyn Fn(usize) + Send + Sync>;
+
 /// Like `run`, but builds the index on a thread while the screen shows a
 /// progress gauge, so a big corpus never leaves a blank terminal. `build`
-/// gets a progress callback for the loader (`LoadOptions.progress`).
+/// gets a progress callback for the loader (`LoadOptions.progress`) and one
+/// for the analysis stages (`Index::build_with`).
 /// Returns the index built (None if the user quit while it loaded); when it
 /// holds no article the browser is not opened, so the caller can say why.
 pub fn run_loading<F>(build: F) -> anyhow::Result<Option<Arc<Index>>>
 where
-    F: FnOnce(Progress) -> Arc<Index> + Send + 'static,
+    F: FnOnce(Progress, StageProgress) -> Arc<Index> + Send + 'static,
 {
     install_panic_hook();
     let r = setup().and_then(|mut term| {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
-        let (d, t) = (done.clone(), total.clone());
+        // The stage under way plus one (0: still reading files).
+        let stage = Arc::new(AtomicUsize::new(0));
+        let (d, t, st) = (done.clone(), total.clone(), stage.clone());
         let progress: Progress = Arc::new(move |n, of| {
             d.store(n, Ordering::Relaxed);
             t.store(of, Ordering::Relaxed);
         });
+        let on_stage: StageProgress = Arc::new(move |k| st.store(k + 1, Ordering::Relaxed));
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let _ = tx.send(build(progress));
+            let _ = tx.send(build(progress, on_stage));
         });
         let theme = Theme::from_env();
         let index = loop {
             let (n, of) = (done.load(Ordering::Relaxed), total.load(Ordering::Relaxed));
-            term.draw(|f| view::loading(f, &theme, n, of))?;
+            let k = stage.load(Ordering::Relaxed).checked_sub(1);
+            term.draw(|f| view::loading_stage(f, &theme, n, of, k))?;
             match rx.recv_timeout(Duration::from_millis(50)) {
                 Ok(ix) => break ix,
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {

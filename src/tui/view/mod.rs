@@ -113,20 +113,38 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 /// The loading screen: files read so far, then analysis.
 pub fn loading(f: &mut Frame, theme: &super::theme::Theme, done: usize, total: usize) {
+    loading_stage(f, theme, done, total, None);
+}
+
+/// The loading gauge: files read, then (`stage`: the analysis stage under
+/// way, an index into `analysis::STAGES`) the analysis, stage by stage.
+pub fn loading_stage(
+    f: &mut Frame,
+    theme: &super::theme::Theme,
+    done: usize,
+    total: usize,
+    stage: Option<usize>,
+) {
     let size = f.area();
-    let label = if total == 0 {
-        "reading…".to_string()
-    } else if done < total {
-        format!("reading {done}/{total} files")
-    } else {
-        format!("analysing {total} files…")
+    let stages = crate::analysis::STAGES;
+    let (label, ratio) = match stage {
+        Some(k) => (
+            format!(
+                "analysing {total} files ({}/{}: {})",
+                k + 1,
+                stages.len(),
+                stages.get(k).copied().unwrap_or("")
+            ),
+            k.min(stages.len()) as f64 / stages.len() as f64,
+        ),
+        None if total == 0 => ("reading…".to_string(), 0.0),
+        None if done < total => (
+            format!("reading {done}/{total} files"),
+            done as f64 / total as f64,
+        ),
+        None => (format!("analysing {total} files…"), 1.0),
     };
     let r = centered(size, 60.min(size.width), 3.min(size.height));
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        done.min(total) as f64 / total as f64
-    };
     let g = ratatui::widgets::Gauge::default()
         .block(
             Block::default()
