@@ -4,6 +4,7 @@
 
 use super::action::{Action, Nav, PaneId};
 use super::keys::{self, Mode};
+use super::lookup::Lookup;
 use super::pane::{Ctx, Outcome, Pane};
 use super::theme::Theme;
 use super::view::{self, article::ArticlePane};
@@ -80,11 +81,13 @@ impl App {
     /// An app over `index` that searches synchronously (tests); the event
     /// loop adds a worker with `with_searcher`.
     pub fn new(index: Arc<Index>, theme: Theme) -> App {
-        let (issues, actors, compare) = view::other_panes(&index);
-        App {
+        // The index read by key, made once and shared by every pane.
+        let lookup = Arc::new(Lookup::new(&index));
+        let (issues, actors, compare) = view::other_panes(&index, &lookup);
+        let mut app = App {
             index,
             theme,
-            articles: ArticlePane::new(),
+            articles: ArticlePane::with_lookup(lookup),
             issues,
             actors,
             compare,
@@ -98,7 +101,9 @@ impl App {
             quit: false,
             clipboard: Vec::new(),
             searcher: None,
-        }
+        };
+        app.prepare();
+        app
     }
 
     pub fn with_searcher(mut self) -> App {
@@ -215,6 +220,20 @@ impl App {
 
     /// The one place state changes.
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.prepare();
+    }
+
+    /// Has the pane on screen lay out what it shows for its new state and
+    /// the screen's size, so drawing only reads. Only that pane: another
+    /// is prepared when it comes on screen, by the action that brings it.
+    fn prepare(&mut self) {
+        let area = self.main_area();
+        let (pane, ctx) = self.parts(self.active);
+        pane.prepare(&ctx, area);
+    }
+
+    fn apply(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }
@@ -392,7 +411,7 @@ impl App {
 
     fn move_list(&mut self, action: &Action) {
         let id = self.active;
-        let n = self.pane(id).entries(&self.ctx()).len();
+        let n = self.pane(id).entry_count(&self.ctx());
         if n == 0 {
             return;
         }
@@ -465,7 +484,7 @@ impl App {
         let id = self.active;
         if let Some(l) = a.list.filter(|l| l.contains((x, y).into())) {
             let row = (y - l.y) as usize + self.list_offset[id.index()];
-            if row < self.pane(id).entries(&self.ctx()).len() {
+            if row < self.pane(id).entry_count(&self.ctx()) {
                 let (pane, ctx) = self.parts(id);
                 pane.select(row, &ctx);
             }

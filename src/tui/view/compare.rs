@@ -8,13 +8,16 @@ use super::issue::{
 };
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Action, Nav, PaneId};
+use crate::tui::lookup::Lookup;
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{clip, count, marker, short_label, shown_text, Cursor, Doc};
+use crate::tui::widgets::doc::{clip, count, marker, short_label, shown_text, Cursor, Doc, Laid};
 use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Articles preselected in the article mode, so it is not empty.
 const PRESELECT_ARTICLES: usize = 3;
@@ -43,10 +46,25 @@ pub struct ComparePane {
     /// List selection and main-view cursor, per mode.
     sel: [usize; 2],
     cursor: [Cursor; 2],
+    lookup: Arc<Lookup>,
+    view: Laid<Shown>,
+}
+
+/// Everything the comparison depends on besides the width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shown {
+    index: usize,
+    color: bool,
+    mode: Mode,
+    marked: Vec<u32>,
 }
 
 impl ComparePane {
     pub fn new(index: &Index) -> ComparePane {
+        ComparePane::with_lookup(index, Arc::new(Lookup::new(index)))
+    }
+
+    pub fn with_lookup(index: &Index, lookup: Arc<Lookup>) -> ComparePane {
         let mut actors: Vec<ActorId> = index.analysis.actors.iter().map(|a| a.id).collect();
         actors.sort_by_key(|&id| {
             let m = index.analysis.actors.get(id as usize).map_or(0, |a| a.mentions);
@@ -63,6 +81,8 @@ impl ComparePane {
             articles: n,
             sel: [0; 2],
             cursor: [Cursor::default(); 2],
+            lookup,
+            view: Laid::default(),
         }
     }
 
@@ -93,7 +113,36 @@ impl ComparePane {
         }
     }
 
-    /// The main view laid out for `width`.
+    fn shown(&self, ctx: &Ctx) -> Shown {
+        Shown {
+            index: ctx.index as *const Index as usize,
+            color: ctx.theme.color,
+            mode: self.mode,
+            marked: match self.mode {
+                Mode::Actors => self.marked_actors.clone(),
+                Mode::Articles => self.marked_articles.clone(),
+            },
+        }
+    }
+
+    /// The main view as last prepared, or laid out afresh if it was
+    /// prepared for something else.
+    fn view(&self, ctx: &Ctx, width: u16) -> Cow<'_, Doc> {
+        self.view.get(&self.shown(ctx), width, || self.doc(ctx, width))
+    }
+
+    /// The main view for the current state at `width`, laid out only if
+    /// the one kept is for something else; with the cursors that move over it.
+    fn prepared(&mut self, ctx: &Ctx, width: u16) -> (&Doc, &mut [Cursor; 2]) {
+        let shown = self.shown(ctx);
+        if !self.view.holds(&shown, width) {
+            let doc = self.doc(ctx, width);
+            self.view.keep(shown, width, doc);
+        }
+        (self.view.kept(), &mut self.cursor)
+    }
+
+    /// The main view laid out for `width`, afresh.
     pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
         let mut d = Doc::new(width);
         match self.mode {
@@ -132,6 +181,19 @@ impl ComparePane {
         Outcome::Status(format!("{what} {name} · {count} to compare"))
     }
 
+    /// `actor`'s summaries, in the analysis's order.
+    fn summaries_of<'a>(
+        &'a self,
+        index: &'a Index,
+        actor: ActorId,
+    ) -> impl Iterator<Item = &'a StanceSummary> + 'a {
+        self.lookup
+            .actor_summaries(actor)
+            .iter()
+            .filter_map(|&i| index.analysis.summaries.get(i as usize))
+            .filter(move |s| s.actor == actor)
+    }
+
     fn actors_doc(&self, d: &mut Doc, ctx: &Ctx) {
         let ix = ctx.index;
         let th = ctx.theme;
@@ -161,11 +223,9 @@ impl ComparePane {
         d.text(&names.join(" · "), th.title, &[], 0);
         d.blank();
         // Issues where any of them has a stance, most mentioned first.
-        let mut issues: Vec<IssueId> = ix
-            .analysis
-            .summaries
+        let mut issues: Vec<IssueId> = who
             .iter()
-            .filter(|s| who.contains(&s.actor))
+            .flat_map(|&a| self.summaries_of(ix, a))
             .map(|s| s.issue)
             .collect();
         sort_issues(ix, &mut issues);
@@ -184,15 +244,16 @@ impl ComparePane {
                     0,
                     Some(Nav::Issue(issue)),
                 );
-                stance_table(d, ctx, issue, Some(who), true);
+                stance_table(d, ctx, &self.lookup, issue, Some(who), true);
                 d.blank();
             }
         }
+        let spoken: std::collections::HashSet<IssueId> = issues.iter().copied().collect();
         let silent: Vec<String> = ix
             .analysis
             .issues
             .iter()
-            .filter(|i| !issues.contains(&i.id))
+            .filter(|i| !spoken.contains(&i.id))
             .map(|i| i.name.clone())
             .collect();
         if !silent.is_empty() {
@@ -226,12 +287,7 @@ impl ComparePane {
             }
             let sums: Vec<Option<&StanceSummary>> = who
                 .iter()
-                .map(|&a| {
-                    ix.analysis
-                        .summaries
-                        .iter()
-                        .find(|s| s.actor == a && s.issue == issue)
-                })
+                .map(|&a| self.summaries_of(ix, a).find(|s| s.issue == issue))
                 .collect();
             let mut row = vec![CellContent::styled(issue_name(ix, issue), th.title)];
             let mut t = vec![Some(Nav::Issue(issue))];
@@ -513,28 +569,31 @@ impl Pane for ComparePane {
         PaneId::Compare
     }
 
-    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
+    fn entry_count(&self, _ctx: &Ctx) -> usize {
+        self.len()
+    }
+
+    fn entry(&self, ctx: &Ctx, i: usize) -> Option<ListEntry> {
         let ix = ctx.index;
         match self.mode {
-            Mode::Actors => self
-                .actors
-                .iter()
-                .filter_map(|&id| ix.analysis.actors.get(id as usize))
-                .map(|a| ListEntry {
+            Mode::Actors => {
+                let a = ix.analysis.actors.get(*self.actors.get(i)? as usize)?;
+                Some(ListEntry {
                     label: a.name.clone(),
                     count: Some(a.mentions as usize),
                     marked: self.marked_actors.contains(&a.id),
                 })
-                .collect(),
-            Mode::Articles => (0..self.articles as ArticleId)
-                .map(|a| ListEntry {
+            }
+            Mode::Articles => {
+                let a = (i < self.articles).then_some(i as ArticleId)?;
+                Some(ListEntry {
                     label: short_label(ix, a),
                     // The list draws counts bare; how much an article says on
                     // the issues is shown, labelled, in the comparison.
                     count: None,
                     marked: self.marked_articles.contains(&a),
                 })
-                .collect(),
+            }
         }
     }
 
@@ -563,17 +622,21 @@ impl Pane for ComparePane {
             }
             _ => {}
         }
-        let doc = self.doc(ctx, area.width);
         let m = self.m();
+        let (doc, cursor) = self.prepared(ctx, area.width);
+        let cursor = &mut cursor[m];
         match action {
-            Action::Copy => return super::issue::copy_selected(&doc, &self.cursor[m], ctx.index),
+            Action::Copy => super::issue::copy_selected(doc, cursor, ctx.index),
             Action::NextQuote | Action::PrevQuote => {
                 let fwd = *action == Action::NextQuote;
-                return self.cursor[m].seek(&doc, fwd, area.height as usize, "evidence", is_evidence);
+                cursor.seek(doc, fwd, area.height as usize, "evidence", is_evidence)
             }
-            _ => {}
+            _ => cursor.update(doc, action, area).unwrap_or_default(),
         }
-        self.cursor[m].update(&doc, action, area).unwrap_or_default()
+    }
+
+    fn prepare(&mut self, ctx: &Ctx, area: Rect) {
+        self.prepared(ctx, area.width);
     }
 
     fn navigate(&mut self, _nav: Nav, _ctx: &Ctx, _area: Rect) -> bool {
@@ -582,13 +645,13 @@ impl Pane for ComparePane {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
-        let doc = self.doc(ctx, area.width);
+        let doc = self.view(ctx, area.width);
         let lines = doc.visible(&self.cursor[self.m()], area.height as usize, ctx.theme.selected);
         f.render_widget(Paragraph::new(lines), area);
     }
 
     fn position(&self, ctx: &Ctx, area: Rect) -> String {
-        let doc = self.doc(ctx, area.width);
+        let doc = self.view(ctx, area.width);
         let pct = doc.percent(&self.cursor[self.m()], area.height as usize);
         match self.mode {
             Mode::Actors => format!(
@@ -603,7 +666,7 @@ impl Pane for ComparePane {
     }
 
     fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.doc(ctx, area.width);
+        let doc = self.view(ctx, area.width);
         doc.left_leaves(self.cursor[self.m()].current(&doc))
     }
 

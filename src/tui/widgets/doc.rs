@@ -1,8 +1,9 @@
 //! A laid-out main view with selectable items: the issue, actor and compare
 //! panes build one of these for the current width (wrapped text, tables),
 //! then move a selection over its items and scroll it. The cursor (selection
-//! and scroll) is the only state; the document is rebuilt from the index on
-//! demand, so render never mutates anything.
+//! and scroll) is what the user moves; the document is derived from the
+//! index, laid out when what it shows or the width changes and kept
+//! (`Laid`), so neither a frame nor a key lays it out again.
 
 use super::table::TableLayout;
 use super::wrap::wrap;
@@ -13,6 +14,7 @@ use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -277,6 +279,64 @@ impl Doc {
             return 100;
         }
         cursor.scroll.min(max) * 100 / max
+    }
+}
+
+/// A `Doc` laid out for one state of a pane (`K`: what it shows) at one
+/// width, kept between frames and keys. Panes lay it out on their update
+/// path (`ensure`, when the state or width changed); drawing and the status
+/// line only read it (`get`). Asked for a view nobody prepared (a pane
+/// drawn straight after being made, as tests do), `get` lays one out and
+/// keeps it nowhere, so reading never changes anything.
+#[derive(Debug, Clone)]
+pub struct Laid<K> {
+    made: Option<(K, u16)>,
+    doc: Doc,
+}
+
+impl<K> Default for Laid<K> {
+    fn default() -> Laid<K> {
+        Laid {
+            made: None,
+            doc: Doc::default(),
+        }
+    }
+}
+
+impl<K: PartialEq> Laid<K> {
+    /// Whether the doc kept was made for `key` at `width`.
+    pub fn holds(&self, key: &K, width: u16) -> bool {
+        self.made.as_ref().is_some_and(|(k, w)| k == key && *w == width)
+    }
+
+    /// Keeps `doc` as made for `key` at `width`.
+    pub fn keep(&mut self, key: K, width: u16, doc: Doc) {
+        self.doc = doc;
+        self.made = Some((key, width));
+    }
+
+    /// The doc kept (empty before the first `keep`).
+    pub fn kept(&self) -> &Doc {
+        &self.doc
+    }
+
+    /// The doc for `key` at `width`; `build` runs only if the one kept was
+    /// made for something else.
+    pub fn ensure(&mut self, key: K, width: u16, build: impl FnOnce() -> Doc) -> &Doc {
+        if !self.holds(&key, width) {
+            self.keep(key, width, build());
+        }
+        &self.doc
+    }
+
+    /// The doc for `key` at `width`, changing nothing: the one kept, or, if
+    /// it was made for something else, a fresh one from `build`.
+    pub fn get(&self, key: &K, width: u16, build: impl FnOnce() -> Doc) -> Cow<'_, Doc> {
+        if self.holds(key, width) {
+            Cow::Borrowed(&self.doc)
+        } else {
+            Cow::Owned(build())
+        }
     }
 }
 

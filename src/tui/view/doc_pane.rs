@@ -1,0 +1,180 @@
+//! The glue of a pane whose list picks one subject (an issue, an actor) and
+//! whose main view is that subject laid out as a `Doc`: selection, the
+//! cursor over the doc, Enter, n/N, copying, the status line. The Issues and
+//! Actors panes are this over their own `Subject`.
+
+use super::issue::copy_selected;
+use crate::tui::action::{Action, Nav, PaneId};
+use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
+use crate::tui::widgets::doc::{Cursor, Doc, Item, Laid};
+use crate::Index;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// Which items of a view n/N go to.
+pub type Sought = Box<dyn Fn(&Item) -> bool>;
+
+/// What a doc-backed pane lists and how it lays one entry out.
+pub trait Subject {
+    const PANE: PaneId;
+    /// One entry's name in the status line: `issue` in `issue 2/9 · 41%`.
+    const ONE: &'static str;
+    /// The status line when the list is empty: `no issues`.
+    const NONE: &'static str;
+    fn count(&self) -> usize;
+    fn entry(&self, index: &Index, i: usize) -> Option<ListEntry>;
+    /// The entry that shows `nav`, if this pane shows such things.
+    fn find(&self, nav: Nav) -> Option<usize>;
+    /// The main view for entry `i` (or, past the list's end, the note that
+    /// there is nothing to show) laid out `width` cells wide.
+    fn layout(&self, ctx: &Ctx, i: usize, width: u16) -> Doc;
+    /// What n/N go to from entry `i`'s view: its name for the status line
+    /// and which items are that.
+    fn sought(&self, ctx: &Ctx, i: usize) -> (&'static str, Sought);
+    fn hints(&self) -> Vec<(&'static str, &'static str)>;
+}
+
+/// Everything a kept doc depends on besides the width: the selection, and
+/// the index and theme it was drawn from (a pane may be handed another).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    index: usize,
+    color: bool,
+    sel: usize,
+}
+
+pub struct DocPane<S> {
+    subject: S,
+    sel: usize,
+    cursor: Cursor,
+    view: Laid<Shown>,
+}
+
+impl<S: Subject> DocPane<S> {
+    pub fn with_subject(subject: S) -> DocPane<S> {
+        DocPane {
+            subject,
+            sel: 0,
+            cursor: Cursor::default(),
+            view: Laid::default(),
+        }
+    }
+
+    pub fn subject(&self) -> &S {
+        &self.subject
+    }
+
+    /// The main view laid out for `width`, afresh.
+    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
+        self.subject.layout(ctx, self.sel, width)
+    }
+
+    fn shown(&self, ctx: &Ctx) -> Shown {
+        Shown {
+            index: ctx.index as *const Index as usize,
+            color: ctx.theme.color,
+            sel: self.sel,
+        }
+    }
+
+    /// The main view for the current state at `width`, laid out only if
+    /// the one kept is for something else; with the parts that move over it.
+    fn prepared(&mut self, ctx: &Ctx, width: u16) -> (&Doc, &mut Cursor, &S) {
+        let shown = self.shown(ctx);
+        let DocPane {
+            subject,
+            sel,
+            cursor,
+            view,
+        } = self;
+        let doc = view.ensure(shown, width, || subject.layout(ctx, *sel, width));
+        (doc, cursor, subject)
+    }
+
+    /// The main view as last prepared, or laid out afresh if it was
+    /// prepared for something else.
+    fn view(&self, ctx: &Ctx, width: u16) -> std::borrow::Cow<'_, Doc> {
+        self.view.get(&self.shown(ctx), width, || self.doc(ctx, width))
+    }
+}
+
+impl<S: Subject> Pane for DocPane<S> {
+    fn id(&self) -> PaneId {
+        S::PANE
+    }
+
+    fn entry_count(&self, _ctx: &Ctx) -> usize {
+        self.subject.count()
+    }
+
+    fn entry(&self, ctx: &Ctx, i: usize) -> Option<ListEntry> {
+        self.subject.entry(ctx.index, i)
+    }
+
+    fn selected(&self) -> usize {
+        self.sel
+    }
+
+    fn select(&mut self, i: usize, _ctx: &Ctx) {
+        self.sel = i.min(self.subject.count().saturating_sub(1));
+        self.cursor = Cursor::default();
+    }
+
+    fn prepare(&mut self, ctx: &Ctx, area: Rect) {
+        self.prepared(ctx, area.width);
+    }
+
+    fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
+        let sel = self.sel;
+        let (doc, cursor, subject) = self.prepared(ctx, area.width);
+        match action {
+            Action::Copy => copy_selected(doc, cursor, ctx.index),
+            Action::NextQuote | Action::PrevQuote => {
+                let fwd = *action == Action::NextQuote;
+                let (what, pred) = subject.sought(ctx, sel);
+                cursor.seek(doc, fwd, area.height as usize, what, pred)
+            }
+            _ => cursor.update(doc, action, area).unwrap_or_default(),
+        }
+    }
+
+    fn navigate(&mut self, nav: Nav, ctx: &Ctx, _area: Rect) -> bool {
+        match self.subject.find(nav) {
+            Some(i) => {
+                self.select(i, ctx);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
+        let doc = self.view(ctx, area.width);
+        let lines = doc.visible(&self.cursor, area.height as usize, ctx.theme.selected);
+        f.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn position(&self, ctx: &Ctx, area: Rect) -> String {
+        if self.subject.count() == 0 {
+            return S::NONE.into();
+        }
+        let doc = self.view(ctx, area.width);
+        format!(
+            "{} {}/{} · {}%",
+            S::ONE,
+            self.sel + 1,
+            self.subject.count(),
+            doc.percent(&self.cursor, area.height as usize)
+        )
+    }
+
+    fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
+        let doc = self.view(ctx, area.width);
+        doc.left_leaves(self.cursor.current(&doc))
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        self.subject.hints()
+    }
+}
