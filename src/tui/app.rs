@@ -207,33 +207,60 @@ impl App {
 
     /// Maps a key through the key table and applies it.
     pub fn key(&mut self, ev: KeyEvent) {
-        if let Some(a) = keys::action_for(self.mode(), &ev) {
-            self.update(a);
-        }
+        self.key_unprepared(ev);
+        self.prepare();
     }
 
     pub fn mouse(&mut self, ev: MouseEvent) {
-        if let Some(a) = keys::mouse_action(&ev) {
-            self.update(a);
+        self.mouse_unprepared(ev);
+        self.prepare();
+    }
+
+    /// `key` without `prepare`: for a burst of events drawn once.
+    pub fn key_unprepared(&mut self, ev: KeyEvent) {
+        if let Some(a) = keys::action_for(self.mode(), &ev) {
+            self.apply(a);
         }
     }
 
-    /// The one place state changes.
+    /// `mouse` without `prepare`: for a burst of events drawn once.
+    pub fn mouse_unprepared(&mut self, ev: MouseEvent) {
+        if let Some(a) = keys::mouse_action(&ev) {
+            self.apply(a);
+        }
+    }
+
+    /// Applies `action`, then has the pane on screen lay out what it now
+    /// shows (`prepare`).
     pub fn update(&mut self, action: Action) {
         self.apply(action);
         self.prepare();
     }
 
-    /// Has the pane on screen lay out what it shows for its new state and
-    /// the screen's size, so drawing only reads. Only that pane: another
-    /// is prepared when it comes on screen, by the action that brings it.
-    fn prepare(&mut self) {
+    /// Has the pane on screen lay out what it shows for its state and the
+    /// screen's size, if that is not laid out already, so drawing only
+    /// reads. Only that pane: another is prepared when an action brings it
+    /// on screen. After a burst of `apply`s (keys queued while a frame was
+    /// drawn), one `prepare` lays out only the state that will be drawn.
+    pub fn prepare(&mut self) {
         let area = self.main_area();
         let (pane, ctx) = self.parts(self.active);
         pane.prepare(&ctx, area);
     }
 
-    fn apply(&mut self, action: Action) {
+    /// Drops every pane's laid-out view (tests: a frame drawn after this
+    /// is laid out afresh, to compare with the views kept).
+    #[doc(hidden)]
+    pub fn forget_layouts(&mut self) {
+        for p in PaneId::ALL {
+            self.parts(p).0.forget_layout();
+        }
+    }
+
+    /// The one place state changes. Panes lay out what they need to handle
+    /// the action (paging needs the view's length), but what the pane on
+    /// screen shows afterwards is laid out by `prepare`.
+    pub fn apply(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }

@@ -9,15 +9,16 @@
 //! first quote of this article that…" from the flat list takes the same one
 //! from here.
 
-use crate::analysis::{ActorId, ArticleId, IssueId, QuoteId};
+use crate::analysis::{ActorId, AlignedGroup, ArticleId, IssueId, Mention, Quote, Stance, StanceSummary};
 use crate::Index;
 
 #[derive(Debug, Default)]
 pub struct Lookup {
-    /// By article id: its quotes.
-    quotes_by_article: Vec<Vec<QuoteId>>,
-    /// By actor id: the quotes attributed to them.
-    quotes_by_speaker: Vec<Vec<QuoteId>>,
+    /// By article id: positions in `analysis.quotes` of its quotes.
+    quotes_by_article: Vec<Vec<u32>>,
+    /// By actor id: positions in `analysis.quotes` of the quotes
+    /// attributed to them.
+    quotes_by_speaker: Vec<Vec<u32>>,
     /// By actor id: positions in `analysis.mentions`.
     mentions_by_actor: Vec<Vec<u32>>,
     /// By actor id: positions in `analysis.stances`.
@@ -60,10 +61,10 @@ impl Lookup {
             summaries_by_issue: vec![Vec::new(); a.issues.len()],
             alignments_by_issue: vec![Vec::new(); a.issues.len()],
         };
-        for q in &a.quotes {
-            push(&mut l.quotes_by_article, q.at.article, q.id);
+        for (i, q) in a.quotes.iter().enumerate() {
+            push(&mut l.quotes_by_article, q.at.article, i as u32);
             if let Some(s) = q.speaker {
-                push(&mut l.quotes_by_speaker, s, q.id);
+                push(&mut l.quotes_by_speaker, s, i as u32);
             }
         }
         for (i, m) in a.mentions.iter().enumerate() {
@@ -82,40 +83,112 @@ impl Lookup {
         l
     }
 
-    /// The ids of an article's quotes, in the analysis's order.
-    pub fn article_quotes(&self, article: ArticleId) -> &[QuoteId] {
-        get(&self.quotes_by_article, article)
+    /// An article's quotes.
+    pub fn article_quotes<'a>(
+        &'a self,
+        index: &'a Index,
+        article: ArticleId,
+    ) -> impl Iterator<Item = &'a Quote> + 'a {
+        resolve(
+            &self.quotes_by_article,
+            article,
+            &index.analysis.quotes,
+            move |q| q.at.article == article,
+        )
     }
 
-    /// The ids of the quotes attributed to `actor`, in the analysis's order.
-    pub fn speaker_quotes(&self, actor: ActorId) -> &[QuoteId] {
-        get(&self.quotes_by_speaker, actor)
+    /// The quotes attributed to `actor`.
+    pub fn speaker_quotes<'a>(
+        &'a self,
+        index: &'a Index,
+        actor: ActorId,
+    ) -> impl Iterator<Item = &'a Quote> + 'a {
+        resolve(&self.quotes_by_speaker, actor, &index.analysis.quotes, move |q| {
+            q.speaker == Some(actor)
+        })
     }
 
-    /// Positions in `analysis.mentions` of `actor`'s mentions.
-    pub fn actor_mentions(&self, actor: ActorId) -> &[u32] {
-        get(&self.mentions_by_actor, actor)
+    /// Where `actor` is named.
+    pub fn actor_mentions<'a>(
+        &'a self,
+        index: &'a Index,
+        actor: ActorId,
+    ) -> impl Iterator<Item = &'a Mention> + 'a {
+        resolve(
+            &self.mentions_by_actor,
+            actor,
+            &index.analysis.mentions,
+            move |m| m.actor == actor,
+        )
     }
 
-    /// Positions in `analysis.stances` of `actor`'s stances.
-    pub fn actor_stances(&self, actor: ActorId) -> &[u32] {
-        get(&self.stances_by_actor, actor)
+    /// `actor`'s stances.
+    pub fn actor_stances<'a>(
+        &'a self,
+        index: &'a Index,
+        actor: ActorId,
+    ) -> impl Iterator<Item = &'a Stance> + 'a {
+        resolve(&self.stances_by_actor, actor, &index.analysis.stances, move |s| {
+            s.actor == actor
+        })
     }
 
-    /// Positions in `analysis.summaries` of `actor`'s summaries.
-    pub fn actor_summaries(&self, actor: ActorId) -> &[u32] {
-        get(&self.summaries_by_actor, actor)
+    /// `actor`'s stance summaries.
+    pub fn actor_summaries<'a>(
+        &'a self,
+        index: &'a Index,
+        actor: ActorId,
+    ) -> impl Iterator<Item = &'a StanceSummary> + 'a {
+        resolve(
+            &self.summaries_by_actor,
+            actor,
+            &index.analysis.summaries,
+            move |s| s.actor == actor,
+        )
     }
 
-    /// Positions in `analysis.summaries` of the summaries on `issue`.
-    pub fn issue_summaries(&self, issue: IssueId) -> &[u32] {
-        get(&self.summaries_by_issue, issue)
+    /// The stance summaries on `issue`.
+    pub fn issue_summaries<'a>(
+        &'a self,
+        index: &'a Index,
+        issue: IssueId,
+    ) -> impl Iterator<Item = &'a StanceSummary> + 'a {
+        resolve(
+            &self.summaries_by_issue,
+            issue,
+            &index.analysis.summaries,
+            move |s| s.issue == issue,
+        )
     }
 
-    /// Positions in `analysis.alignments` of the groups on `issue`.
-    pub fn issue_alignments(&self, issue: IssueId) -> &[u32] {
-        get(&self.alignments_by_issue, issue)
+    /// The groups of aligned passages on `issue`.
+    pub fn issue_alignments<'a>(
+        &'a self,
+        index: &'a Index,
+        issue: IssueId,
+    ) -> impl Iterator<Item = &'a AlignedGroup> + 'a {
+        resolve(
+            &self.alignments_by_issue,
+            issue,
+            &index.analysis.alignments,
+            move |g| g.issue == issue,
+        )
     }
+}
+
+/// The items listed under `key`, in the analysis's order. `belongs` checks
+/// each against its key: a lookup handed another index than the one it
+/// was made from yields less, never the wrong facts.
+fn resolve<'a, T>(
+    lists: &'a [Vec<u32>],
+    key: u32,
+    items: &'a [T],
+    belongs: impl Fn(&T) -> bool + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    get(lists, key)
+        .iter()
+        .filter_map(move |&i| items.get(i as usize))
+        .filter(move |x| belongs(x))
 }
 
 #[cfg(test)]
@@ -129,49 +202,44 @@ mod tests {
         let ix = fixture_index();
         let l = Lookup::new(&ix);
         let a = &ix.analysis;
+        fn same<T: PartialEq + std::fmt::Debug>(got: Vec<&T>, want: Vec<&T>) {
+            assert_eq!(got, want);
+        }
         for art in 0..ix.articles.len() as u32 + 1 {
-            let scan: Vec<u32> = a
-                .quotes
-                .iter()
-                .filter(|q| q.at.article == art)
-                .map(|q| q.id)
-                .collect();
-            assert_eq!(l.article_quotes(art), scan.as_slice());
-        }
-        for actor in 0..a.actors.len() as u32 + 1 {
-            let scan: Vec<u32> = a
-                .quotes
-                .iter()
-                .filter(|q| q.speaker == Some(actor))
-                .map(|q| q.id)
-                .collect();
-            assert_eq!(l.speaker_quotes(actor), scan.as_slice());
-            let pos = |v: Vec<bool>| -> Vec<u32> {
-                v.iter()
-                    .enumerate()
-                    .filter(|x| *x.1)
-                    .map(|x| x.0 as u32)
-                    .collect()
-            };
-            let m = pos(a.mentions.iter().map(|m| m.actor == actor).collect());
-            assert_eq!(l.actor_mentions(actor), m.as_slice());
-            let s = pos(a.stances.iter().map(|s| s.actor == actor).collect());
-            assert_eq!(l.actor_stances(actor), s.as_slice());
-            let s = pos(a.summaries.iter().map(|s| s.actor == actor).collect());
-            assert_eq!(l.actor_summaries(actor), s.as_slice());
-        }
-        for issue in 0..a.issues.len() as u32 + 1 {
-            let got: Vec<u32> = l.issue_summaries(issue).to_vec();
-            assert!(got.iter().all(|&i| a.summaries[i as usize].issue == issue));
-            assert_eq!(got.len(), a.summaries.iter().filter(|s| s.issue == issue).count());
-            let got: Vec<u32> = l.issue_alignments(issue).to_vec();
-            assert!(got.windows(2).all(|w| w[0] < w[1]));
-            assert_eq!(
-                got.len(),
-                a.alignments.iter().filter(|g| g.issue == issue).count()
+            same(
+                l.article_quotes(&ix, art).collect(),
+                a.quotes.iter().filter(|q| q.at.article == art).collect(),
             );
         }
-        assert!(!a.quotes.is_empty() && !a.summaries.is_empty());
+        for actor in 0..a.actors.len() as u32 + 1 {
+            same(
+                l.speaker_quotes(&ix, actor).collect(),
+                a.quotes.iter().filter(|q| q.speaker == Some(actor)).collect(),
+            );
+            same(
+                l.actor_mentions(&ix, actor).collect(),
+                a.mentions.iter().filter(|m| m.actor == actor).collect(),
+            );
+            same(
+                l.actor_stances(&ix, actor).collect(),
+                a.stances.iter().filter(|s| s.actor == actor).collect(),
+            );
+            same(
+                l.actor_summaries(&ix, actor).collect(),
+                a.summaries.iter().filter(|s| s.actor == actor).collect(),
+            );
+        }
+        for issue in 0..a.issues.len() as u32 + 1 {
+            same(
+                l.issue_summaries(&ix, issue).collect(),
+                a.summaries.iter().filter(|s| s.issue == issue).collect(),
+            );
+            same(
+                l.issue_alignments(&ix, issue).collect(),
+                a.alignments.iter().filter(|g| g.issue == issue).collect(),
+            );
+        }
+        assert!(!a.quotes.is_empty() && !a.summaries.is_empty() && !a.alignments.is_empty());
     }
 
     #[test]

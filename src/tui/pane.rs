@@ -69,6 +69,10 @@ pub trait Pane {
     /// every action, so drawing, the status line and the next key only read
     /// what was made here. A default for panes with nothing to lay out.
     fn prepare(&mut self, _ctx: &Ctx, _area: Rect) {}
+    /// Drops what `prepare` laid out, so the next frame lays out afresh
+    /// (tests check a kept view against a fresh one).
+    #[doc(hidden)]
+    fn forget_layout(&mut self) {}
     /// Draws the main view. Reads what `prepare` made; a pane drawn without
     /// it (a test drawing a pane straight after making it) lays out a view
     /// for the frame and keeps it nowhere.

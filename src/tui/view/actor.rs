@@ -2,12 +2,12 @@
 //! are, where they are mentioned, what they want on each issue, what they
 //! said, and who they are mentioned with.
 
-use super::doc_pane::{DocPane, Sought, Subject};
+use super::doc_pane::{most_mentioned_first, DocPane, Sought, Subject};
 use super::issue::{evidence_cell, evidence_rows, summary_cell};
 use crate::analysis::{ActorId, ArticleId, Evidence, IssueId, Quote, QuoteKind};
 use crate::tui::action::{Nav, PaneId};
 use crate::tui::lookup::Lookup;
-use crate::tui::pane::{Ctx, ListEntry};
+use crate::tui::pane::Ctx;
 use crate::tui::widgets::doc::{article_name, clip, count, marker, Doc, Item};
 use crate::Index;
 use ratatui::text::{Line, Span};
@@ -121,10 +121,8 @@ impl ActorsPane {
     }
 
     pub fn with_lookup(index: &Index, lookup: Arc<Lookup>) -> ActorsPane {
-        let mut order: Vec<ActorId> = index.analysis.actors.iter().map(|a| a.id).collect();
-        order.sort_by_key(|&id| {
-            let m = index.analysis.actors.get(id as usize).map_or(0, |a| a.mentions);
-            (std::cmp::Reverse(m), id)
+        let order = most_mentioned_first(index.analysis.actors.iter().map(|a| a.id), |id| {
+            Actors::named(index, id).map_or(0, |n| n.1)
         });
         DocPane::with_subject(Actors {
             order,
@@ -247,10 +245,8 @@ impl Actors {
         let bar_w = (d.width as usize).saturating_sub(label_w + 12).min(24);
         // Where Enter on an article's line goes: their first mention there.
         let mut first: HashMap<ArticleId, Evidence> = HashMap::new();
-        for &m in self.lookup.actor_mentions(id) {
-            if let Some(m) = ix.analysis.mentions.get(m as usize).filter(|m| m.actor == id) {
-                first.entry(m.at.article).or_insert(m.at);
-            }
+        for m in self.lookup.actor_mentions(ix, id) {
+            first.entry(m.at.article).or_insert(m.at);
         }
         let mut any = false;
         for (a, &n) in actor.mentions_by_article.iter().enumerate() {
@@ -278,12 +274,9 @@ impl Actors {
 }
 
 /// Their quotes in the order shown: by kind, then where they are.
-fn quotes_of<'a>(index: &'a Index, lookup: &Lookup, id: ActorId) -> Vec<&'a Quote> {
+fn quotes_of<'a>(index: &'a Index, lookup: &'a Lookup, id: ActorId) -> Vec<&'a Quote> {
     let mut v: Vec<(u8, &Quote)> = lookup
-        .speaker_quotes(id)
-        .iter()
-        .filter_map(|&q| index.analysis.quotes.get(q as usize))
-        .filter(|q| q.speaker == Some(id))
+        .speaker_quotes(index, id)
         .filter_map(|q| Some((kind_rank(q.kind)?, q)))
         .collect();
     v.sort_by_key(|(r, q)| (*r, q.at.article, q.at.block, q.at.span.start));
@@ -295,23 +288,10 @@ fn quotes_of<'a>(index: &'a Index, lookup: &Lookup, id: ActorId) -> Vec<&'a Quot
 fn stances(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, id: ActorId) {
     let ix = ctx.index;
     let th = ctx.theme;
-    let summaries = || {
-        lookup
-            .actor_summaries(id)
-            .iter()
-            .filter_map(|&i| ix.analysis.summaries.get(i as usize))
-            .filter(move |s| s.actor == id)
-    };
-    let their_stances = || {
-        lookup
-            .actor_stances(id)
-            .iter()
-            .filter_map(|&i| ix.analysis.stances.get(i as usize))
-            .filter(move |s| s.actor == id)
-    };
-    let mut issues: Vec<IssueId> = summaries()
+    let mut issues: Vec<IssueId> = lookup
+        .actor_summaries(ix, id)
         .map(|s| s.issue)
-        .chain(their_stances().map(|s| s.issue))
+        .chain(lookup.actor_stances(ix, id).map(|s| s.issue))
         .collect();
     issues.sort_by_key(|&i| {
         let m = ix.analysis.issues.get(i as usize).map_or(0, |x| x.mentions);
@@ -329,7 +309,7 @@ fn stances(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, id: ActorId) {
             .get(issue as usize)
             .map_or_else(|| format!("issue {issue}"), |i| i.name.clone());
         d.item(&name, th.title, &[], 2, Some(Nav::Issue(issue)));
-        match summaries().find(|s| s.issue == issue) {
+        match lookup.actor_summaries(ix, id).find(|s| s.issue == issue) {
             Some(s) => {
                 let c = summary_cell(ctx, s);
                 let first = s
@@ -345,7 +325,7 @@ fn stances(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, id: ActorId) {
             }
             None => {
                 // Stances without a summary (should not happen): list them.
-                for st in their_stances().filter(|s| s.issue == issue) {
+                for st in lookup.actor_stances(ix, id).filter(|s| s.issue == issue) {
                     let c = evidence_cell(ctx, st);
                     d.item(&c.text, c.style, &c.styles, 4, Some(Nav::Evidence(st.at)));
                 }
@@ -359,22 +339,20 @@ impl Subject for Actors {
     const ONE: &'static str = "actor";
     const NONE: &'static str = "no actors";
 
-    fn count(&self) -> usize {
-        self.order.len()
+    fn ids(&self) -> &[u32] {
+        &self.order
     }
 
-    fn entry(&self, index: &Index, i: usize) -> Option<ListEntry> {
-        let a = index.analysis.actors.get(*self.order.get(i)? as usize)?;
-        Some(ListEntry {
-            label: a.name.clone(),
-            count: Some(a.mentions as usize),
-            marked: false,
-        })
+    fn id_of(nav: Nav) -> Option<u32> {
+        match nav {
+            Nav::Actor(id) => Some(id),
+            _ => None,
+        }
     }
 
-    fn find(&self, nav: Nav) -> Option<usize> {
-        let Nav::Actor(id) = nav else { return None };
-        self.order.iter().position(|&x| x == id)
+    fn named(index: &Index, id: u32) -> Option<(&str, u32)> {
+        let a = index.analysis.actors.get(id as usize)?;
+        Some((&a.name, a.mentions))
     }
 
     fn layout(&self, ctx: &Ctx, i: usize, width: u16) -> Doc {

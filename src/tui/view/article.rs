@@ -122,7 +122,9 @@ impl ArticlePane {
             ranges,
         });
         // A jump onto a quote selects it, so n/N, Enter and y go on from there.
-        let here: Vec<&Quote> = quotes_in(&self.lookup, ctx.index, ev.article)
+        let here: Vec<&Quote> = self
+            .lookup
+            .article_quotes(ctx.index, ev.article)
             .filter(|q| q.at.block == ev.block)
             .collect();
         self.quote = here
@@ -212,8 +214,10 @@ impl ArticlePane {
     fn layout_uncached(&self, ctx: &Ctx, width: u16) -> Vec<DocLine> {
         match self.current(ctx.index) {
             Some(a) => {
-                let quotes: Vec<&Quote> =
-                    quotes_in(&self.lookup, ctx.index, self.article as ArticleId).collect();
+                let quotes: Vec<&Quote> = self
+                    .lookup
+                    .article_quotes(ctx.index, self.article as ArticleId)
+                    .collect();
                 layout_article(
                     ctx,
                     &quotes,
@@ -230,7 +234,10 @@ impl ArticlePane {
 
     /// The article's quotes in reading order.
     fn quotes_here(&self, index: &Index) -> Vec<QuoteId> {
-        let mut qs: Vec<&Quote> = quotes_in(&self.lookup, index, self.article as ArticleId).collect();
+        let mut qs: Vec<&Quote> = self
+            .lookup
+            .article_quotes(index, self.article as ArticleId)
+            .collect();
         qs.sort_by_key(|q| (q.at.block, q.at.span.start));
         qs.into_iter().map(|q| q.id).collect()
     }
@@ -297,11 +304,14 @@ impl ArticlePane {
             return Outcome::None;
         };
         let Some(b) = d.block else { return Outcome::None };
-        let hit = quotes_in(&self.lookup, ctx.index, self.article as ArticleId).find(|q| {
-            q.at.block == b
-                && (q.at.span.start as usize) < d.src.end.max(d.src.start + 1)
-                && d.src.start < q.at.span.end as usize
-        });
+        let hit = self
+            .lookup
+            .article_quotes(ctx.index, self.article as ArticleId)
+            .find(|q| {
+                q.at.block == b
+                    && (q.at.span.start as usize) < d.src.end.max(d.src.start + 1)
+                    && d.src.start < q.at.span.end as usize
+            });
         if let Some(q) = hit {
             self.quote = Some(q.id);
         }
@@ -342,7 +352,7 @@ impl Pane for ArticlePane {
         let a = ctx.index.articles.get(i)?;
         Some(ListEntry {
             label: a.label().to_string(),
-            count: Some(quotes_in(&self.lookup, ctx.index, i as ArticleId).count()),
+            count: Some(self.lookup.article_quotes(ctx.index, i as ArticleId).count()),
             marked: false,
         })
     }
@@ -412,6 +422,10 @@ impl Pane for ArticlePane {
         self.lay_out(ctx, area.width);
     }
 
+    fn forget_layout(&mut self) {
+        self.laid = None;
+    }
+
     fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let doc = self.layout(ctx, area.width);
         let max = doc.len().saturating_sub(area.height as usize);
@@ -433,7 +447,10 @@ impl Pane for ArticlePane {
         let lines = self.layout(ctx, area.width).len();
         let max = lines.saturating_sub(area.height as usize);
         let pct = (self.scroll.min(max) * 100).checked_div(max).unwrap_or(100);
-        let quotes = quotes_in(&self.lookup, ctx.index, self.article as ArticleId).count();
+        let quotes = self
+            .lookup
+            .article_quotes(ctx.index, self.article as ArticleId)
+            .count();
         // `q` as in the list's counts (chrome::count_unit).
         let mut s = format!("article {}/{} · {quotes}q · {}%", self.article + 1, n, pct);
         if let Some(q) = self.quote.and_then(|q| ctx.index.analysis.quotes.get(q as usize)) {
@@ -459,19 +476,6 @@ impl Pane for ArticlePane {
     fn hints(&self) -> Vec<(&'static str, &'static str)> {
         vec![("n/N", "quotes"), ("Enter", "speaker"), ("y", "copy")]
     }
-}
-
-/// `article`'s quotes, in the analysis's order.
-fn quotes_in<'a>(
-    lookup: &'a Lookup,
-    index: &'a Index,
-    article: ArticleId,
-) -> impl Iterator<Item = &'a Quote> + 'a {
-    lookup
-        .article_quotes(article)
-        .iter()
-        .filter_map(|&q| index.analysis.quotes.get(q as usize))
-        .filter(move |q| q.at.article == article)
 }
 
 fn tag_name(name: &str) -> String {

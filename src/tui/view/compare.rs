@@ -2,9 +2,10 @@
 //! each wants, with the evidence under it); or, in its second mode, two or
 //! more articles side by side (what each covers, issue by issue).
 
+use super::doc_pane::most_mentioned_first;
 use super::issue::{
-    actor_columns_fit, actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence, stance_table,
-    summary_cell,
+    actor_columns_fit, actor_mentions, actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence,
+    stance_table, summary_cell,
 };
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Action, Nav, PaneId};
@@ -65,10 +66,8 @@ impl ComparePane {
     }
 
     pub fn with_lookup(index: &Index, lookup: Arc<Lookup>) -> ComparePane {
-        let mut actors: Vec<ActorId> = index.analysis.actors.iter().map(|a| a.id).collect();
-        actors.sort_by_key(|&id| {
-            let m = index.analysis.actors.get(id as usize).map_or(0, |a| a.mentions);
-            (std::cmp::Reverse(m), id)
+        let actors = most_mentioned_first(index.analysis.actors.iter().map(|a| a.id), |id| {
+            actor_mentions(index, id)
         });
         // The two most mentioned, so the pane shows a comparison at once.
         let marked_actors = actors.iter().take(2).copied().collect();
@@ -181,19 +180,6 @@ impl ComparePane {
         Outcome::Status(format!("{what} {name} · {count} to compare"))
     }
 
-    /// `actor`'s summaries, in the analysis's order.
-    fn summaries_of<'a>(
-        &'a self,
-        index: &'a Index,
-        actor: ActorId,
-    ) -> impl Iterator<Item = &'a StanceSummary> + 'a {
-        self.lookup
-            .actor_summaries(actor)
-            .iter()
-            .filter_map(|&i| index.analysis.summaries.get(i as usize))
-            .filter(move |s| s.actor == actor)
-    }
-
     fn actors_doc(&self, d: &mut Doc, ctx: &Ctx) {
         let ix = ctx.index;
         let th = ctx.theme;
@@ -225,7 +211,7 @@ impl ComparePane {
         // Issues where any of them has a stance, most mentioned first.
         let mut issues: Vec<IssueId> = who
             .iter()
-            .flat_map(|&a| self.summaries_of(ix, a))
+            .flat_map(|&a| self.lookup.actor_summaries(ix, a))
             .map(|s| s.issue)
             .collect();
         sort_issues(ix, &mut issues);
@@ -287,7 +273,7 @@ impl ComparePane {
             }
             let sums: Vec<Option<&StanceSummary>> = who
                 .iter()
-                .map(|&a| self.summaries_of(ix, a).find(|s| s.issue == issue))
+                .map(|&a| self.lookup.actor_summaries(ix, a).find(|s| s.issue == issue))
                 .collect();
             let mut row = vec![CellContent::styled(issue_name(ix, issue), th.title)];
             let mut t = vec![Some(Nav::Issue(issue))];
@@ -637,6 +623,10 @@ impl Pane for ComparePane {
 
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
         self.prepared(ctx, area.width);
+    }
+
+    fn forget_layout(&mut self) {
+        self.view = Laid::default();
     }
 
     fn navigate(&mut self, _nav: Nav, _ctx: &Ctx, _area: Rect) -> bool {

@@ -22,10 +22,12 @@ pub trait Subject {
     const ONE: &'static str;
     /// The status line when the list is empty: `no issues`.
     const NONE: &'static str;
-    fn count(&self) -> usize;
-    fn entry(&self, index: &Index, i: usize) -> Option<ListEntry>;
-    /// The entry that shows `nav`, if this pane shows such things.
-    fn find(&self, nav: Nav) -> Option<usize>;
+    /// The ids listed (issue or actor ids), in list order.
+    fn ids(&self) -> &[u32];
+    /// The id `nav` leads to, if it leads to one of these.
+    fn id_of(nav: Nav) -> Option<u32>;
+    /// The name listed for `id` and how often it is mentioned.
+    fn named(index: &Index, id: u32) -> Option<(&str, u32)>;
     /// The main view for entry `i` (or, past the list's end, the note that
     /// there is nothing to show) laid out `width` cells wide.
     fn layout(&self, ctx: &Ctx, i: usize, width: u16) -> Doc;
@@ -33,6 +35,16 @@ pub trait Subject {
     /// and which items are that.
     fn sought(&self, ctx: &Ctx, i: usize) -> (&'static str, Sought);
     fn hints(&self) -> Vec<(&'static str, &'static str)>;
+}
+
+/// Ids in list order: most mentioned first, then by id.
+pub(crate) fn most_mentioned_first(
+    ids: impl Iterator<Item = u32>,
+    mentions: impl Fn(u32) -> u32,
+) -> Vec<u32> {
+    let mut v: Vec<u32> = ids.collect();
+    v.sort_by_key(|&id| (std::cmp::Reverse(mentions(id)), id));
+    v
 }
 
 /// Everything a kept doc depends on besides the width: the selection, and
@@ -105,11 +117,16 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn entry_count(&self, _ctx: &Ctx) -> usize {
-        self.subject.count()
+        self.subject.ids().len()
     }
 
     fn entry(&self, ctx: &Ctx, i: usize) -> Option<ListEntry> {
-        self.subject.entry(ctx.index, i)
+        let (name, mentions) = S::named(ctx.index, *self.subject.ids().get(i)?)?;
+        Some(ListEntry {
+            label: name.to_string(),
+            count: Some(mentions as usize),
+            marked: false,
+        })
     }
 
     fn selected(&self) -> usize {
@@ -117,12 +134,16 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn select(&mut self, i: usize, _ctx: &Ctx) {
-        self.sel = i.min(self.subject.count().saturating_sub(1));
+        self.sel = i.min(self.subject.ids().len().saturating_sub(1));
         self.cursor = Cursor::default();
     }
 
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
         self.prepared(ctx, area.width);
+    }
+
+    fn forget_layout(&mut self) {
+        self.view = Laid::default();
     }
 
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
@@ -140,7 +161,8 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn navigate(&mut self, nav: Nav, ctx: &Ctx, _area: Rect) -> bool {
-        match self.subject.find(nav) {
+        let id = S::id_of(nav);
+        match self.subject.ids().iter().position(|&x| Some(x) == id) {
             Some(i) => {
                 self.select(i, ctx);
                 true
@@ -156,7 +178,8 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn position(&self, ctx: &Ctx, area: Rect) -> String {
-        if self.subject.count() == 0 {
+        let n = self.subject.ids().len();
+        if n == 0 {
             return S::NONE.into();
         }
         let doc = self.view(ctx, area.width);
@@ -164,7 +187,7 @@ impl<S: Subject> Pane for DocPane<S> {
             "{} {}/{} · {}%",
             S::ONE,
             self.sel + 1,
-            self.subject.count(),
+            n,
             doc.percent(&self.cursor, area.height as usize)
         )
     }

@@ -3,11 +3,11 @@
 //! articles) and what the sources say (aligned passages side by side, with
 //! what only one source says marked so).
 
-use super::doc_pane::{DocPane, Sought, Subject};
+use super::doc_pane::{most_mentioned_first, DocPane, Sought, Subject};
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Nav, PaneId};
 use crate::tui::lookup::Lookup;
-use crate::tui::pane::{Ctx, ListEntry, Outcome};
+use crate::tui::pane::{Ctx, Outcome};
 use crate::tui::widgets::doc::{
     article_name, citation, clip, count, marker, markers, short_label, shown_text, Cursor, Doc, Item,
 };
@@ -47,10 +47,8 @@ impl IssuesPane {
     }
 
     pub fn with_lookup(index: &Index, lookup: Arc<Lookup>) -> IssuesPane {
-        let mut order: Vec<IssueId> = index.analysis.issues.iter().map(|i| i.id).collect();
-        order.sort_by_key(|&id| {
-            let m = index.analysis.issues.get(id as usize).map_or(0, |i| i.mentions);
-            (std::cmp::Reverse(m), id)
+        let order = most_mentioned_first(index.analysis.issues.iter().map(|i| i.id), |id| {
+            Issues::named(index, id).map_or(0, |n| n.1)
         });
         DocPane::with_subject(Issues { order, lookup })
     }
@@ -61,22 +59,20 @@ impl Subject for Issues {
     const ONE: &'static str = "issue";
     const NONE: &'static str = "no issues";
 
-    fn count(&self) -> usize {
-        self.order.len()
+    fn ids(&self) -> &[u32] {
+        &self.order
     }
 
-    fn entry(&self, index: &Index, i: usize) -> Option<ListEntry> {
-        let issue = index.analysis.issues.get(*self.order.get(i)? as usize)?;
-        Some(ListEntry {
-            label: issue.name.clone(),
-            count: Some(issue.mentions as usize),
-            marked: false,
-        })
+    fn id_of(nav: Nav) -> Option<u32> {
+        match nav {
+            Nav::Issue(id) => Some(id),
+            _ => None,
+        }
     }
 
-    fn find(&self, nav: Nav) -> Option<usize> {
-        let Nav::Issue(id) = nav else { return None };
-        self.order.iter().position(|&x| x == id)
+    fn named(index: &Index, id: u32) -> Option<(&str, u32)> {
+        let i = index.analysis.issues.get(id as usize)?;
+        Some((&i.name, i.mentions))
     }
 
     fn layout(&self, ctx: &Ctx, i: usize, width: u16) -> Doc {
@@ -119,12 +115,12 @@ pub(crate) fn stance(index: &Index, id: u32) -> Option<&Stance> {
 }
 
 /// The summaries on an issue, most mentioned actor first.
-pub(crate) fn summaries_on<'a>(index: &'a Index, lookup: &Lookup, issue: IssueId) -> Vec<&'a StanceSummary> {
-    let mut v: Vec<&StanceSummary> = lookup
-        .issue_summaries(issue)
-        .iter()
-        .filter_map(|&i| index.analysis.summaries.get(i as usize))
-        .collect();
+pub(crate) fn summaries_on<'a>(
+    index: &'a Index,
+    lookup: &'a Lookup,
+    issue: IssueId,
+) -> Vec<&'a StanceSummary> {
+    let mut v: Vec<&StanceSummary> = lookup.issue_summaries(index, issue).collect();
     v.sort_by_key(|s| (std::cmp::Reverse(actor_mentions(index, s.actor)), s.actor));
     v
 }
@@ -353,9 +349,7 @@ type Passages = Vec<(ArticleId, SentenceId)>;
 /// most alike), then what one source alone says, in article order.
 fn groups_on(index: &Index, lookup: &Lookup, issue: IssueId) -> Vec<(Passages, bool)> {
     let mut v: Vec<(Passages, bool, f32)> = lookup
-        .issue_alignments(issue)
-        .iter()
-        .filter_map(|&i| index.analysis.alignments.get(i as usize))
+        .issue_alignments(index, issue)
         .map(|g| {
             let ps: Vec<(ArticleId, SentenceId)> = g
                 .passages
