@@ -303,6 +303,8 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
 fn keys() -> Vec<crate::tui::action::Action> {
     use crate::tui::action::Action::*;
     vec![
+        // A jump from an earlier pane may have left the view focused.
+        FocusList,
         Down,
         Down,
         PageDown,
