@@ -209,3 +209,47 @@ proptest! {
         prop_assert_eq!(frame(&kept), frame(&fresh));
     }
 }
+
+/// A generated pack large enough that every pane's view runs to hundreds of
+/// lines, so the kept views are tops of long views (`Doc::with_limit`).
+fn generated() -> std::sync::Arc<briefing::Index> {
+    static IX: std::sync::OnceLock<std::sync::Arc<briefing::Index>> = std::sync::OnceLock::new();
+    IX.get_or_init(|| {
+        let g = briefing::gen::Generator::new(&briefing::gen::Options {
+            articles: 120,
+            seed: 7,
+            words_per_article: 300,
+        });
+        let mut loaded = briefing::corpus::Loaded::default();
+        for i in 0..120 {
+            let (name, text) = g.article(i);
+            loaded.articles.extend(briefing::corpus::load::parse_text(
+                &name,
+                briefing::corpus::Format::Plain,
+                &text,
+                &mut loaded.warnings,
+            ));
+        }
+        briefing::Index::build("generated", loaded, &briefing::analysis::Lexicon::embedded())
+    })
+    .clone()
+}
+
+#[test]
+fn long_views_draw_the_same_from_their_top_as_whole() {
+    let ix = generated();
+    let keys = "jjJ2jjlj1jn3jjkljjG4jj mjjlJ";
+    for (w, h) in [(200u16, 60u16), (90, 20), (40, 12)] {
+        let mut kept = App::new(ix.clone(), Theme::new(true));
+        let mut fresh = App::new(ix.clone(), Theme::new(true));
+        for a in [&mut kept, &mut fresh] {
+            a.update(Action::Resize(w, h));
+        }
+        for c in keys.chars() {
+            key(&mut kept, c);
+            key(&mut fresh, c);
+            fresh.forget_layouts();
+            assert_eq!(frame(&kept), frame(&fresh), "{w}x{h} after {c:?}");
+        }
+    }
+}

@@ -134,8 +134,7 @@ impl ActorsPane {
 
 impl Actors {
     /// The view of the actor at `sel` in the list, laid out for `width`.
-    fn actor_doc(&self, ctx: &Ctx, sel: usize, width: u16) -> Doc {
-        let mut d = Doc::new(width);
+    fn actor_doc(&self, ctx: &Ctx, sel: usize, d: &mut Doc) {
         let ix = ctx.index;
         let th = ctx.theme;
         let Some(actor) = self
@@ -149,7 +148,7 @@ impl Actors {
                 &[],
                 0,
             );
-            return d;
+            return;
         };
         let id = actor.id;
         d.text(&actor.name, th.title.patch(th.speaker(Some(id))), &[], 0);
@@ -174,11 +173,18 @@ impl Actors {
 
         d.blank();
         d.text("Mentions by article", th.heading, &[], 0);
-        self.mentions(&mut d, ctx, id);
+        self.mentions(d, ctx, id);
+        // The top of a long view may be full already.
+        if d.is_full() {
+            return;
+        }
 
         d.blank();
         d.text("Stances", th.heading, &[], 0);
-        stances(&mut d, ctx, &self.lookup, id);
+        stances(d, ctx, &self.lookup, id);
+        if d.is_full() {
+            return;
+        }
 
         d.blank();
         let quotes = quotes_of(ix, &self.lookup, id);
@@ -187,6 +193,9 @@ impl Actors {
             d.text("No quotes attributed to them.", th.dim, &[], 0);
         }
         for q in quotes {
+            if d.is_full() {
+                break;
+            }
             let words = clip(q.at.text(&ix.articles).trim(), QUOTE_MAX);
             let mut text = match q.kind {
                 QuoteKind::Indirect => words,
@@ -223,7 +232,6 @@ impl Actors {
             let styles = [(0..name.len(), th.speaker(Some(c.actor)))];
             d.item(&text, th.dim, &styles, 2, Some(Nav::Actor(c.actor)));
         }
-        d
     }
 
     /// One line per article naming them: marker, label, a bar, the count.
@@ -234,6 +242,9 @@ impl Actors {
         let Some(actor) = ix.analysis.actors.get(id as usize) else {
             return;
         };
+        if d.is_full() {
+            return;
+        }
         let max = actor
             .mentions_by_article
             .iter()
@@ -252,6 +263,9 @@ impl Actors {
         for (a, &n) in actor.mentions_by_article.iter().enumerate() {
             if n == 0 {
                 continue;
+            }
+            if d.is_full() {
+                break;
             }
             any = true;
             let a = a as ArticleId;
@@ -355,8 +369,8 @@ impl Subject for Actors {
         Some((&a.name, a.mentions))
     }
 
-    fn layout(&self, ctx: &Ctx, i: usize, width: u16) -> Doc {
-        self.actor_doc(ctx, i, width)
+    fn layout(&self, ctx: &Ctx, i: usize, d: &mut Doc) {
+        self.actor_doc(ctx, i, d)
     }
 
     /// Their quotes, wherever the selection is.

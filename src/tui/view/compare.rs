@@ -11,8 +11,8 @@ use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSum
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::lookup::Lookup;
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{clip, count, marker, short_label, shown_text, Cursor, Doc, Laid};
-use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
+use crate::tui::widgets::doc::{clip, count, marker, screen_top, short_label, shown_text, Cursor, Doc, Laid};
+use crate::tui::widgets::table::{CellContent, TableOpts};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -126,29 +126,34 @@ impl ComparePane {
 
     /// The main view as last prepared, or laid out afresh if it was
     /// prepared for something else.
-    fn view(&self, ctx: &Ctx, width: u16) -> Cow<'_, Doc> {
-        self.view.get(&self.shown(ctx), width, || self.doc(ctx, width))
+    fn view(&self, ctx: &Ctx, area: Rect) -> Cow<'_, Doc> {
+        self.view
+            .get(&self.shown(ctx), area.width, Some(screen_top(area)), || {
+                self.doc(ctx, area.width)
+            })
     }
 
     /// The main view for the current state at `width`, laid out only if
     /// the one kept is for something else; with the cursors that move over it.
-    fn prepared(&mut self, ctx: &Ctx, width: u16) -> (&Doc, &mut [Cursor; 2]) {
+    fn prepared(&mut self, ctx: &Ctx, width: u16, top: Option<usize>) -> (&Doc, &mut [Cursor; 2]) {
         let shown = self.shown(ctx);
-        if !self.view.holds(&shown, width) {
-            let doc = self.doc(ctx, width);
+        if !self.view.fits(&shown, width, top) {
+            let doc = Doc::build(width, top, |d| self.fill(d, ctx));
             self.view.keep(shown, width, doc);
         }
         (self.view.kept(), &mut self.cursor)
     }
 
-    /// The main view laid out for `width`, afresh.
+    /// The main view laid out for `width`, afresh and whole.
     pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
-        let mut d = Doc::new(width);
+        Doc::build(width, None, |d| self.fill(d, ctx))
+    }
+
+    fn fill(&self, d: &mut Doc, ctx: &Ctx) {
         match self.mode {
-            Mode::Actors => self.actors_doc(&mut d, ctx),
-            Mode::Articles => self.articles_doc(&mut d, ctx),
+            Mode::Actors => self.actors_doc(d, ctx),
+            Mode::Articles => self.articles_doc(d, ctx),
         }
-        d
     }
 
     fn toggle_mark(&mut self, index: &Index) -> Outcome {
@@ -321,7 +326,7 @@ impl ComparePane {
             rule_before,
             ..TableOpts::default()
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     }
 
     fn articles_doc(&self, d: &mut Doc, ctx: &Ctx) {
@@ -407,7 +412,7 @@ impl ComparePane {
                 rows.push(row);
                 targets.push(t);
             }
-            d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+            d.table_of(&header, &rows, &opts, &targets);
         } else {
             d.text("Most named", th.heading, &[], 0);
             let mut rows = Vec::new();
@@ -417,7 +422,7 @@ impl ComparePane {
                 rows.push(vec![CellContent::styled(marker(a), th.tag), c]);
                 targets.push(vec![None, t]);
             }
-            d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+            d.table_of(&[], &rows, &opts, &targets);
             d.blank();
             for &issue in &issues {
                 let cov = covering(issue);
@@ -436,7 +441,7 @@ impl ComparePane {
                     rows.push(vec![CellContent::styled(marker(a), th.tag), c]);
                     targets.push(vec![None, t]);
                 }
-                d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+                d.table_of(&[], &rows, &opts, &targets);
                 d.blank();
             }
         }
@@ -609,7 +614,7 @@ impl Pane for ComparePane {
             _ => {}
         }
         let m = self.m();
-        let (doc, cursor) = self.prepared(ctx, area.width);
+        let (doc, cursor) = self.prepared(ctx, area.width, None);
         let cursor = &mut cursor[m];
         match action {
             Action::Copy => super::issue::copy_selected(doc, cursor, ctx.index),
@@ -621,8 +626,11 @@ impl Pane for ComparePane {
         }
     }
 
+    /// A fresh cursor draws the view's first screen: only that much is laid
+    /// out until a key moves in the view.
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
-        self.prepared(ctx, area.width);
+        let top = (self.cursor[self.m()] == Cursor::default()).then(|| screen_top(area));
+        self.prepared(ctx, area.width, top);
     }
 
     fn forget_layout(&mut self) {
@@ -635,13 +643,13 @@ impl Pane for ComparePane {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
-        let doc = self.view(ctx, area.width);
+        let doc = self.view(ctx, area);
         let lines = doc.visible(&self.cursor[self.m()], area.height as usize, ctx.theme.selected);
         f.render_widget(Paragraph::new(lines), area);
     }
 
     fn position(&self, ctx: &Ctx, area: Rect) -> String {
-        let doc = self.view(ctx, area.width);
+        let doc = self.view(ctx, area);
         let pct = doc.percent(&self.cursor[self.m()], area.height as usize);
         match self.mode {
             Mode::Actors => format!(
@@ -656,7 +664,7 @@ impl Pane for ComparePane {
     }
 
     fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.view(ctx, area.width);
+        let doc = self.view(ctx, area);
         doc.left_leaves(self.cursor[self.m()].current(&doc))
     }
 

@@ -6,7 +6,7 @@
 use super::issue::copy_selected;
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{Cursor, Doc, Item, Laid};
+use crate::tui::widgets::doc::{screen_top, Cursor, Doc, Item, Laid};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -28,9 +28,9 @@ pub trait Subject {
     fn id_of(nav: Nav) -> Option<u32>;
     /// The name listed for `id` and how often it is mentioned.
     fn named(index: &Index, id: u32) -> Option<(&str, u32)>;
-    /// The main view for entry `i` (or, past the list's end, the note that
-    /// there is nothing to show) laid out `width` cells wide.
-    fn layout(&self, ctx: &Ctx, i: usize, width: u16) -> Doc;
+    /// Lays out into `d` the main view for entry `i` (or, past the list's
+    /// end, the note that there is nothing to show).
+    fn layout(&self, ctx: &Ctx, i: usize, d: &mut Doc);
     /// What n/N go to from entry `i`'s view: its name for the status line
     /// and which items are that.
     fn sought(&self, ctx: &Ctx, i: usize) -> (&'static str, Sought);
@@ -77,9 +77,9 @@ impl<S: Subject> DocPane<S> {
         &self.subject
     }
 
-    /// The main view laid out for `width`, afresh.
+    /// The main view laid out for `width`, afresh and whole.
     pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
-        self.subject.layout(ctx, self.sel, width)
+        Doc::build(width, None, |d| self.subject.layout(ctx, self.sel, d))
     }
 
     fn shown(&self, ctx: &Ctx) -> Shown {
@@ -90,9 +90,10 @@ impl<S: Subject> DocPane<S> {
         }
     }
 
-    /// The main view for the current state at `width`, laid out only if
-    /// the one kept is for something else; with the parts that move over it.
-    fn prepared(&mut self, ctx: &Ctx, width: u16) -> (&Doc, &mut Cursor, &S) {
+    /// The main view for the current state at `width` (its `top` lines at
+    /// least, or whole), laid out only if the one kept is not that; with
+    /// the parts that move over it.
+    fn prepared(&mut self, ctx: &Ctx, width: u16, top: Option<usize>) -> (&Doc, &mut Cursor, &S) {
         let shown = self.shown(ctx);
         let DocPane {
             subject,
@@ -100,14 +101,19 @@ impl<S: Subject> DocPane<S> {
             cursor,
             view,
         } = self;
-        let doc = view.ensure(shown, width, || subject.layout(ctx, *sel, width));
+        let doc = view.ensure(shown, width, top, || {
+            Doc::build(width, top, |d| subject.layout(ctx, *sel, d))
+        });
         (doc, cursor, subject)
     }
 
     /// The main view as last prepared, or laid out afresh if it was
     /// prepared for something else.
-    fn view(&self, ctx: &Ctx, width: u16) -> std::borrow::Cow<'_, Doc> {
-        self.view.get(&self.shown(ctx), width, || self.doc(ctx, width))
+    fn view(&self, ctx: &Ctx, area: Rect) -> std::borrow::Cow<'_, Doc> {
+        self.view
+            .get(&self.shown(ctx), area.width, Some(screen_top(area)), || {
+                self.doc(ctx, area.width)
+            })
     }
 }
 
@@ -138,8 +144,11 @@ impl<S: Subject> Pane for DocPane<S> {
         self.cursor = Cursor::default();
     }
 
+    /// A fresh cursor draws the view's first screen: only that much is laid
+    /// out until a key moves in the view.
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
-        self.prepared(ctx, area.width);
+        let top = (self.cursor == Cursor::default()).then(|| screen_top(area));
+        self.prepared(ctx, area.width, top);
     }
 
     fn forget_layout(&mut self) {
@@ -148,7 +157,7 @@ impl<S: Subject> Pane for DocPane<S> {
 
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
         let sel = self.sel;
-        let (doc, cursor, subject) = self.prepared(ctx, area.width);
+        let (doc, cursor, subject) = self.prepared(ctx, area.width, None);
         match action {
             Action::Copy => copy_selected(doc, cursor, ctx.index),
             Action::NextQuote | Action::PrevQuote => {
@@ -172,7 +181,7 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
-        let doc = self.view(ctx, area.width);
+        let doc = self.view(ctx, area);
         let lines = doc.visible(&self.cursor, area.height as usize, ctx.theme.selected);
         f.render_widget(Paragraph::new(lines), area);
     }
@@ -182,7 +191,7 @@ impl<S: Subject> Pane for DocPane<S> {
         if n == 0 {
             return S::NONE.into();
         }
-        let doc = self.view(ctx, area.width);
+        let doc = self.view(ctx, area);
         format!(
             "{} {}/{} · {}%",
             S::ONE,
@@ -193,7 +202,7 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.view(ctx, area.width);
+        let doc = self.view(ctx, area);
         doc.left_leaves(self.cursor.current(&doc))
     }
 

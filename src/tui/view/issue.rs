@@ -11,7 +11,7 @@ use crate::tui::pane::{Ctx, Outcome};
 use crate::tui::widgets::doc::{
     article_name, citation, clip, count, marker, markers, short_label, shown_text, Cursor, Doc, Item,
 };
-use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
+use crate::tui::widgets::table::{CellContent, TableOpts};
 use crate::Index;
 use std::sync::Arc;
 
@@ -75,8 +75,7 @@ impl Subject for Issues {
         Some((&i.name, i.mentions))
     }
 
-    fn layout(&self, ctx: &Ctx, i: usize, width: u16) -> Doc {
-        let mut d = Doc::new(width);
+    fn layout(&self, ctx: &Ctx, i: usize, d: &mut Doc) {
         let Some(&id) = self.order.get(i) else {
             d.text(
                 "No issues were found in these articles. Issues come from the lexicon's topics and from labels the articles use (table rows, list leads, headings).",
@@ -84,10 +83,9 @@ impl Subject for Issues {
                 &[],
                 0,
             );
-            return d;
+            return;
         };
-        issue_doc(&mut d, ctx, &self.lookup, id);
-        d
+        issue_doc(d, ctx, &self.lookup, id);
     }
 
     fn sought(&self, _ctx: &Ctx, _i: usize) -> (&'static str, Sought) {
@@ -215,7 +213,10 @@ fn issue_doc(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, id: IssueId) {
     stance_table(d, ctx, lookup, id, None, false);
     d.blank();
     d.text("What the sources say", th.heading, &[], 0);
-    passages(d, ctx, lookup, id);
+    // The top of a long view may be full already.
+    if !d.is_full() {
+        passages(d, ctx, lookup, id);
+    }
 }
 
 /// How much an issue is spoken of: `3 mentions in 2 of 3 articles · [1] 2,
@@ -262,6 +263,9 @@ pub(crate) fn stance_table(
 ) {
     let ix = ctx.index;
     let th = ctx.theme;
+    if d.is_full() {
+        return;
+    }
     let mut sums = summaries_on(ix, lookup, issue);
     if let Some(only) = only {
         sums.retain(|s| only.contains(&s.actor));
@@ -305,7 +309,7 @@ pub(crate) fn stance_table(
             rule_before: if deepest > 0 { vec![1] } else { Vec::new() },
             ..opts
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     } else {
         let header = vec![CellContent::new("Actor"), CellContent::new("Wants")];
         let mut rows = Vec::new();
@@ -338,7 +342,7 @@ pub(crate) fn stance_table(
             min_widths: vec![names.min(d.width as usize / 3)],
             ..opts
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     }
 }
 
@@ -442,7 +446,7 @@ fn passages(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, issue: IssueId) {
             row_rules: true,
             ..opts
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     } else {
         let mut rows = Vec::new();
         let mut targets = Vec::new();
@@ -463,7 +467,7 @@ fn passages(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, issue: IssueId) {
             }
         }
         let opts = TableOpts { rule_before, ..opts };
-        d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+        d.table_of(&[], &rows, &opts, &targets);
     }
 }
 
