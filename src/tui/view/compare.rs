@@ -664,7 +664,11 @@ impl Pane for ComparePane {
     }
 
     fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.view(ctx, area);
+        let mut doc = self.view(ctx, area);
+        if !doc.home_known() {
+            // Which cell a fresh cursor starts on is below the top kept.
+            doc = Cow::Owned(self.doc(ctx, area.width));
+        }
         doc.left_leaves(self.cursor[self.m()].current(&doc))
     }
 

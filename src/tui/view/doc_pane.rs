@@ -202,7 +202,11 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.view(ctx, area);
+        let mut doc = self.view(ctx, area);
+        if !doc.home_known() {
+            // Which cell a fresh cursor starts on is below the top kept.
+            doc = std::borrow::Cow::Owned(self.doc(ctx, area.width));
+        }
         doc.left_leaves(self.cursor.current(&doc))
     }
 

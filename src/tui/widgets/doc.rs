@@ -189,23 +189,18 @@ impl Doc {
     }
 
     /// The view laid out by `fill`: whole, or with `top` its first `top`
-    /// lines (`with_limit`), unless those do not show where a fresh cursor
-    /// lands (`home_known`), which only the whole view can tell.
+    /// lines (`with_limit`).
     pub fn build(width: u16, top: Option<usize>, fill: impl Fn(&mut Doc)) -> Doc {
         let mut d = match top {
             Some(lines) => Doc::with_limit(width, lines),
             None => Doc::new(width),
         };
         fill(&mut d);
-        if !d.home_known() {
-            d = Doc::new(width);
-            fill(&mut d);
-        }
         d
     }
 
-    /// Whether a fresh cursor lands where it would in the whole view: the
-    /// whole view, or a top that holds the item it starts on (`home`).
+    /// Whether this shows the item a fresh cursor starts on (`home`): the
+    /// whole view, or a top that holds it.
     pub fn home_known(&self) -> bool {
         !self.is_cut()
             || self
@@ -326,12 +321,19 @@ impl Doc {
     }
 
     /// Where a fresh view's selection starts: the first item leading to
-    /// words in an article, else the first item.
+    /// words in an article, else the first item. In the top of a view
+    /// without such an item, past its items: the selection is below what
+    /// was laid out, so off the screen, and nothing here is selected.
     pub fn home(&self) -> usize {
-        self.items
+        let first = self
+            .items
             .iter()
-            .position(|it| matches!(it.target, Some(Nav::Evidence(_))))
-            .unwrap_or(0)
+            .position(|it| matches!(it.target, Some(Nav::Evidence(_))));
+        match first {
+            Some(i) => i,
+            None if self.is_cut() => self.items.len(),
+            None => 0,
+        }
     }
 
     /// The item drawn at document line `line`, column `x`.
@@ -864,16 +866,21 @@ mod tests {
         let all = Doc::build(12, Some(whole.lines.len() + 1), fill);
         assert!(!all.is_cut());
         assert_eq!(all.lines, whole.lines);
-        // A top without the item a fresh cursor starts on is laid out whole.
+        // A top without the item a fresh cursor starts on selects nothing
+        // in it: that item is below.
         let no_home = |d: &mut Doc| {
             for i in 0..30 {
                 d.item(&format!("line {i}"), Style::default(), &[], 0, None);
             }
             d.item("evidence", Style::default(), &[], 0, ev(1));
         };
-        let d = Doc::build(20, Some(3), no_home);
-        assert!(!d.is_cut());
-        assert_eq!(d.home(), 30);
+        let top = Doc::build(20, Some(3), no_home);
+        assert!(top.is_cut() && !top.home_known());
+        assert_eq!(top.home(), top.items.len());
+        assert_eq!(Cursor::default().current(&top), top.items.len());
+        let whole = Doc::build(20, None, no_home);
+        assert!(whole.home_known());
+        assert_eq!(whole.home(), 30);
     }
 
     #[test]
