@@ -289,43 +289,154 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     let _ = crate::search::run_query(&mut engine, 0, "plocy", 100, &never);
     f.add("search_typo_ms", t.elapsed().as_secs_f64() * 1000.0, "ms");
 
-    let (first, render_max) = frames(&index);
+    let (first, render_max, key_max) = frames(&index, args.repeat);
     f.add("first_frame_ms", first, "ms");
     f.add("render_ms_max", render_max, "ms");
+    f.add("key_ms_max", key_max, "ms");
     f.add("peak_rss_mb", peak_rss_mb(), "MB");
     Ok(())
 }
 
+/// The keys pressed in each pane, after switching to it: the list moved,
+/// the main view moved, a jump out and back, a resize. Each is timed with
+/// the frame it leads to.
+fn keys() -> Vec<crate::tui::action::Action> {
+    use crate::tui::action::Action::*;
+    vec![
+        // A jump from an earlier pane may have left the view focused.
+        FocusList,
+        Down,
+        Down,
+        PageDown,
+        Bottom,
+        Up,
+        Top,
+        FocusMain,
+        Down,
+        PageDown,
+        NextQuote,
+        NextQuote,
+        Bottom,
+        Top,
+        Resize(160, 48),
+        Resize(200, 60),
+        Down,
+        Follow,
+        Back,
+        FocusList,
+        Down,
+    ]
+}
+
+/// The slowest frames of one pane.
+#[derive(Default)]
+struct PaneFrames {
+    /// Drawing only.
+    render_ms: f64,
+    /// A key's update and the frame after it, and which key.
+    key_ms: f64,
+    key: String,
+}
+
+impl PaneFrames {
+    fn add(&mut self, key: String, update_ms: f64, render_ms: f64) {
+        self.render_ms = self.render_ms.max(render_ms);
+        if update_ms + render_ms > self.key_ms {
+            self.key_ms = update_ms + render_ms;
+            self.key = key;
+        }
+    }
+}
+
 /// First-frame time (embedded briefing: load, analyse, build the UI state,
-/// draw one 200×60 frame) and the slowest frame of every pane at 200×60
-/// over the measured index.
-fn frames(index: &Arc<Index>) -> (f64, f64) {
+/// draw one 200×60 frame); the slowest frame of every pane at 200×60 over
+/// the measured index, as it is switched to and as keys are pressed in it
+/// (`keys`, and a search hit followed); and the slowest key with its frame.
+/// Each pane starts where a user would find it (the app as made, only the
+/// panes visited before it touched).
+fn frames(index: &Arc<Index>, repeat: usize) -> (f64, f64, f64) {
     use crate::tui::action::{Action, PaneId};
     use crate::tui::app::App;
     use crate::tui::theme::Theme;
     use ratatui::backend::TestBackend;
     use ratatui::Terminal;
-    let draw = |app: &mut App| -> f64 {
+    // A whole frame each time, as on a fresh screen: a terminal kept
+    // between draws would write only what changed. Drawing changes
+    // nothing, so it is repeated and the fastest kept (the machine may be
+    // shared); a key changes state, so it is timed once.
+    let draw_once = |app: &App| -> f64 {
+        let size = app.size();
         // A TestBackend never fails.
-        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| match e {});
-        app.update(Action::Resize(200, 60));
+        let mut term =
+            Terminal::new(TestBackend::new(size.width, size.height)).unwrap_or_else(|e| match e {});
         let t = Instant::now();
         let _ = term.draw(|f| crate::tui::view::draw(f, app));
+        t.elapsed().as_secs_f64() * 1000.0
+    };
+    let draw = |app: &App| -> f64 {
+        (0..repeat.max(1))
+            .map(|_| draw_once(app))
+            .fold(f64::INFINITY, f64::min)
+    };
+    let timed = |app: &mut App, a: Action| -> f64 {
+        let t = Instant::now();
+        app.update(a);
         t.elapsed().as_secs_f64() * 1000.0
     };
     let t = Instant::now();
     let lex = crate::analysis::Lexicon::embedded();
     let ix = Index::build("briefing", crate::corpus::load_embedded(), &lex);
     let mut app = App::new(ix, Theme::new(true));
-    draw(&mut app);
+    app.update(Action::Resize(200, 60));
+    draw_once(&app);
     let first = t.elapsed().as_secs_f64() * 1000.0;
+    let t = Instant::now();
     let mut app = App::new(index.clone(), Theme::new(true));
-    let mut max: f64 = 0.0;
+    let made = t.elapsed().as_secs_f64() * 1000.0;
+    eprintln!("    app made over the index in {made:.1} ms");
+    app.update(Action::Resize(200, 60));
+    let (mut render_max, mut key_max) = (0f64, 0f64);
     for p in PaneId::ALL {
-        app.update(Action::GoPane(p));
-        let ms = draw(&mut app);
-        eprintln!("    render {:<10} {ms:>10.1} ms", p.title());
-        max = max.max(ms);
+        let mut f = PaneFrames::default();
+        let u = timed(&mut app, Action::GoPane(p));
+        let r = draw(&app);
+        let switch = r;
+        f.add("switch".into(), u, r);
+        for k in keys() {
+            let u = timed(&mut app, k.clone());
+            let r = draw(&app);
+            f.add(format!("{k:?}"), u, r);
+        }
+        if app.active() != p {
+            app.update(Action::GoPane(p));
+        }
+        render_max = render_max.max(f.render_ms);
+        key_max = key_max.max(f.key_ms);
+        eprintln!(
+            "    render {:<10} {switch:>8.1} ms, slowest {:>6.1} ms; slowest key {:>6.1} ms ({})",
+            p.title(),
+            f.render_ms,
+            f.key_ms,
+            f.key
+        );
     }
-    (first, max)
+    // A search hit followed: the article laid out around it.
+    app.update(Action::OpenSearch);
+    for c in "migration".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let mut f = PaneFrames::default();
+    let u = timed(&mut app, Action::Follow);
+    let r = draw(&app);
+    f.add("search hit".into(), u, r);
+    let u = timed(&mut app, Action::Back);
+    let r = draw(&app);
+    f.add("back".into(), u, r);
+    eprintln!(
+        "    search hit followed and back: slowest {:>6.1} ms; slowest key {:>6.1} ms ({})",
+        f.render_ms, f.key_ms, f.key
+    );
+    render_max = render_max.max(f.render_ms);
+    key_max = key_max.max(f.key_ms);
+    (first, render_max, key_max)
 }

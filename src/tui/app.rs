@@ -4,6 +4,7 @@
 
 use super::action::{Action, Nav, PaneId};
 use super::keys::{self, Mode};
+use super::lookup::Lookup;
 use super::pane::{Ctx, Outcome, Pane};
 use super::theme::Theme;
 use super::view::{self, article::ArticlePane};
@@ -80,11 +81,13 @@ impl App {
     /// An app over `index` that searches synchronously (tests); the event
     /// loop adds a worker with `with_searcher`.
     pub fn new(index: Arc<Index>, theme: Theme) -> App {
-        let (issues, actors, compare) = view::other_panes(&index);
-        App {
+        // The index read by key, made once and shared by every pane.
+        let lookup = Arc::new(Lookup::new(&index));
+        let (issues, actors, compare) = view::other_panes(&index, &lookup);
+        let mut app = App {
             index,
             theme,
-            articles: ArticlePane::new(),
+            articles: ArticlePane::with_lookup(lookup),
             issues,
             actors,
             compare,
@@ -98,7 +101,9 @@ impl App {
             quit: false,
             clipboard: Vec::new(),
             searcher: None,
-        }
+        };
+        app.prepare();
+        app
     }
 
     pub fn with_searcher(mut self) -> App {
@@ -202,19 +207,60 @@ impl App {
 
     /// Maps a key through the key table and applies it.
     pub fn key(&mut self, ev: KeyEvent) {
-        if let Some(a) = keys::action_for(self.mode(), &ev) {
-            self.update(a);
-        }
+        self.key_unprepared(ev);
+        self.prepare();
     }
 
     pub fn mouse(&mut self, ev: MouseEvent) {
-        if let Some(a) = keys::mouse_action(&ev) {
-            self.update(a);
+        self.mouse_unprepared(ev);
+        self.prepare();
+    }
+
+    /// `key` without `prepare`: for a burst of events drawn once.
+    pub fn key_unprepared(&mut self, ev: KeyEvent) {
+        if let Some(a) = keys::action_for(self.mode(), &ev) {
+            self.apply(a);
         }
     }
 
-    /// The one place state changes.
+    /// `mouse` without `prepare`: for a burst of events drawn once.
+    pub fn mouse_unprepared(&mut self, ev: MouseEvent) {
+        if let Some(a) = keys::mouse_action(&ev) {
+            self.apply(a);
+        }
+    }
+
+    /// Applies `action`, then has the pane on screen lay out what it now
+    /// shows (`prepare`).
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.prepare();
+    }
+
+    /// Has the pane on screen lay out what it shows for its state and the
+    /// screen's size, if that is not laid out already, so drawing only
+    /// reads. Only that pane: another is prepared when an action brings it
+    /// on screen. After a burst of `apply`s (keys queued while a frame was
+    /// drawn), one `prepare` lays out only the state that will be drawn.
+    pub fn prepare(&mut self) {
+        let area = self.main_area();
+        let (pane, ctx) = self.parts(self.active);
+        pane.prepare(&ctx, area);
+    }
+
+    /// Drops every pane's laid-out view (tests: a frame drawn after this
+    /// is laid out afresh, to compare with the views kept).
+    #[doc(hidden)]
+    pub fn forget_layouts(&mut self) {
+        for p in PaneId::ALL {
+            self.parts(p).0.forget_layout();
+        }
+    }
+
+    /// The one place state changes. Panes lay out what they need to handle
+    /// the action (paging needs the view's length), but what the pane on
+    /// screen shows afterwards is laid out by `prepare`.
+    pub fn apply(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }
@@ -392,7 +438,7 @@ impl App {
 
     fn move_list(&mut self, action: &Action) {
         let id = self.active;
-        let n = self.pane(id).entries(&self.ctx()).len();
+        let n = self.pane(id).entry_count(&self.ctx());
         if n == 0 {
             return;
         }
@@ -465,7 +511,7 @@ impl App {
         let id = self.active;
         if let Some(l) = a.list.filter(|l| l.contains((x, y).into())) {
             let row = (y - l.y) as usize + self.list_offset[id.index()];
-            if row < self.pane(id).entries(&self.ctx()).len() {
+            if row < self.pane(id).entry_count(&self.ctx()) {
                 let (pane, ctx) = self.parts(id);
                 pane.select(row, &ctx);
             }

@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod keys;
+pub mod lookup;
 pub mod pane;
 pub mod terminal;
 #[doc(hidden)]

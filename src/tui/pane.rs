@@ -1,7 +1,9 @@
 //! The contract between the app and its panes. The app owns the frame (top
 //! bar, left list, status line, overlays) and routes actions; each pane owns
 //! its view state (selection, scroll, focus inside its main view) and draws
-//! its main view. Rendering reads state and changes nothing.
+//! its main view. Rendering reads state and changes nothing: what a main
+//! view shows is laid out when an action changes it (`Pane::prepare`), not
+//! when it is drawn.
 
 use super::action::{Action, Nav, PaneId};
 use super::theme::Theme;
@@ -39,8 +41,19 @@ pub enum Outcome {
 
 pub trait Pane {
     fn id(&self) -> PaneId;
-    /// The left list's entries.
-    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry>;
+    /// How many entries the left list has.
+    fn entry_count(&self, ctx: &Ctx) -> usize;
+    /// Entry `i` of the left list (None past its end). A newsroom's list
+    /// runs to tens of thousands of entries, so the frame asks only for
+    /// the rows it draws.
+    fn entry(&self, ctx: &Ctx, i: usize) -> Option<ListEntry>;
+    /// Every entry of the left list, made afresh (for tests and tools; the
+    /// frame draws with `entry`).
+    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
+        (0..self.entry_count(ctx))
+            .filter_map(|i| self.entry(ctx, i))
+            .collect()
+    }
     /// The selected entry of the left list.
     fn selected(&self) -> usize;
     /// Selects a list entry (clamped) and resets the main view for it.
@@ -51,7 +64,18 @@ pub trait Pane {
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome;
     /// Accepts a navigation aimed at this pane; false if it cannot show it.
     fn navigate(&mut self, nav: Nav, ctx: &Ctx, area: Rect) -> bool;
-    /// Draws the main view.
+    /// Lays out what the main view shows for the pane's current state at
+    /// `area`'s size, if it is not laid out already. The app calls it after
+    /// every action, so drawing, the status line and the next key only read
+    /// what was made here. A default for panes with nothing to lay out.
+    fn prepare(&mut self, _ctx: &Ctx, _area: Rect) {}
+    /// Drops what `prepare` laid out, so the next frame lays out afresh
+    /// (tests check a kept view against a fresh one).
+    #[doc(hidden)]
+    fn forget_layout(&mut self) {}
+    /// Draws the main view. Reads what `prepare` made; a pane drawn without
+    /// it (a test drawing a pane straight after making it) lays out a view
+    /// for the frame and keeps it nowhere.
     fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx);
     /// Where you are, for the status line (`article 2/3 · 41%`).
     fn position(&self, ctx: &Ctx, area: Rect) -> String;

@@ -142,11 +142,14 @@ where
     r
 }
 
+/// Applies one event; the view is laid out once the burst it came in is
+/// taken (`App::prepare`), so keys held down do not lay out every view
+/// they pass over.
 fn handle(app: &mut App, ev: Event) {
     match ev {
-        Event::Key(k) => app.key(k),
-        Event::Mouse(m) => app.mouse(m),
-        Event::Resize(w, h) => app.update(super::action::Action::Resize(w, h)),
+        Event::Key(k) => app.key_unprepared(k),
+        Event::Mouse(m) => app.mouse_unprepared(m),
+        Event::Resize(w, h) => app.apply(super::action::Action::Resize(w, h)),
         _ => {}
     }
 }
@@ -178,6 +181,7 @@ fn event_loop(term: &mut Term, mut app: App) -> anyhow::Result<()> {
             }
         }
         app.poll_search();
+        app.prepare();
     }
 }
 

@@ -2,17 +2,17 @@
 //! are, where they are mentioned, what they want on each issue, what they
 //! said, and who they are mentioned with.
 
+use super::doc_pane::{most_mentioned_first, DocPane, Sought, Subject};
 use super::issue::{evidence_cell, evidence_rows, summary_cell};
-use crate::analysis::{ActorId, ArticleId, IssueId, Quote, QuoteKind};
-use crate::tui::action::{Action, Nav, PaneId};
-use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{article_name, clip, count, marker, Cursor, Doc};
+use crate::analysis::{ActorId, ArticleId, Evidence, IssueId, Quote, QuoteKind};
+use crate::tui::action::{Nav, PaneId};
+use crate::tui::lookup::Lookup;
+use crate::tui::pane::Ctx;
+use crate::tui::widgets::doc::{article_name, clip, count, marker, Doc, Item};
 use crate::Index;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use ratatui::Frame;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// How many companions to list.
 const COMPANIONS: usize = 8;
@@ -29,15 +29,16 @@ pub struct Companion {
     pub blocks: u32,
 }
 
-pub struct ActorsPane {
-    /// Actor ids in list order (most mentioned first).
+/// The Actors pane's list: actors, most mentioned first.
+pub struct Actors {
     order: Vec<ActorId>,
     /// By actor id: who they are mentioned with, most often first. Computed
     /// once, since the index never changes.
     companions: Vec<Vec<Companion>>,
-    sel: usize,
-    cursor: Cursor,
+    lookup: Arc<Lookup>,
 }
+
+pub type ActorsPane = DocPane<Actors>;
 
 /// Co-mentions from the index's mentions: per sentence (the sentence that
 /// holds the mention's start) and per block.
@@ -116,27 +117,29 @@ fn kind_rank(k: QuoteKind) -> Option<u8> {
 
 impl ActorsPane {
     pub fn new(index: &Index) -> ActorsPane {
-        let mut order: Vec<ActorId> = index.analysis.actors.iter().map(|a| a.id).collect();
-        order.sort_by_key(|&id| {
-            let m = index.analysis.actors.get(id as usize).map_or(0, |a| a.mentions);
-            (std::cmp::Reverse(m), id)
-        });
-        ActorsPane {
-            order,
-            companions: companions(index),
-            sel: 0,
-            cursor: Cursor::default(),
-        }
+        ActorsPane::with_lookup(index, Arc::new(Lookup::new(index)))
     }
 
-    /// The main view laid out for `width`.
-    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
-        let mut d = Doc::new(width);
+    pub fn with_lookup(index: &Index, lookup: Arc<Lookup>) -> ActorsPane {
+        let order = most_mentioned_first(index.analysis.actors.iter().map(|a| a.id), |id| {
+            Actors::named(index, id).map_or(0, |n| n.1)
+        });
+        DocPane::with_subject(Actors {
+            order,
+            companions: companions(index),
+            lookup,
+        })
+    }
+}
+
+impl Actors {
+    /// The view of the actor at `sel` in the list, laid out for `width`.
+    fn actor_doc(&self, ctx: &Ctx, sel: usize, d: &mut Doc) {
         let ix = ctx.index;
         let th = ctx.theme;
         let Some(actor) = self
             .order
-            .get(self.sel)
+            .get(sel)
             .and_then(|&id| ix.analysis.actors.get(id as usize))
         else {
             d.text(
@@ -145,7 +148,7 @@ impl ActorsPane {
                 &[],
                 0,
             );
-            return d;
+            return;
         };
         let id = actor.id;
         d.text(&actor.name, th.title.patch(th.speaker(Some(id))), &[], 0);
@@ -170,19 +173,29 @@ impl ActorsPane {
 
         d.blank();
         d.text("Mentions by article", th.heading, &[], 0);
-        self.mentions(&mut d, ctx, id);
+        self.mentions(d, ctx, id);
+        // The top of a long view may be full already.
+        if d.is_full() {
+            return;
+        }
 
         d.blank();
         d.text("Stances", th.heading, &[], 0);
-        stances(&mut d, ctx, id);
+        stances(d, ctx, &self.lookup, id);
+        if d.is_full() {
+            return;
+        }
 
         d.blank();
-        let quotes = quotes_of(ix, id);
+        let quotes = quotes_of(ix, &self.lookup, id);
         d.text(&format!("Quotes ({})", quotes.len()), th.heading, &[], 0);
         if quotes.is_empty() {
             d.text("No quotes attributed to them.", th.dim, &[], 0);
         }
         for q in quotes {
+            if d.is_full() {
+                break;
+            }
             let words = clip(q.at.text(&ix.articles).trim(), QUOTE_MAX);
             let mut text = match q.kind {
                 QuoteKind::Indirect => words,
@@ -219,7 +232,6 @@ impl ActorsPane {
             let styles = [(0..name.len(), th.speaker(Some(c.actor)))];
             d.item(&text, th.dim, &styles, 2, Some(Nav::Actor(c.actor)));
         }
-        d
     }
 
     /// One line per article naming them: marker, label, a bar, the count.
@@ -230,6 +242,9 @@ impl ActorsPane {
         let Some(actor) = ix.analysis.actors.get(id as usize) else {
             return;
         };
+        if d.is_full() {
+            return;
+        }
         let max = actor
             .mentions_by_article
             .iter()
@@ -239,10 +254,18 @@ impl ActorsPane {
             .max(1);
         let label_w = ((d.width as usize) / 3).clamp(4, 28);
         let bar_w = (d.width as usize).saturating_sub(label_w + 12).min(24);
+        // Where Enter on an article's line goes: their first mention there.
+        let mut first: HashMap<ArticleId, Evidence> = HashMap::new();
+        for m in self.lookup.actor_mentions(ix, id) {
+            first.entry(m.at.article).or_insert(m.at);
+        }
         let mut any = false;
         for (a, &n) in actor.mentions_by_article.iter().enumerate() {
             if n == 0 {
                 continue;
+            }
+            if d.is_full() {
+                break;
             }
             any = true;
             let a = a as ArticleId;
@@ -250,12 +273,7 @@ impl ActorsPane {
             let label = clip(&format!("{} {name}", marker(a)), label_w);
             let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
             let bar = "█".repeat(((n as usize) * bar_w).div_ceil(max as usize).min(bar_w));
-            let first = ix
-                .analysis
-                .mentions
-                .iter()
-                .find(|m| m.actor == id && m.at.article == a)
-                .map(|m| Nav::Evidence(m.at));
+            let first = first.get(&a).map(|&at| Nav::Evidence(at));
             let line = Line::from(vec![
                 Span::raw(format!("  {label}{} ", " ".repeat(pad))),
                 Span::styled(bar, th.tag),
@@ -270,12 +288,9 @@ impl ActorsPane {
 }
 
 /// Their quotes in the order shown: by kind, then where they are.
-fn quotes_of(index: &Index, id: ActorId) -> Vec<&Quote> {
-    let mut v: Vec<(u8, &Quote)> = index
-        .analysis
-        .quotes
-        .iter()
-        .filter(|q| q.speaker == Some(id))
+fn quotes_of<'a>(index: &'a Index, lookup: &'a Lookup, id: ActorId) -> Vec<&'a Quote> {
+    let mut v: Vec<(u8, &Quote)> = lookup
+        .speaker_quotes(index, id)
         .filter_map(|q| Some((kind_rank(q.kind)?, q)))
         .collect();
     v.sort_by_key(|(r, q)| (*r, q.at.article, q.at.block, q.at.span.start));
@@ -284,22 +299,13 @@ fn quotes_of(index: &Index, id: ActorId) -> Vec<&Quote> {
 
 /// Issue by issue (most mentioned issue first): the summary, then the
 /// stances behind it with their sources.
-fn stances(d: &mut Doc, ctx: &Ctx, id: ActorId) {
+fn stances(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, id: ActorId) {
     let ix = ctx.index;
     let th = ctx.theme;
-    let mut issues: Vec<IssueId> = ix
-        .analysis
-        .summaries
-        .iter()
-        .filter(|s| s.actor == id)
+    let mut issues: Vec<IssueId> = lookup
+        .actor_summaries(ix, id)
         .map(|s| s.issue)
-        .chain(
-            ix.analysis
-                .stances
-                .iter()
-                .filter(|s| s.actor == id)
-                .map(|s| s.issue),
-        )
+        .chain(lookup.actor_stances(ix, id).map(|s| s.issue))
         .collect();
     issues.sort_by_key(|&i| {
         let m = ix.analysis.issues.get(i as usize).map_or(0, |x| x.mentions);
@@ -317,12 +323,7 @@ fn stances(d: &mut Doc, ctx: &Ctx, id: ActorId) {
             .get(issue as usize)
             .map_or_else(|| format!("issue {issue}"), |i| i.name.clone());
         d.item(&name, th.title, &[], 2, Some(Nav::Issue(issue)));
-        match ix
-            .analysis
-            .summaries
-            .iter()
-            .find(|s| s.actor == id && s.issue == issue)
-        {
+        match lookup.actor_summaries(ix, id).find(|s| s.issue == issue) {
             Some(s) => {
                 let c = summary_cell(ctx, s);
                 let first = s
@@ -338,12 +339,7 @@ fn stances(d: &mut Doc, ctx: &Ctx, id: ActorId) {
             }
             None => {
                 // Stances without a summary (should not happen): list them.
-                for st in ix
-                    .analysis
-                    .stances
-                    .iter()
-                    .filter(|s| s.actor == id && s.issue == issue)
-                {
+                for st in lookup.actor_stances(ix, id).filter(|s| s.issue == issue) {
                     let c = evidence_cell(ctx, st);
                     d.item(&c.text, c.style, &c.styles, 4, Some(Nav::Evidence(st.at)));
                 }
@@ -352,86 +348,45 @@ fn stances(d: &mut Doc, ctx: &Ctx, id: ActorId) {
     }
 }
 
-impl Pane for ActorsPane {
-    fn id(&self) -> PaneId {
-        PaneId::Actors
+impl Subject for Actors {
+    const PANE: PaneId = PaneId::Actors;
+    const ONE: &'static str = "actor";
+    const NONE: &'static str = "no actors";
+
+    fn ids(&self) -> &[u32] {
+        &self.order
     }
 
-    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
-        self.order
-            .iter()
-            .filter_map(|&id| ctx.index.analysis.actors.get(id as usize))
-            .map(|a| ListEntry {
-                label: a.name.clone(),
-                count: Some(a.mentions as usize),
-                marked: false,
+    fn id_of(nav: Nav) -> Option<u32> {
+        match nav {
+            Nav::Actor(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    fn named(index: &Index, id: u32) -> Option<(&str, u32)> {
+        let a = index.analysis.actors.get(id as usize)?;
+        Some((&a.name, a.mentions))
+    }
+
+    fn layout(&self, ctx: &Ctx, i: usize, d: &mut Doc) {
+        self.actor_doc(ctx, i, d)
+    }
+
+    /// Their quotes, wherever the selection is.
+    fn sought(&self, ctx: &Ctx, i: usize) -> (&'static str, Sought) {
+        let quotes: HashSet<Evidence> = self
+            .order
+            .get(i)
+            .map(|&id| {
+                quotes_of(ctx.index, &self.lookup, id)
+                    .iter()
+                    .map(|q| q.at)
+                    .collect()
             })
-            .collect()
-    }
-
-    fn selected(&self) -> usize {
-        self.sel
-    }
-
-    fn select(&mut self, i: usize, _ctx: &Ctx) {
-        self.sel = i.min(self.order.len().saturating_sub(1));
-        self.cursor = Cursor::default();
-    }
-
-    fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
-        let doc = self.doc(ctx, area.width);
-        match action {
-            Action::Copy => return super::issue::copy_selected(&doc, &self.cursor, ctx.index),
-            Action::NextQuote | Action::PrevQuote => {
-                // Their quotes, wherever the selection is.
-                let id = self.order.get(self.sel).copied();
-                let quotes: Vec<_> = id.map(|id| quotes_of(ctx.index, id)).unwrap_or_default();
-                let is_quote = |it: &crate::tui::widgets::doc::Item| matches!(it.target, Some(Nav::Evidence(e)) if quotes.iter().any(|q| q.at == e));
-                let fwd = *action == Action::NextQuote;
-                return self
-                    .cursor
-                    .seek(&doc, fwd, area.height as usize, "quote", is_quote);
-            }
-            _ => {}
-        }
-        self.cursor.update(&doc, action, area).unwrap_or_default()
-    }
-
-    fn navigate(&mut self, nav: Nav, ctx: &Ctx, _area: Rect) -> bool {
-        let Nav::Actor(id) = nav else {
-            return false;
-        };
-        match self.order.iter().position(|&x| x == id) {
-            Some(i) => {
-                self.select(i, ctx);
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
-        let doc = self.doc(ctx, area.width);
-        let lines = doc.visible(&self.cursor, area.height as usize, ctx.theme.selected);
-        f.render_widget(Paragraph::new(lines), area);
-    }
-
-    fn position(&self, ctx: &Ctx, area: Rect) -> String {
-        if self.order.is_empty() {
-            return "no actors".into();
-        }
-        let doc = self.doc(ctx, area.width);
-        format!(
-            "actor {}/{} · {}%",
-            self.sel + 1,
-            self.order.len(),
-            doc.percent(&self.cursor, area.height as usize)
-        )
-    }
-
-    fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.doc(ctx, area.width);
-        doc.left_leaves(self.cursor.current(&doc))
+            .unwrap_or_default();
+        let is_quote = move |it: &Item| matches!(it.target, Some(Nav::Evidence(e)) if quotes.contains(&e));
+        ("quote", Box::new(is_quote))
     }
 
     fn hints(&self) -> Vec<(&'static str, &'static str)> {

@@ -4,6 +4,7 @@
 use crate::analysis::{ArticleId, Evidence, Quote, QuoteId};
 use crate::corpus::{Article, Block, BlockKind, Table};
 use crate::tui::action::{Action, Nav, PaneId};
+use crate::tui::lookup::Lookup;
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap::{wrap, WrappedLine};
@@ -13,9 +14,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 /// Below this width issue tags go to the status line instead of a margin.
@@ -43,9 +44,12 @@ pub struct ArticlePane {
     scroll: usize,
     quote: Option<QuoteId>,
     highlight: Option<Highlight>,
-    /// The last layout and what it was made from: a frame lays the article
-    /// out for drawing, the status line and paging, so it is made once.
-    cache: RefCell<Option<(LayoutKey, Rc<Vec<DocLine>>)>>,
+    lookup: Arc<Lookup>,
+    /// The article laid out and what for: made on the update path when the
+    /// article, width or marks change (`lay_out`), read by drawing, the
+    /// status line and paging. Shared, since places in the history keep
+    /// whole copies of this pane.
+    laid: Option<(LayoutKey, Rc<Vec<DocLine>>)>,
 }
 
 /// Everything a layout depends on.
@@ -68,8 +72,16 @@ pub struct DocLine {
 }
 
 impl ArticlePane {
-    pub fn new() -> ArticlePane {
-        ArticlePane::default()
+    pub fn new(index: &Index) -> ArticlePane {
+        ArticlePane::with_lookup(Arc::new(Lookup::new(index)))
+    }
+
+    /// A pane over the index `lookup` was made from.
+    pub fn with_lookup(lookup: Arc<Lookup>) -> ArticlePane {
+        ArticlePane {
+            lookup,
+            ..ArticlePane::default()
+        }
     }
 
     pub fn article(&self) -> usize {
@@ -110,19 +122,17 @@ impl ArticlePane {
             ranges,
         });
         // A jump onto a quote selects it, so n/N, Enter and y go on from there.
-        self.quote = ctx
-            .index
-            .analysis
-            .quotes
+        let here: Vec<&Quote> = self
+            .lookup
+            .article_quotes(ctx.index, ev.article)
+            .filter(|q| q.at.block == ev.block)
+            .collect();
+        self.quote = here
             .iter()
-            .find(|q| q.at.article == ev.article && q.at.block == ev.block && q.at.span.contains(ev.span))
-            .or_else(|| {
-                ctx.index.analysis.quotes.iter().find(|q| {
-                    q.at.article == ev.article && q.at.block == ev.block && ev.span.contains(q.at.span)
-                })
-            })
+            .find(|q| q.at.span.contains(ev.span))
+            .or_else(|| here.iter().find(|q| ev.span.contains(q.at.span)))
             .map(|q| q.id);
-        let doc = self.layout(ctx, area.width);
+        let doc = self.lay_out(ctx, area.width);
         if let Some(l) = line_of(&doc, ev.block, ev.span.start as usize) {
             self.scroll = l.saturating_sub(area.height as usize / 3);
         }
@@ -137,7 +147,7 @@ impl ArticlePane {
         if old.width == new.width && old.height == new.height {
             return;
         }
-        let doc = self.layout(ctx, old.width);
+        let doc = self.lay_out(ctx, old.width);
         let top = self.scroll.min(doc.len().saturating_sub(old.height as usize));
         if top == 0 {
             self.scroll = 0;
@@ -152,7 +162,7 @@ impl ArticlePane {
         else {
             return;
         };
-        let doc = self.layout(ctx, new.width);
+        let doc = self.lay_out(ctx, new.width);
         if let Some(l) = line_of(&doc, block, at) {
             self.scroll = l.saturating_sub(below);
         }
@@ -167,47 +177,66 @@ impl ArticlePane {
         index.articles.get(self.article)
     }
 
-    /// The article laid out to `width` cells.
-    pub fn layout(&self, ctx: &Ctx, width: u16) -> Rc<Vec<DocLine>> {
-        let key = LayoutKey {
+    fn key(&self, ctx: &Ctx, width: u16) -> LayoutKey {
+        LayoutKey {
             index: ctx.index as *const Index as usize,
             color: ctx.theme.color,
             article: self.article,
             width,
             quote: self.quote,
             highlight: self.highlight.clone(),
-        };
-        if let Some((k, doc)) = self.cache.borrow().as_ref() {
+        }
+    }
+
+    /// The article laid out to `width` cells, changing nothing: the layout
+    /// kept if it is for this state, else a fresh one (kept nowhere).
+    pub fn layout(&self, ctx: &Ctx, width: u16) -> Rc<Vec<DocLine>> {
+        match &self.laid {
+            Some((k, doc)) if *k == self.key(ctx, width) => doc.clone(),
+            _ => Rc::new(self.layout_uncached(ctx, width)),
+        }
+    }
+
+    /// The article laid out to `width` cells, laid out and kept if the
+    /// layout kept is for another state.
+    fn lay_out(&mut self, ctx: &Ctx, width: u16) -> Rc<Vec<DocLine>> {
+        let key = self.key(ctx, width);
+        if let Some((k, doc)) = &self.laid {
             if *k == key {
                 return doc.clone();
             }
         }
         let doc = Rc::new(self.layout_uncached(ctx, width));
-        *self.cache.borrow_mut() = Some((key, doc.clone()));
+        self.laid = Some((key, doc.clone()));
         doc
     }
 
     fn layout_uncached(&self, ctx: &Ctx, width: u16) -> Vec<DocLine> {
         match self.current(ctx.index) {
-            Some(a) => layout_article(
-                ctx,
-                self.article as ArticleId,
-                a,
-                width,
-                self.quote,
-                self.highlight.as_ref(),
-            ),
+            Some(a) => {
+                let quotes: Vec<&Quote> = self
+                    .lookup
+                    .article_quotes(ctx.index, self.article as ArticleId)
+                    .collect();
+                layout_article(
+                    ctx,
+                    &quotes,
+                    self.article as ArticleId,
+                    a,
+                    width,
+                    self.quote,
+                    self.highlight.as_ref(),
+                )
+            }
             None => Vec::new(),
         }
     }
 
     /// The article's quotes in reading order.
     fn quotes_here(&self, index: &Index) -> Vec<QuoteId> {
-        let mut qs: Vec<&crate::analysis::Quote> = index
-            .analysis
-            .quotes
-            .iter()
-            .filter(|q| q.at.article as usize == self.article)
+        let mut qs: Vec<&Quote> = self
+            .lookup
+            .article_quotes(index, self.article as ArticleId)
             .collect();
         qs.sort_by_key(|q| (q.at.block, q.at.span.start));
         qs.into_iter().map(|q| q.id).collect()
@@ -218,7 +247,7 @@ impl ArticlePane {
         if qs.is_empty() {
             return Outcome::Status("no quotes in this article".into());
         }
-        let doc = self.layout(ctx, area.width);
+        let doc = self.lay_out(ctx, area.width);
         let line = |id: QuoteId| {
             ctx.index
                 .analysis
@@ -268,19 +297,21 @@ impl ArticlePane {
 
     /// A click on a quote selects it (the first quote on that line).
     fn click(&mut self, _x: u16, y: u16, ctx: &Ctx, area: Rect) -> Outcome {
-        let doc = self.layout(ctx, area.width);
+        let doc = self.lay_out(ctx, area.width);
         let max = doc.len().saturating_sub(area.height as usize);
         let row = (y.saturating_sub(area.y) as usize) + self.scroll.min(max);
         let Some(d) = doc.get(row) else {
             return Outcome::None;
         };
         let Some(b) = d.block else { return Outcome::None };
-        let hit = ctx.index.analysis.quotes.iter().find(|q| {
-            q.at.article as usize == self.article
-                && q.at.block == b
-                && (q.at.span.start as usize) < d.src.end.max(d.src.start + 1)
-                && d.src.start < q.at.span.end as usize
-        });
+        let hit = self
+            .lookup
+            .article_quotes(ctx.index, self.article as ArticleId)
+            .find(|q| {
+                q.at.block == b
+                    && (q.at.span.start as usize) < d.src.end.max(d.src.start + 1)
+                    && d.src.start < q.at.span.end as usize
+            });
         if let Some(q) = hit {
             self.quote = Some(q.id);
         }
@@ -313,24 +344,17 @@ impl Pane for ArticlePane {
         PaneId::Articles
     }
 
-    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
-        ctx.index
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| ListEntry {
-                label: a.label().to_string(),
-                count: Some(
-                    ctx.index
-                        .analysis
-                        .quotes
-                        .iter()
-                        .filter(|q| q.at.article as usize == i)
-                        .count(),
-                ),
-                marked: false,
-            })
-            .collect()
+    fn entry_count(&self, ctx: &Ctx) -> usize {
+        ctx.index.articles.len()
+    }
+
+    fn entry(&self, ctx: &Ctx, i: usize) -> Option<ListEntry> {
+        let a = ctx.index.articles.get(i)?;
+        Some(ListEntry {
+            label: a.label().to_string(),
+            count: Some(self.lookup.article_quotes(ctx.index, i as ArticleId).count()),
+            marked: false,
+        })
     }
 
     fn selected(&self) -> usize {
@@ -342,14 +366,14 @@ impl Pane for ArticlePane {
         if i != self.article {
             *self = ArticlePane {
                 article: i,
-                ..ArticlePane::default()
+                ..ArticlePane::with_lookup(self.lookup.clone())
             };
         }
     }
 
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
         let h = area.height as usize;
-        let lines = self.layout(ctx, area.width).len();
+        let lines = self.lay_out(ctx, area.width).len();
         let max = lines.saturating_sub(h);
         match action {
             Action::Down => self.scroll += 1,
@@ -394,6 +418,14 @@ impl Pane for ArticlePane {
         }
     }
 
+    fn prepare(&mut self, ctx: &Ctx, area: Rect) {
+        self.lay_out(ctx, area.width);
+    }
+
+    fn forget_layout(&mut self) {
+        self.laid = None;
+    }
+
     fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
         let doc = self.layout(ctx, area.width);
         let max = doc.len().saturating_sub(area.height as usize);
@@ -415,12 +447,9 @@ impl Pane for ArticlePane {
         let lines = self.layout(ctx, area.width).len();
         let max = lines.saturating_sub(area.height as usize);
         let pct = (self.scroll.min(max) * 100).checked_div(max).unwrap_or(100);
-        let quotes = ctx
-            .index
-            .analysis
-            .quotes
-            .iter()
-            .filter(|q| q.at.article as usize == self.article)
+        let quotes = self
+            .lookup
+            .article_quotes(ctx.index, self.article as ArticleId)
             .count();
         // `q` as in the list's counts (chrome::count_unit).
         let mut s = format!("article {}/{} · {quotes}q · {}%", self.article + 1, n, pct);
@@ -590,6 +619,7 @@ pub fn truncate(s: &str, w: usize) -> String {
 
 fn layout_article(
     ctx: &Ctx,
+    quotes: &[&Quote],
     id: ArticleId,
     a: &Article,
     width: u16,
@@ -642,14 +672,6 @@ fn layout_article(
         src: 0..0,
     });
 
-    // One pass over the quotes per layout, not one per block.
-    let quotes: Vec<&Quote> = ctx
-        .index
-        .analysis
-        .quotes
-        .iter()
-        .filter(|q| q.at.article == id)
-        .collect();
     let order = a
         .blocks
         .iter()
@@ -664,7 +686,7 @@ fn layout_article(
     let mut prev: Option<BlockKind> = None;
     for (bi, b) in order {
         let bi = bi as u32;
-        let styles = block_styles(ctx, &quotes, id, bi, quote, hl);
+        let styles = block_styles(ctx, quotes, id, bi, quote, hl);
         let list_run = prev == Some(BlockKind::ListItem) && b.kind == BlockKind::ListItem;
         if !list_run {
             blank(&mut out);
@@ -948,7 +970,7 @@ mod tests {
             theme: &theme,
         };
         for article in 0..ix.articles.len() {
-            let mut p = ArticlePane::new();
+            let mut p = ArticlePane::new(&ix);
             p.select(article, &ctx);
             for w in [1u16, 2, 5, 13, 40, 80, 89, 90, 160] {
                 let doc = p.layout(&ctx, w);
@@ -975,7 +997,7 @@ mod tests {
             index: &ix,
             theme: &theme,
         };
-        let mut p = ArticlePane::new();
+        let mut p = ArticlePane::new(&ix);
         let area = Rect::new(0, 0, 60, 20);
         assert_eq!(p.update(&Action::NextQuote, &ctx, area), Outcome::None);
         let Outcome::Copy(c) = p.update(&Action::Copy, &ctx, area) else {

@@ -136,17 +136,15 @@ pub fn list(f: &mut Frame, area: Rect, app: &App, bordered: bool) {
         area
     };
     let pane = app.pane(app.active());
-    let entries = pane.entries(&app.ctx());
+    let ctx = app.ctx();
     let sel = pane.selected();
     let h = inner.height as usize;
     let off = list_offset(app.list_offset(), sel, h);
     let w = inner.width as usize;
     let unit = count_unit(app.active());
-    let lines: Vec<Line> = entries
-        .iter()
-        .enumerate()
-        .skip(off)
-        .take(h)
+    // Only the rows on screen are made: the list may be very long.
+    let lines: Vec<Line> = (off..off.saturating_add(h).min(pane.entry_count(&ctx)))
+        .filter_map(|i| pane.entry(&ctx, i).map(|e| (i, e)))
         .map(|(i, e)| {
             let count = e.count.map(|c| format!(" {c}{unit}")).unwrap_or_default();
             let mark = if e.marked { "● " } else { "  " };

@@ -2,19 +2,23 @@
 //! each wants, with the evidence under it); or, in its second mode, two or
 //! more articles side by side (what each covers, issue by issue).
 
+use super::doc_pane::most_mentioned_first;
 use super::issue::{
-    actor_columns_fit, actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence, stance_table,
-    summary_cell,
+    actor_columns_fit, actor_mentions, actor_name, evidence_cell, evidence_rows, first_evidence, is_evidence,
+    stance_table, summary_cell,
 };
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
 use crate::tui::action::{Action, Nav, PaneId};
+use crate::tui::lookup::Lookup;
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{clip, count, marker, short_label, shown_text, Cursor, Doc};
-use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
+use crate::tui::widgets::doc::{clip, count, marker, screen_top, short_label, shown_text, Cursor, Doc, Laid};
+use crate::tui::widgets::table::{CellContent, TableOpts};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Articles preselected in the article mode, so it is not empty.
 const PRESELECT_ARTICLES: usize = 3;
@@ -43,14 +47,27 @@ pub struct ComparePane {
     /// List selection and main-view cursor, per mode.
     sel: [usize; 2],
     cursor: [Cursor; 2],
+    lookup: Arc<Lookup>,
+    view: Laid<Shown>,
+}
+
+/// Everything the comparison depends on besides the width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shown {
+    index: usize,
+    color: bool,
+    mode: Mode,
+    marked: Vec<u32>,
 }
 
 impl ComparePane {
     pub fn new(index: &Index) -> ComparePane {
-        let mut actors: Vec<ActorId> = index.analysis.actors.iter().map(|a| a.id).collect();
-        actors.sort_by_key(|&id| {
-            let m = index.analysis.actors.get(id as usize).map_or(0, |a| a.mentions);
-            (std::cmp::Reverse(m), id)
+        ComparePane::with_lookup(index, Arc::new(Lookup::new(index)))
+    }
+
+    pub fn with_lookup(index: &Index, lookup: Arc<Lookup>) -> ComparePane {
+        let actors = most_mentioned_first(index.analysis.actors.iter().map(|a| a.id), |id| {
+            actor_mentions(index, id)
         });
         // The two most mentioned, so the pane shows a comparison at once.
         let marked_actors = actors.iter().take(2).copied().collect();
@@ -63,6 +80,8 @@ impl ComparePane {
             articles: n,
             sel: [0; 2],
             cursor: [Cursor::default(); 2],
+            lookup,
+            view: Laid::default(),
         }
     }
 
@@ -93,14 +112,48 @@ impl ComparePane {
         }
     }
 
-    /// The main view laid out for `width`.
-    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
-        let mut d = Doc::new(width);
-        match self.mode {
-            Mode::Actors => self.actors_doc(&mut d, ctx),
-            Mode::Articles => self.articles_doc(&mut d, ctx),
+    fn shown(&self, ctx: &Ctx) -> Shown {
+        Shown {
+            index: ctx.index as *const Index as usize,
+            color: ctx.theme.color,
+            mode: self.mode,
+            marked: match self.mode {
+                Mode::Actors => self.marked_actors.clone(),
+                Mode::Articles => self.marked_articles.clone(),
+            },
         }
-        d
+    }
+
+    /// The main view as last prepared, or laid out afresh if it was
+    /// prepared for something else.
+    fn view(&self, ctx: &Ctx, area: Rect) -> Cow<'_, Doc> {
+        self.view
+            .get(&self.shown(ctx), area.width, Some(screen_top(area)), || {
+                self.doc(ctx, area.width)
+            })
+    }
+
+    /// The main view for the current state at `width`, laid out only if
+    /// the one kept is for something else; with the cursors that move over it.
+    fn prepared(&mut self, ctx: &Ctx, width: u16, top: Option<usize>) -> (&Doc, &mut [Cursor; 2]) {
+        let shown = self.shown(ctx);
+        if !self.view.fits(&shown, width, top) {
+            let doc = Doc::build(width, top, |d| self.fill(d, ctx));
+            self.view.keep(shown, width, doc);
+        }
+        (self.view.kept(), &mut self.cursor)
+    }
+
+    /// The main view laid out for `width`, afresh and whole.
+    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
+        Doc::build(width, None, |d| self.fill(d, ctx))
+    }
+
+    fn fill(&self, d: &mut Doc, ctx: &Ctx) {
+        match self.mode {
+            Mode::Actors => self.actors_doc(d, ctx),
+            Mode::Articles => self.articles_doc(d, ctx),
+        }
     }
 
     fn toggle_mark(&mut self, index: &Index) -> Outcome {
@@ -161,11 +214,9 @@ impl ComparePane {
         d.text(&names.join(" · "), th.title, &[], 0);
         d.blank();
         // Issues where any of them has a stance, most mentioned first.
-        let mut issues: Vec<IssueId> = ix
-            .analysis
-            .summaries
+        let mut issues: Vec<IssueId> = who
             .iter()
-            .filter(|s| who.contains(&s.actor))
+            .flat_map(|&a| self.lookup.actor_summaries(ix, a))
             .map(|s| s.issue)
             .collect();
         sort_issues(ix, &mut issues);
@@ -184,15 +235,16 @@ impl ComparePane {
                     0,
                     Some(Nav::Issue(issue)),
                 );
-                stance_table(d, ctx, issue, Some(who), true);
+                stance_table(d, ctx, &self.lookup, issue, Some(who), true);
                 d.blank();
             }
         }
+        let spoken: std::collections::HashSet<IssueId> = issues.iter().copied().collect();
         let silent: Vec<String> = ix
             .analysis
             .issues
             .iter()
-            .filter(|i| !issues.contains(&i.id))
+            .filter(|i| !spoken.contains(&i.id))
             .map(|i| i.name.clone())
             .collect();
         if !silent.is_empty() {
@@ -226,12 +278,7 @@ impl ComparePane {
             }
             let sums: Vec<Option<&StanceSummary>> = who
                 .iter()
-                .map(|&a| {
-                    ix.analysis
-                        .summaries
-                        .iter()
-                        .find(|s| s.actor == a && s.issue == issue)
-                })
+                .map(|&a| self.lookup.actor_summaries(ix, a).find(|s| s.issue == issue))
                 .collect();
             let mut row = vec![CellContent::styled(issue_name(ix, issue), th.title)];
             let mut t = vec![Some(Nav::Issue(issue))];
@@ -279,7 +326,7 @@ impl ComparePane {
             rule_before,
             ..TableOpts::default()
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     }
 
     fn articles_doc(&self, d: &mut Doc, ctx: &Ctx) {
@@ -365,7 +412,7 @@ impl ComparePane {
                 rows.push(row);
                 targets.push(t);
             }
-            d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+            d.table_of(&header, &rows, &opts, &targets);
         } else {
             d.text("Most named", th.heading, &[], 0);
             let mut rows = Vec::new();
@@ -375,7 +422,7 @@ impl ComparePane {
                 rows.push(vec![CellContent::styled(marker(a), th.tag), c]);
                 targets.push(vec![None, t]);
             }
-            d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+            d.table_of(&[], &rows, &opts, &targets);
             d.blank();
             for &issue in &issues {
                 let cov = covering(issue);
@@ -394,7 +441,7 @@ impl ComparePane {
                     rows.push(vec![CellContent::styled(marker(a), th.tag), c]);
                     targets.push(vec![None, t]);
                 }
-                d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+                d.table_of(&[], &rows, &opts, &targets);
                 d.blank();
             }
         }
@@ -513,28 +560,31 @@ impl Pane for ComparePane {
         PaneId::Compare
     }
 
-    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
+    fn entry_count(&self, _ctx: &Ctx) -> usize {
+        self.len()
+    }
+
+    fn entry(&self, ctx: &Ctx, i: usize) -> Option<ListEntry> {
         let ix = ctx.index;
         match self.mode {
-            Mode::Actors => self
-                .actors
-                .iter()
-                .filter_map(|&id| ix.analysis.actors.get(id as usize))
-                .map(|a| ListEntry {
+            Mode::Actors => {
+                let a = ix.analysis.actors.get(*self.actors.get(i)? as usize)?;
+                Some(ListEntry {
                     label: a.name.clone(),
                     count: Some(a.mentions as usize),
                     marked: self.marked_actors.contains(&a.id),
                 })
-                .collect(),
-            Mode::Articles => (0..self.articles as ArticleId)
-                .map(|a| ListEntry {
+            }
+            Mode::Articles => {
+                let a = (i < self.articles).then_some(i as ArticleId)?;
+                Some(ListEntry {
                     label: short_label(ix, a),
                     // The list draws counts bare; how much an article says on
                     // the issues is shown, labelled, in the comparison.
                     count: None,
                     marked: self.marked_articles.contains(&a),
                 })
-                .collect(),
+            }
         }
     }
 
@@ -563,17 +613,28 @@ impl Pane for ComparePane {
             }
             _ => {}
         }
-        let doc = self.doc(ctx, area.width);
         let m = self.m();
+        let (doc, cursor) = self.prepared(ctx, area.width, None);
+        let cursor = &mut cursor[m];
         match action {
-            Action::Copy => return super::issue::copy_selected(&doc, &self.cursor[m], ctx.index),
+            Action::Copy => super::issue::copy_selected(doc, cursor, ctx.index),
             Action::NextQuote | Action::PrevQuote => {
                 let fwd = *action == Action::NextQuote;
-                return self.cursor[m].seek(&doc, fwd, area.height as usize, "evidence", is_evidence);
+                cursor.seek(doc, fwd, area.height as usize, "evidence", is_evidence)
             }
-            _ => {}
+            _ => cursor.update(doc, action, area).unwrap_or_default(),
         }
-        self.cursor[m].update(&doc, action, area).unwrap_or_default()
+    }
+
+    /// A fresh cursor draws the view's first screen: only that much is laid
+    /// out until a key moves in the view.
+    fn prepare(&mut self, ctx: &Ctx, area: Rect) {
+        let top = (self.cursor[self.m()] == Cursor::default()).then(|| screen_top(area));
+        self.prepared(ctx, area.width, top);
+    }
+
+    fn forget_layout(&mut self) {
+        self.view = Laid::default();
     }
 
     fn navigate(&mut self, _nav: Nav, _ctx: &Ctx, _area: Rect) -> bool {
@@ -582,13 +643,13 @@ impl Pane for ComparePane {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
-        let doc = self.doc(ctx, area.width);
+        let doc = self.view(ctx, area);
         let lines = doc.visible(&self.cursor[self.m()], area.height as usize, ctx.theme.selected);
         f.render_widget(Paragraph::new(lines), area);
     }
 
     fn position(&self, ctx: &Ctx, area: Rect) -> String {
-        let doc = self.doc(ctx, area.width);
+        let doc = self.view(ctx, area);
         let pct = doc.percent(&self.cursor[self.m()], area.height as usize);
         match self.mode {
             Mode::Actors => format!(
@@ -603,7 +664,11 @@ impl Pane for ComparePane {
     }
 
     fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.doc(ctx, area.width);
+        let mut doc = self.view(ctx, area);
+        if !doc.home_known() {
+            // Which cell a fresh cursor starts on is below the top kept.
+            doc = Cow::Owned(self.doc(ctx, area.width));
+        }
         doc.left_leaves(self.cursor[self.m()].current(&doc))
     }
 

@@ -3,17 +3,17 @@
 //! articles) and what the sources say (aligned passages side by side, with
 //! what only one source says marked so).
 
+use super::doc_pane::{most_mentioned_first, DocPane, Sought, Subject};
 use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSummary};
-use crate::tui::action::{Action, Nav, PaneId};
-use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
+use crate::tui::action::{Nav, PaneId};
+use crate::tui::lookup::Lookup;
+use crate::tui::pane::{Ctx, Outcome};
 use crate::tui::widgets::doc::{
     article_name, citation, clip, count, marker, markers, short_label, shown_text, Cursor, Doc, Item,
 };
-use crate::tui::widgets::table::{CellContent, TableLayout, TableOpts};
+use crate::tui::widgets::table::{CellContent, TableOpts};
 use crate::Index;
-use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
-use ratatui::Frame;
+use std::sync::Arc;
 
 /// Narrowest actor column; when the actors' columns would be narrower, or
 /// there are more than `COLUMNS_MAX_ACTORS`, the comparison table puts
@@ -33,45 +33,74 @@ const PASSAGE_MIN_WIDTH: usize = 24;
 /// Longest passage shown in a table cell, in cells.
 const PASSAGE_MAX: usize = 400;
 
-pub struct IssuesPane {
-    /// Issue ids in list order (most mentioned first).
+/// The Issues pane's list: issues, most mentioned first.
+pub struct Issues {
     order: Vec<IssueId>,
-    sel: usize,
-    cursor: Cursor,
+    lookup: Arc<Lookup>,
 }
+
+pub type IssuesPane = DocPane<Issues>;
 
 impl IssuesPane {
     pub fn new(index: &Index) -> IssuesPane {
-        let mut order: Vec<IssueId> = index.analysis.issues.iter().map(|i| i.id).collect();
-        order.sort_by_key(|&id| {
-            let m = index.analysis.issues.get(id as usize).map_or(0, |i| i.mentions);
-            (std::cmp::Reverse(m), id)
+        IssuesPane::with_lookup(index, Arc::new(Lookup::new(index)))
+    }
+
+    pub fn with_lookup(index: &Index, lookup: Arc<Lookup>) -> IssuesPane {
+        let order = most_mentioned_first(index.analysis.issues.iter().map(|i| i.id), |id| {
+            Issues::named(index, id).map_or(0, |n| n.1)
         });
-        IssuesPane {
-            order,
-            sel: 0,
-            cursor: Cursor::default(),
+        DocPane::with_subject(Issues { order, lookup })
+    }
+}
+
+impl Subject for Issues {
+    const PANE: PaneId = PaneId::Issues;
+    const ONE: &'static str = "issue";
+    const NONE: &'static str = "no issues";
+
+    fn ids(&self) -> &[u32] {
+        &self.order
+    }
+
+    fn id_of(nav: Nav) -> Option<u32> {
+        match nav {
+            Nav::Issue(id) => Some(id),
+            _ => None,
         }
     }
 
-    fn issue(&self) -> Option<IssueId> {
-        self.order.get(self.sel).copied()
+    fn named(index: &Index, id: u32) -> Option<(&str, u32)> {
+        let i = index.analysis.issues.get(id as usize)?;
+        Some((&i.name, i.mentions))
     }
 
-    /// The main view laid out for `width`.
-    pub fn doc(&self, ctx: &Ctx, width: u16) -> Doc {
-        let mut d = Doc::new(width);
-        let Some(id) = self.issue() else {
+    fn layout(&self, ctx: &Ctx, i: usize, d: &mut Doc) {
+        let Some(&id) = self.order.get(i) else {
             d.text(
                 "No issues were found in these articles. Issues come from the lexicon's topics and from labels the articles use (table rows, list leads, headings).",
                 ctx.theme.dim,
                 &[],
                 0,
             );
-            return d;
+            return;
         };
-        issue_doc(&mut d, ctx, id);
-        d
+        issue_doc(d, ctx, &self.lookup, id);
+    }
+
+    fn sought(&self, _ctx: &Ctx, _i: usize) -> (&'static str, Sought) {
+        ("evidence", Box::new(is_evidence))
+    }
+
+    fn hints(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("↑↓", "row"),
+            ("←→", "cell"),
+            ("⏎", "open in article"),
+            ("n/N", "next/previous evidence"),
+            ("y", "copy"),
+            ("esc", "back"),
+        ]
     }
 }
 
@@ -84,13 +113,12 @@ pub(crate) fn stance(index: &Index, id: u32) -> Option<&Stance> {
 }
 
 /// The summaries on an issue, most mentioned actor first.
-pub(crate) fn summaries_on(index: &Index, issue: IssueId) -> Vec<&StanceSummary> {
-    let mut v: Vec<&StanceSummary> = index
-        .analysis
-        .summaries
-        .iter()
-        .filter(|s| s.issue == issue)
-        .collect();
+pub(crate) fn summaries_on<'a>(
+    index: &'a Index,
+    lookup: &'a Lookup,
+    issue: IssueId,
+) -> Vec<&'a StanceSummary> {
+    let mut v: Vec<&StanceSummary> = lookup.issue_summaries(index, issue).collect();
     v.sort_by_key(|s| (std::cmp::Reverse(actor_mentions(index, s.actor)), s.actor));
     v
 }
@@ -162,7 +190,7 @@ pub(crate) fn evidence_rows<'a>(index: &'a Index, s: &StanceSummary) -> Vec<&'a 
     v
 }
 
-fn issue_doc(d: &mut Doc, ctx: &Ctx, id: IssueId) {
+fn issue_doc(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, id: IssueId) {
     let ix = ctx.index;
     let th = ctx.theme;
     let Some(issue) = ix.analysis.issues.get(id as usize) else {
@@ -182,10 +210,13 @@ fn issue_doc(d: &mut Doc, ctx: &Ctx, id: IssueId) {
     }
     d.blank();
     d.text("Who wants what", th.heading, &[], 0);
-    stance_table(d, ctx, id, None, false);
+    stance_table(d, ctx, lookup, id, None, false);
     d.blank();
     d.text("What the sources say", th.heading, &[], 0);
-    passages(d, ctx, id);
+    // The top of a long view may be full already.
+    if !d.is_full() {
+        passages(d, ctx, lookup, id);
+    }
 }
 
 /// How much an issue is spoken of: `3 mentions in 2 of 3 articles · [1] 2,
@@ -225,13 +256,17 @@ pub(crate) fn issue_meta(issue: &crate::analysis::Issue, articles: usize) -> Str
 pub(crate) fn stance_table(
     d: &mut Doc,
     ctx: &Ctx,
+    lookup: &Lookup,
     issue: IssueId,
     only: Option<&[ActorId]>,
     force_rows: bool,
 ) {
     let ix = ctx.index;
     let th = ctx.theme;
-    let mut sums = summaries_on(ix, issue);
+    if d.is_full() {
+        return;
+    }
+    let mut sums = summaries_on(ix, lookup, issue);
     if let Some(only) = only {
         sums.retain(|s| only.contains(&s.actor));
         sums.sort_by_key(|s| only.iter().position(|&a| a == s.actor));
@@ -274,7 +309,7 @@ pub(crate) fn stance_table(
             rule_before: if deepest > 0 { vec![1] } else { Vec::new() },
             ..opts
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     } else {
         let header = vec![CellContent::new("Actor"), CellContent::new("Wants")];
         let mut rows = Vec::new();
@@ -307,7 +342,7 @@ pub(crate) fn stance_table(
             min_widths: vec![names.min(d.width as usize / 3)],
             ..opts
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     }
 }
 
@@ -316,12 +351,9 @@ type Passages = Vec<(ArticleId, SentenceId)>;
 
 /// The groups on an issue: those several sources share first (most sources,
 /// most alike), then what one source alone says, in article order.
-fn groups_on(index: &Index, issue: IssueId) -> Vec<(Passages, bool)> {
-    let mut v: Vec<(Passages, bool, f32)> = index
-        .analysis
-        .alignments
-        .iter()
-        .filter(|g| g.issue == issue)
+fn groups_on(index: &Index, lookup: &Lookup, issue: IssueId) -> Vec<(Passages, bool)> {
+    let mut v: Vec<(Passages, bool, f32)> = lookup
+        .issue_alignments(index, issue)
         .map(|g| {
             let ps: Vec<(ArticleId, SentenceId)> = g
                 .passages
@@ -344,10 +376,10 @@ fn groups_on(index: &Index, issue: IssueId) -> Vec<(Passages, bool)> {
 
 /// Aligned passages: one column per source article, when there is room;
 /// else each group stacked, one passage per row.
-fn passages(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
+fn passages(d: &mut Doc, ctx: &Ctx, lookup: &Lookup, issue: IssueId) {
     let ix = ctx.index;
     let th = ctx.theme;
-    let groups = groups_on(ix, issue);
+    let groups = groups_on(ix, lookup, issue);
     if groups.is_empty() {
         d.text(
             "No passages on this issue were aligned across sources.",
@@ -414,7 +446,7 @@ fn passages(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
             row_rules: true,
             ..opts
         };
-        d.table(&TableLayout::new(&header, &rows, d.width, &opts), &targets);
+        d.table_of(&header, &rows, &opts, &targets);
     } else {
         let mut rows = Vec::new();
         let mut targets = Vec::new();
@@ -435,7 +467,7 @@ fn passages(d: &mut Doc, ctx: &Ctx, issue: IssueId) {
             }
         }
         let opts = TableOpts { rule_before, ..opts };
-        d.table(&TableLayout::new(&[], &rows, d.width, &opts), &targets);
+        d.table_of(&[], &rows, &opts, &targets);
     }
 }
 
@@ -449,95 +481,5 @@ pub(crate) fn copy_selected(doc: &Doc, cursor: &Cursor, index: &Index) -> Outcom
     match doc.items.get(cursor.current(doc)).and_then(|it| it.target) {
         Some(Nav::Evidence(ev)) => Outcome::Copy(citation(index, &ev)),
         _ => Outcome::Status("nothing to copy here: select a passage, a stance or a quote".into()),
-    }
-}
-
-impl Pane for IssuesPane {
-    fn id(&self) -> PaneId {
-        PaneId::Issues
-    }
-
-    fn entries(&self, ctx: &Ctx) -> Vec<ListEntry> {
-        self.order
-            .iter()
-            .filter_map(|&id| ctx.index.analysis.issues.get(id as usize))
-            .map(|i| ListEntry {
-                label: i.name.clone(),
-                count: Some(i.mentions as usize),
-                marked: false,
-            })
-            .collect()
-    }
-
-    fn selected(&self) -> usize {
-        self.sel
-    }
-
-    fn select(&mut self, i: usize, _ctx: &Ctx) {
-        self.sel = i.min(self.order.len().saturating_sub(1));
-        self.cursor = Cursor::default();
-    }
-
-    fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
-        let doc = self.doc(ctx, area.width);
-        match action {
-            Action::Copy => return copy_selected(&doc, &self.cursor, ctx.index),
-            Action::NextQuote | Action::PrevQuote => {
-                let fwd = *action == Action::NextQuote;
-                return self
-                    .cursor
-                    .seek(&doc, fwd, area.height as usize, "evidence", is_evidence);
-            }
-            _ => {}
-        }
-        self.cursor.update(&doc, action, area).unwrap_or_default()
-    }
-
-    fn navigate(&mut self, nav: Nav, ctx: &Ctx, _area: Rect) -> bool {
-        let Nav::Issue(id) = nav else {
-            return false;
-        };
-        match self.order.iter().position(|&x| x == id) {
-            Some(i) => {
-                self.select(i, ctx);
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn render(&self, f: &mut Frame, area: Rect, ctx: &Ctx) {
-        let doc = self.doc(ctx, area.width);
-        let lines = doc.visible(&self.cursor, area.height as usize, ctx.theme.selected);
-        f.render_widget(Paragraph::new(lines), area);
-    }
-
-    fn position(&self, ctx: &Ctx, area: Rect) -> String {
-        if self.order.is_empty() {
-            return "no issues".into();
-        }
-        let doc = self.doc(ctx, area.width);
-        format!(
-            "issue {}/{} · {}%",
-            self.sel + 1,
-            self.order.len(),
-            doc.percent(&self.cursor, area.height as usize)
-        )
-    }
-
-    fn left_leaves(&self, ctx: &Ctx, area: Rect) -> bool {
-        let doc = self.doc(ctx, area.width);
-        doc.left_leaves(self.cursor.current(&doc))
-    }
-
-    fn hints(&self) -> Vec<(&'static str, &'static str)> {
-        vec![
-            ("↑↓", "row"),
-            ("←→", "cell"),
-            ("⏎", "open in article"),
-            ("n/N", "next/previous evidence"),
-            ("y", "copy"),
-            ("esc", "back"),
-        ]
     }
 }

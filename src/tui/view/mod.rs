@@ -5,17 +5,20 @@ pub mod actor;
 pub mod article;
 pub mod chrome;
 pub mod compare;
+pub mod doc_pane;
 pub mod help;
 pub mod issue;
 pub mod search;
 pub mod warnings;
 
 use super::app::{App, Focus, Overlay};
+use super::lookup::Lookup;
 use super::pane::Pane;
 use crate::Index;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
+use std::sync::Arc;
 
 /// Below this the frame is not drawn, only a note saying so.
 pub const MIN_WIDTH: u16 = 20;
@@ -78,12 +81,12 @@ pub fn areas(size: Rect, focus: Focus) -> Areas {
     }
 }
 
-/// The Issues, Actors and Compare panes.
-pub fn other_panes(index: &Index) -> (Box<dyn Pane>, Box<dyn Pane>, Box<dyn Pane>) {
+/// The Issues, Actors and Compare panes, reading the index through `lookup`.
+pub fn other_panes(index: &Index, lookup: &Arc<Lookup>) -> (Box<dyn Pane>, Box<dyn Pane>, Box<dyn Pane>) {
     (
-        Box::new(issue::IssuesPane::new(index)),
-        Box::new(actor::ActorsPane::new(index)),
-        Box::new(compare::ComparePane::new(index)),
+        Box::new(issue::IssuesPane::with_lookup(index, lookup.clone())),
+        Box::new(actor::ActorsPane::with_lookup(index, lookup.clone())),
+        Box::new(compare::ComparePane::with_lookup(index, lookup.clone())),
     )
 }
 

@@ -1,10 +1,11 @@
 //! A laid-out main view with selectable items: the issue, actor and compare
 //! panes build one of these for the current width (wrapped text, tables),
 //! then move a selection over its items and scroll it. The cursor (selection
-//! and scroll) is the only state; the document is rebuilt from the index on
-//! demand, so render never mutates anything.
+//! and scroll) is what the user moves; the document is derived from the
+//! index, laid out when what it shows or the width changes and kept
+//! (`Laid`), so neither a frame nor a key lays it out again.
 
-use super::table::TableLayout;
+use super::table::{CellContent, TableLayout, TableOpts};
 use super::wrap::wrap;
 use crate::analysis::{ArticleId, Evidence};
 use crate::tui::action::{Action, Nav};
@@ -13,6 +14,7 @@ use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -37,6 +39,10 @@ pub struct Doc {
     pub lines: Vec<Line<'static>>,
     pub items: Vec<Item>,
     next_row: usize,
+    /// Lines past which nothing more is laid out (`with_limit`).
+    limit: Option<usize>,
+    /// Something was left out for the limit: this is only the view's top.
+    cut: bool,
 }
 
 impl Doc {
@@ -47,13 +53,49 @@ impl Doc {
         }
     }
 
+    /// A doc that stops laying out once it holds `lines` lines (a table
+    /// stops after the row that reaches them): the top of the view, enough
+    /// to draw a fresh view's first screen, since on a newsroom's pack a
+    /// whole view can run to tens of thousands of lines. What it holds is
+    /// exactly the start of the whole view.
+    pub fn with_limit(width: u16, lines: usize) -> Doc {
+        Doc {
+            width,
+            limit: Some(lines),
+            ..Doc::default()
+        }
+    }
+
+    /// Whether the limit is reached: builders may skip making what would
+    /// not be laid out.
+    pub fn is_full(&self) -> bool {
+        self.limit.is_some_and(|l| self.lines.len() >= l)
+    }
+
+    /// Whether this may be only the top of the view: something was left
+    /// out, or the limit is reached (builders skip what would not fit).
+    pub fn is_cut(&self) -> bool {
+        self.cut || self.is_full()
+    }
+
+    /// True (and the doc marked cut) when nothing more is laid out.
+    fn skip(&mut self) -> bool {
+        let full = self.is_full();
+        self.cut |= full;
+        full
+    }
+
     pub fn blank(&mut self) {
-        self.lines.push(Line::default());
+        if !self.skip() {
+            self.lines.push(Line::default());
+        }
     }
 
     /// Wrapped text, not selectable.
     pub fn text(&mut self, text: &str, style: Style, styles: &[(Range<usize>, Style)], indent: u16) {
-        self.push_wrapped(text, style, styles, indent);
+        if !self.skip() {
+            self.push_wrapped(text, style, styles, indent);
+        }
     }
 
     /// Wrapped text that the selection can land on, on its own row.
@@ -65,6 +107,9 @@ impl Doc {
         indent: u16,
         target: Option<Nav>,
     ) {
+        if self.skip() {
+            return;
+        }
         let start = self.lines.len();
         self.push_wrapped(text, style, styles, indent);
         let row = self.next_row;
@@ -81,6 +126,9 @@ impl Doc {
     /// A line laid out by the caller (columns of a chart), selectable, not
     /// wrapped: what does not fit the width is cut when drawn.
     pub fn item_line(&mut self, line: Line<'static>, target: Option<Nav>) {
+        if self.skip() {
+            return;
+        }
         let start = self.lines.len();
         self.lines.push(line);
         let row = self.next_row;
@@ -96,9 +144,13 @@ impl Doc {
 
     /// Appends a laid-out table; every cell with `Some` in `targets` (indexed
     /// like the table's rows and columns) becomes an item.
-    pub fn table(&mut self, t: &TableLayout, targets: &[Vec<Option<Nav>>]) {
+    pub fn table(&mut self, t: TableLayout, targets: &[Vec<Option<Nav>>]) {
+        if self.skip() {
+            return;
+        }
+        self.cut |= t.rows.len() < t.rows_given;
         let base = self.lines.len();
-        self.lines.extend(t.lines.iter().cloned());
+        self.lines.extend(t.lines);
         for (r, lines) in t.rows.iter().enumerate() {
             let row = self.next_row;
             self.next_row += 1;
@@ -118,6 +170,43 @@ impl Doc {
                 });
             }
         }
+    }
+
+    /// Lays out a table (`TableLayout::new`) and appends it (`table`); in a
+    /// doc with a limit, only the rows up to it are wrapped.
+    pub fn table_of(
+        &mut self,
+        header: &[CellContent],
+        rows: &[Vec<CellContent>],
+        opts: &TableOpts,
+        targets: &[Vec<Option<Nav>>],
+    ) {
+        if self.skip() {
+            return;
+        }
+        let room = self.limit.map(|l| l.saturating_sub(self.lines.len()));
+        self.table(TableLayout::within(header, rows, self.width, opts, room), targets);
+    }
+
+    /// The view laid out by `fill`: whole, or with `top` its first `top`
+    /// lines (`with_limit`).
+    pub fn build(width: u16, top: Option<usize>, fill: impl Fn(&mut Doc)) -> Doc {
+        let mut d = match top {
+            Some(lines) => Doc::with_limit(width, lines),
+            None => Doc::new(width),
+        };
+        fill(&mut d);
+        d
+    }
+
+    /// Whether this shows the item a fresh cursor starts on (`home`): the
+    /// whole view, or a top that holds it.
+    pub fn home_known(&self) -> bool {
+        !self.is_cut()
+            || self
+                .items
+                .iter()
+                .any(|it| matches!(it.target, Some(Nav::Evidence(_))))
     }
 
     fn push_wrapped(&mut self, text: &str, style: Style, styles: &[(Range<usize>, Style)], indent: u16) {
@@ -232,12 +321,19 @@ impl Doc {
     }
 
     /// Where a fresh view's selection starts: the first item leading to
-    /// words in an article, else the first item.
+    /// words in an article, else the first item. In the top of a view
+    /// without such an item, past its items: the selection is below what
+    /// was laid out, so off the screen, and nothing here is selected.
     pub fn home(&self) -> usize {
-        self.items
+        let first = self
+            .items
             .iter()
-            .position(|it| matches!(it.target, Some(Nav::Evidence(_))))
-            .unwrap_or(0)
+            .position(|it| matches!(it.target, Some(Nav::Evidence(_))));
+        match first {
+            Some(i) => i,
+            None if self.is_cut() => self.items.len(),
+            None => 0,
+        }
     }
 
     /// The item drawn at document line `line`, column `x`.
@@ -278,6 +374,78 @@ impl Doc {
         }
         cursor.scroll.min(max) * 100 / max
     }
+}
+
+/// A `Doc` laid out for one state of a pane (`K`: what it shows) at one
+/// width, kept between frames and keys. Panes lay it out on their update
+/// path (`ensure`, when the state or width changed); drawing and the status
+/// line only read it (`get`). Asked for a view nobody prepared (a pane
+/// drawn straight after being made, as tests do), `get` lays one out and
+/// keeps it nowhere, so reading never changes anything.
+///
+/// What is kept may be only the view's top (`Doc::with_limit`): enough
+/// while the cursor is fresh (nothing moved, nothing scrolled), so moving
+/// through a long list lays out one screen per entry, not whole views. A
+/// `top` of `Some(n)` accepts a kept top of at least `n` lines; `None`
+/// wants the whole view.
+#[derive(Debug, Clone)]
+pub struct Laid<K> {
+    made: Option<(K, u16)>,
+    doc: Doc,
+}
+
+impl<K> Default for Laid<K> {
+    fn default() -> Laid<K> {
+        Laid {
+            made: None,
+            doc: Doc::default(),
+        }
+    }
+}
+
+impl<K: PartialEq> Laid<K> {
+    /// Whether the doc kept was made for `key` at `width` and is enough
+    /// for `top`.
+    pub fn fits(&self, key: &K, width: u16, top: Option<usize>) -> bool {
+        self.made.as_ref().is_some_and(|(k, w)| k == key && *w == width)
+            && (!self.doc.is_cut() || top.is_some_and(|n| self.doc.lines.len() >= n))
+    }
+
+    /// Keeps `doc` as made for `key` at `width`.
+    pub fn keep(&mut self, key: K, width: u16, doc: Doc) {
+        self.doc = doc;
+        self.made = Some((key, width));
+    }
+
+    /// The doc kept (empty before the first `keep`).
+    pub fn kept(&self) -> &Doc {
+        &self.doc
+    }
+
+    /// The doc for `key` at `width`, enough for `top`; `build` runs only if
+    /// the one kept is not.
+    pub fn ensure(&mut self, key: K, width: u16, top: Option<usize>, build: impl FnOnce() -> Doc) -> &Doc {
+        if !self.fits(&key, width, top) {
+            self.keep(key, width, build());
+        }
+        &self.doc
+    }
+
+    /// The doc for `key` at `width`, enough for `top`, changing nothing: the
+    /// one kept, or, if it is not that, a whole one from `build`.
+    pub fn get(&self, key: &K, width: u16, top: Option<usize>, build: impl FnOnce() -> Doc) -> Cow<'_, Doc> {
+        if self.fits(key, width, top) {
+            Cow::Borrowed(&self.doc)
+        } else {
+            Cow::Owned(build())
+        }
+    }
+}
+
+/// How much of a view drawing in `area` with a fresh cursor needs: a line
+/// more than the screen, so a top that is cut is known to scroll.
+pub fn screen_top(area: Rect) -> usize {
+    area.height as usize + 1
 }
 
 /// A main view's selection and scroll: the only view state of these panes.
@@ -595,7 +763,7 @@ mod tests {
             vec![CellContent::new("c"), CellContent::new("d")],
         ];
         let t = TableLayout::new(&[], &rows, 30, &TableOpts::default());
-        d.table(&t, &[vec![ev(0), ev(1)], vec![ev(2), None]]);
+        d.table(t, &[vec![ev(0), ev(1)], vec![ev(2), None]]);
         d.item("a paragraph", Style::default(), &[], 2, ev(3));
         d
     }
@@ -672,6 +840,47 @@ mod tests {
         assert_eq!(c.scroll, 15);
         c.update(&d, &Action::Click(0, 1), area);
         assert_eq!(c.sel, 16);
+    }
+
+    /// A doc with a limit is the start of the whole one, cut at a row.
+    #[test]
+    fn a_limited_doc_is_the_top_of_the_whole() {
+        let fill = |d: &mut Doc| {
+            d.text("heading", Style::default(), &[], 0);
+            let rows: Vec<Vec<CellContent>> = (0..40)
+                .map(|i| vec![CellContent::new(format!("row {i} with some words to wrap"))])
+                .collect();
+            let targets: Vec<Vec<Option<Nav>>> = (0..40).map(|i| vec![ev(i)]).collect();
+            d.table_of(&[], &rows, &TableOpts::default(), &targets);
+            d.item("after", Style::default(), &[], 0, ev(99));
+        };
+        let whole = Doc::build(12, None, fill);
+        assert!(!whole.is_cut());
+        for n in [2, 5, 17] {
+            let top = Doc::build(12, Some(n), fill);
+            assert!(top.is_cut() && top.lines.len() >= n && top.lines.len() < whole.lines.len());
+            assert_eq!(top.lines, whole.lines[..top.lines.len()]);
+            assert_eq!(top.items, whole.items[..top.items.len()]);
+            assert_eq!(top.home(), whole.home());
+        }
+        let all = Doc::build(12, Some(whole.lines.len() + 1), fill);
+        assert!(!all.is_cut());
+        assert_eq!(all.lines, whole.lines);
+        // A top without the item a fresh cursor starts on selects nothing
+        // in it: that item is below.
+        let no_home = |d: &mut Doc| {
+            for i in 0..30 {
+                d.item(&format!("line {i}"), Style::default(), &[], 0, None);
+            }
+            d.item("evidence", Style::default(), &[], 0, ev(1));
+        };
+        let top = Doc::build(20, Some(3), no_home);
+        assert!(top.is_cut() && !top.home_known());
+        assert_eq!(top.home(), top.items.len());
+        assert_eq!(Cursor::default().current(&top), top.items.len());
+        let whole = Doc::build(20, None, no_home);
+        assert!(whole.home_known());
+        assert_eq!(whole.home(), 30);
     }
 
     #[test]

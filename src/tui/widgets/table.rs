@@ -82,6 +82,9 @@ pub struct TableLayout {
     pub widths: Vec<u16>,
     /// Each column's horizontal extent in cells, from the table's left edge.
     pub xs: Vec<Range<u16>>,
+    /// How many data rows were given; `rows` is shorter when a limit cut
+    /// the layout (`within`).
+    pub rows_given: usize,
 }
 
 /// Most a column asks for before it wraps, so one long cell cannot starve the others.
@@ -96,13 +99,29 @@ impl TableLayout {
         width: u16,
         opts: &TableOpts,
     ) -> TableLayout {
+        TableLayout::within(header, rows, width, opts, None)
+    }
+
+    /// Like `new`, but stops after the row that brings the table to
+    /// `max_lines` lines. Columns are sized over every row, so the rows
+    /// laid out are those of the whole table.
+    pub fn within(
+        header: &[CellContent],
+        rows: &[Vec<CellContent>],
+        width: u16,
+        opts: &TableOpts,
+        max_lines: Option<usize>,
+    ) -> TableLayout {
         let ncols = rows
             .iter()
             .map(Vec::len)
             .chain(std::iter::once(header.len()))
             .max()
             .unwrap_or(0);
-        let mut out = TableLayout::default();
+        let mut out = TableLayout {
+            rows_given: rows.len(),
+            ..TableLayout::default()
+        };
         if ncols == 0 || width == 0 {
             out.rows = vec![0..0; rows.len()];
             return out;
@@ -147,8 +166,15 @@ impl TableLayout {
             rule(&mut out.lines);
             out.header_lines = out.lines.len();
         }
+        // Looked up once a row: a table of a newsroom's evidence has
+        // thousands of rows and of groups.
+        let mut rule_before = opts.rule_before.clone();
+        rule_before.sort_unstable();
         for (r, row) in rows.iter().enumerate() {
-            if r > 0 && (opts.row_rules || opts.rule_before.contains(&r)) {
+            if max_lines.is_some_and(|m| out.lines.len() >= m) {
+                break;
+            }
+            if r > 0 && (opts.row_rules || rule_before.binary_search(&r).is_ok()) {
                 rule(&mut out.lines);
             }
             let sel = match opts.selection {
