@@ -22,7 +22,7 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const CHUNK: usize = 4096;
 
@@ -50,12 +50,10 @@ struct PlannedTerm<'a> {
 struct Last {
     query: Query,
     cands: Vec<u32>,
-    /// Per candidate, per term (stride = terms), the term's exact score
-    /// (matcher + verbatim bonus), or `UNKNOWN`.
+    /// Per candidate, per term (stride = terms), what is known of the
+    /// term's score there (an encoded [`Est`]).
     scores: Vec<i64>,
 }
-
-const UNKNOWN: i64 = i64::MIN;
 
 /// Where to look, when narrowing: the previous candidates, and for each
 /// term the previous query's column of scores for the very same term.
@@ -369,12 +367,148 @@ fn skim_linear(hay: &[u8], p: &[u8]) -> Option<i64> {
 
 use score::span_min;
 
+/// What is known of one term's score (or of the phrase bonus) in one
+/// item: `val` is the exact score at level `EXACT`, else an upper bound.
+/// Most items of a short query cannot reach the top k, and the cheap
+/// levels show it without the substring searches the bonuses need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Est {
+    val: i64,
+    level: u8,
+}
+
+impl Est {
+    /// Nothing known (non-ASCII items: the matcher decides later).
+    const NONE: u8 = 0;
+    /// A term: its matcher score is known, `val` adds the largest
+    /// verbatim and whole-word bonus (8 a byte). The phrase: `val` is its
+    /// largest bonus.
+    const BOUND: u8 = 1;
+    /// The phrase only: not verbatim, `val` is the in-order bonus.
+    const IN_ORDER: u8 = 2;
+    const EXACT: u8 = 3;
+    const UNKNOWN: Est = Est {
+        val: 0,
+        level: Est::NONE,
+    };
+
+    fn exact(val: i64) -> Est {
+        Est {
+            val,
+            level: Est::EXACT,
+        }
+    }
+
+    /// A matching term of `len` bytes whose matcher score is `skim`.
+    fn skim(skim: i64, len: usize) -> Est {
+        Est {
+            val: skim + max_literal(len),
+            level: Est::BOUND,
+        }
+    }
+
+    /// Packs into one i64 for the per-candidate table kept between queries.
+    fn encode(self) -> i64 {
+        self.val.saturating_mul(4) | i64::from(self.level)
+    }
+
+    fn decode(x: i64) -> Est {
+        Est {
+            val: x >> 2,
+            level: (x & 3) as u8,
+        }
+    }
+}
+
+/// The largest verbatim plus whole-word bonus of a term of `len` bytes.
+#[inline]
+fn max_literal(len: usize) -> i64 {
+    (score::CONTIG_PER_BYTE + score::WORD_PER_BYTE) * len as i64
+}
+
+/// Orders (score, item) as the ranking does, higher is better: score
+/// first, then the earlier item. Scores beyond i32 saturate, which keeps
+/// the order wherever it matters (no real score comes near).
+#[inline]
+fn rank_key(score: i64, item: u32) -> u64 {
+    let s = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) - i64::from(i32::MIN);
+    ((s as u64) << 32) | u64::from(u32::MAX - item)
+}
+
+/// Does ASCII term `t` match ASCII item `hb` (whose mask holds the term's)?
+/// If so, its matcher score, bounded by the largest literal bonus.
+#[inline]
+fn match_fast(hb: &[u8], t: &PlannedTerm) -> Option<Est> {
+    let tb = t.term.text.as_bytes();
+    if t.term.exact && t.finder.find(hb).is_none() {
+        return None;
+    }
+    if let [c] = *tb {
+        // One byte: the matcher scores its first occurrence's bonus.
+        let p = memchr::memchr(c, hb)?;
+        let prev = if p == 0 { 0 } else { hb[p - 1] };
+        return Some(Est::skim(in_place_bonus(prev, c), 1));
+    }
+    Some(Est::skim(skim_linear(hb, tb)?, tb.len()))
+}
+
+/// One step closer to an item's exact score, cheapest first: the phrase
+/// verbatim (one substring search), a term's verbatim and whole-word bonus
+/// (a substring search), the phrase's in-order test. ASCII item and terms.
+fn refine(hay: &str, terms: &[PlannedTerm], ests: &mut [Est], phrase: Option<&Finder>, ph: &mut Est) {
+    let hb = hay.as_bytes();
+    if ph.level == Est::BOUND {
+        if let Some(f) = phrase {
+            let n = f.needle().len() as i64;
+            *ph = if f.find(hb).is_some() {
+                Est::exact((score::PHRASE_PER_BYTE + score::ORDER_PER_BYTE) * n)
+            } else {
+                Est {
+                    val: score::ORDER_PER_BYTE * n,
+                    level: Est::IN_ORDER,
+                }
+            };
+            return;
+        }
+    }
+    for (e, t) in ests.iter_mut().zip(terms) {
+        if e.level == Est::BOUND {
+            let skim = e.val - max_literal(t.term.text.len());
+            *e = Est::exact(skim + score::literal_bonus_with(hay, &t.finder));
+            return;
+        }
+    }
+    if ph.level == Est::IN_ORDER {
+        if let Some(f) = phrase {
+            let p = f.needle();
+            *ph = Est::exact(if score::within(hb, p, p.len() * 3 / 2) {
+                score::ORDER_PER_BYTE * p.len() as i64
+            } else {
+                0
+            });
+            return;
+        }
+    }
+    // Only reached if a caller asks past exactness: settle everything.
+    *ph = Est::exact(score::phrase_bonus_with(hay, phrase));
+    for (e, t) in ests.iter_mut().zip(terms) {
+        if e.level != Est::EXACT {
+            *e = Est::exact(
+                skim_linear(hb, t.term.text.as_bytes()).unwrap_or(0)
+                    + score::literal_bonus_with(hay, &t.finder),
+            );
+        }
+    }
+}
+
 /// Heap entry ordered so the top is the worst kept hit.
 type Entry = (Reverse<i64>, u32);
 
 struct ChunkOut {
+    /// The first chunk folded in (outputs are put back in chunk order).
+    first: usize,
     cands: Vec<u32>,
-    /// Per candidate, per term: exact term score or `UNKNOWN`.
+    /// Per candidate, per term: an encoded [`Est`].
     scores: Vec<i64>,
     /// ASCII queries: (upper bound of score, item) for every match whose
     /// score is not known exactly.
@@ -385,6 +519,23 @@ struct ChunkOut {
     /// Other queries: the chunk's best, fully scored.
     top: BinaryHeap<Entry>,
     matched: usize,
+    /// Only queries with non-ASCII terms need the matcher in pass 1.
+    matcher: Option<SkimMatcherV2>,
+}
+
+impl ChunkOut {
+    /// Would (score, item) rank below what is already known to be in the
+    /// top k (this worker's k-th best, or any worker's)?
+    #[inline]
+    fn hopeless(&self, global: &AtomicU64, limit: usize, score: i64, item: u32) -> bool {
+        let key = rank_key(score, item);
+        key < global.load(Ordering::Relaxed)
+            || (self.exact.len() >= limit
+                && self
+                    .exact
+                    .peek()
+                    .is_some_and(|&(Reverse(s), w)| key < rank_key(s, w)))
+    }
 }
 
 /// One item's score, or None if the matcher rejects it.
@@ -444,130 +595,172 @@ fn scan(
     let n = narrowed.map(|c| c.list.len()).unwrap_or(store.len());
     let chunks = n.div_ceil(CHUNK);
 
-    // Pass 1: which items match, and (ASCII terms) a cheap upper bound of
-    // each one's score.
-    let outs: Vec<ChunkOut> = (0..chunks)
+    // The k-th best (score, item) any worker has found so far: an item
+    // whose bound ranks below it cannot enter the top k.
+    let global = AtomicU64::new(0);
+    let phrase_len = phrase.map(|f| f.needle().len() as i64).unwrap_or(0);
+
+    // Pass 1: which items match; for ASCII queries in ASCII items, the
+    // score too, but only as far as it takes to tell that an item cannot
+    // enter the top k (see `Est`). Each worker folds a run of consecutive
+    // chunks into one output, so its k-th best rises as it goes.
+    let mut outs: Vec<ChunkOut> = (0..chunks)
         .into_par_iter()
-        .map_init(score::matcher, |m, c| {
-            let mut out = ChunkOut {
+        .fold(
+            || ChunkOut {
+                first: usize::MAX,
                 cands: Vec::new(),
                 scores: Vec::new(),
                 pool: Vec::new(),
                 exact: BinaryHeap::new(),
                 top: BinaryHeap::new(),
                 matched: 0,
-            };
-            if stop() {
-                return out;
-            }
-            let range = c * CHUNK..((c + 1) * CHUNK).min(n);
-            let mut typo_hit = vec![false; terms.len()];
-            // Per term: its exact score (matcher + verbatim bonus) if known.
-            let mut vals: Vec<i64> = vec![UNKNOWN; terms.len()];
-            for k in range {
-                let i = match narrowed {
-                    Some(nw) => nw.list[k] as usize,
-                    None => k,
-                };
-                let mask = store.masks[i];
-                if !typo_mode && mask & need != need {
-                    continue;
+                matcher: None,
+            },
+            |mut out, c| {
+                if stop() {
+                    return out;
                 }
-                if !filters.is_empty() && !filters.passes(src, i) {
-                    continue;
-                }
-                let hay = store.item(i);
-                let hb = hay.as_bytes();
-                if excludes.iter().any(|x| x.find(hb).is_some()) {
-                    continue;
-                }
-                // ASCII terms in an ASCII item: the byte port of the
-                // matcher both decides the match and scores it.
-                let fast = all_ascii && mask & NON_ASCII_BITS == 0;
-                let mut ok = true;
-                for (ti, t) in terms.iter().enumerate() {
-                    typo_hit[ti] = false;
-                    vals[ti] = UNKNOWN;
-                    if let Some(nw) = narrowed {
-                        // The same term matched this item last time.
-                        if let Some(c) = nw.cols[ti] {
-                            let v = nw.scores[k * nw.stride + c];
-                            if v != UNKNOWN {
-                                vals[ti] = v;
-                                continue;
-                            }
-                        }
+                out.first = out.first.min(c);
+                let range = c * CHUNK..((c + 1) * CHUNK).min(n);
+                let mut typo_hit = vec![false; terms.len()];
+                let mut ests: Vec<Est> = vec![Est::UNKNOWN; terms.len()];
+                for k in range {
+                    let i = match narrowed {
+                        Some(nw) => nw.list[k] as usize,
+                        None => k,
+                    };
+                    let mask = store.masks[i];
+                    if !typo_mode && mask & need != need {
+                        continue;
                     }
-                    if mask & t.mask == t.mask {
-                        if fast {
-                            if !t.term.exact || t.finder.find(hb).is_some() {
-                                if let Some(sc) = skim_linear(hb, t.term.text.as_bytes()) {
-                                    vals[ti] = sc + score::literal_bonus_with(hay, &t.finder);
+                    if !filters.is_empty() && !filters.passes(src, i) {
+                        continue;
+                    }
+                    let hay = store.item(i);
+                    let hb = hay.as_bytes();
+                    if excludes.iter().any(|x| x.find(hb).is_some()) {
+                        continue;
+                    }
+                    // ASCII terms in an ASCII item: the byte port of the
+                    // matcher decides the match and scores it.
+                    let fast = all_ascii && mask & NON_ASCII_BITS == 0;
+                    let mut ok = true;
+                    for (ti, t) in terms.iter().enumerate() {
+                        typo_hit[ti] = false;
+                        ests[ti] = Est::UNKNOWN;
+                        if let Some(nw) = narrowed {
+                            // The same term matched this item last time.
+                            if let Some(c) = nw.cols[ti] {
+                                let e = Est::decode(nw.scores[k * nw.stride + c]);
+                                if e.level != Est::NONE {
+                                    ests[ti] = e;
                                     continue;
                                 }
                             }
-                        } else if prefilter(hb, t) {
+                        }
+                        if mask & t.mask == t.mask {
+                            if fast {
+                                if let Some(e) = match_fast(hb, t) {
+                                    ests[ti] = e;
+                                    continue;
+                                }
+                            } else if prefilter(hb, t) {
+                                continue;
+                            }
+                        }
+                        if !t.typos.is_empty() && score::words(hay).any(|(_, w)| t.typos.contains(w)) {
+                            typo_hit[ti] = true;
+                            ests[ti] = Est::exact(score::typo_score(&t.term.text));
                             continue;
                         }
+                        ok = false;
+                        break;
                     }
-                    if !t.typos.is_empty() && score::words(hay).any(|(_, w)| t.typos.contains(w)) {
-                        typo_hit[ti] = true;
+                    if !ok {
                         continue;
                     }
-                    ok = false;
-                    break;
-                }
-                if !ok {
-                    continue;
-                }
-                out.cands.push(i as u32);
-                out.scores.extend_from_slice(&vals);
-                if all_ascii {
-                    // The prefilter decided: this is a match.
+                    out.cands.push(i as u32);
+                    if !all_ascii {
+                        out.scores.extend(ests.iter().map(|e| e.encode()));
+                        let m = out.matcher.get_or_insert_with(score::matcher);
+                        let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
+                            continue;
+                        };
+                        out.matched += 1;
+                        if out.top.len() < limit {
+                            out.top.push((Reverse(total), i as u32));
+                        } else if beats(total, i as u32, out.top.peek()) {
+                            out.top.pop();
+                            out.top.push((Reverse(total), i as u32));
+                        }
+                        continue;
+                    }
+                    // ASCII terms: the prefilter decided, this is a match.
                     out.matched += 1;
                     if limit == 0 {
+                        out.scores.extend(ests.iter().map(|e| e.encode()));
                         continue;
                     }
-                    let mut bound = score::phrase_bonus_with(hay, phrase);
-                    let mut exact = true;
-                    for (ti, t) in terms.iter().enumerate() {
-                        bound += if typo_hit[ti] {
-                            score::typo_score(&t.term.text)
-                        } else if vals[ti] != UNKNOWN {
-                            vals[ti]
+                    if !fast {
+                        out.scores.extend(ests.iter().map(|e| e.encode()));
+                        let mut bound = score::phrase_bonus_with(hay, phrase);
+                        for (ti, t) in terms.iter().enumerate() {
+                            bound += if typo_hit[ti] {
+                                score::typo_score(&t.term.text)
+                            } else {
+                                let lit = score::literal_bonus_with(hay, &t.finder);
+                                skim_bound(hb, t.term.text.as_bytes(), lit > 0) + lit
+                            };
+                        }
+                        if !out.hopeless(&global, limit, bound, i as u32) {
+                            out.pool.push((bound, i as u32));
+                        }
+                        continue;
+                    }
+                    let mut ph = match phrase {
+                        Some(_) => Est {
+                            val: (score::PHRASE_PER_BYTE + score::ORDER_PER_BYTE) * phrase_len,
+                            level: Est::BOUND,
+                        },
+                        None => Est::exact(0),
+                    };
+                    let total = loop {
+                        let total = ph.val + ests.iter().map(|e| e.val).sum::<i64>();
+                        if ph.level == Est::EXACT && ests.iter().all(|e| e.level == Est::EXACT) {
+                            break Some(total);
+                        }
+                        if out.hopeless(&global, limit, total, i as u32) {
+                            break None;
+                        }
+                        refine(hay, terms, &mut ests, phrase, &mut ph);
+                    };
+                    out.scores.extend(ests.iter().map(|e| e.encode()));
+                    if let Some(total) = total {
+                        if out.exact.len() < limit {
+                            out.exact.push((Reverse(total), i as u32));
+                        } else if beats(total, i as u32, out.exact.peek()) {
+                            out.exact.pop();
+                            out.exact.push((Reverse(total), i as u32));
                         } else {
-                            exact = false;
-                            let lit = score::literal_bonus_with(hay, &t.finder);
-                            skim_bound(hb, t.term.text.as_bytes(), lit > 0) + lit
-                        };
+                            continue;
+                        }
+                        if out.exact.len() >= limit {
+                            if let Some(&(Reverse(s), w)) = out.exact.peek() {
+                                global.fetch_max(rank_key(s, w), Ordering::Relaxed);
+                            }
+                        }
                     }
-                    if !exact {
-                        out.pool.push((bound, i as u32));
-                    } else if out.exact.len() < limit {
-                        out.exact.push((Reverse(bound), i as u32));
-                    } else if beats(bound, i as u32, out.exact.peek()) {
-                        out.exact.pop();
-                        out.exact.push((Reverse(bound), i as u32));
-                    }
-                    continue;
                 }
-                let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
-                    continue;
-                };
-                out.matched += 1;
-                if out.top.len() < limit {
-                    out.top.push((Reverse(total), i as u32));
-                } else if beats(total, i as u32, out.top.peek()) {
-                    out.top.pop();
-                    out.top.push((Reverse(total), i as u32));
-                }
-            }
-            out
-        })
+                out
+            },
+        )
         .collect();
     if cancelled.load(Ordering::Relaxed) {
         return None;
     }
+    // Candidates stay in item order: outputs in the order of their chunks.
+    outs.sort_by_key(|o| o.first);
     let mut cands = Vec::with_capacity(outs.iter().map(|o| o.cands.len()).sum());
     let mut scores = Vec::with_capacity(outs.iter().map(|o| o.scores.len()).sum());
     let mut matched = 0;
