@@ -38,7 +38,7 @@ pub struct Found {
 
 struct PlannedTerm<'a> {
     term: &'a Term,
-    mask: u64,
+    mask: u32,
     ascii: bool,
     finder: Finder<'static>,
 
@@ -51,17 +51,20 @@ struct Last {
     query: Query,
     cands: Vec<u32>,
     /// Per candidate, per term (stride = terms), what is known of the
-    /// term's score there (an encoded [`Est`]).
-    scores: Vec<i64>,
+    /// term's score and match there.
+    scores: Vec<Cell>,
 }
 
 /// Where to look, when narrowing: the previous candidates, and for each
 /// term the previous query's column of scores for the very same term.
 struct Narrow<'a> {
     list: &'a [u32],
-    scores: &'a [i64],
+    scores: &'a [Cell],
     stride: usize,
     cols: Vec<Option<usize>>,
+    /// For each term, a previous fuzzy term it extends (its proper
+    /// prefix), so the match can carry on from where that one ended.
+    ext: Vec<Option<(usize, usize)>>,
 }
 
 pub struct Engine {
@@ -115,6 +118,22 @@ impl Engine {
                     .terms
                     .iter()
                     .map(|t| l.query.terms.iter().position(|o| o == t))
+                    .collect(),
+                ext: q
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        l.query
+                            .terms
+                            .iter()
+                            .position(|o| {
+                                !t.exact
+                                    && !o.exact
+                                    && o.text.len() < t.text.len()
+                                    && t.text.starts_with(&o.text)
+                            })
+                            .map(|c| (c, l.query.terms[c].text.len()))
+                    })
                     .collect(),
             }),
             _ => None,
@@ -365,12 +384,100 @@ fn skim_linear(hay: &[u8], p: &[u8]) -> Option<i64> {
     Some(score)
 }
 
+/// `skim_linear` in fewer passes, for patterns of up to `FAST_MAX` bytes:
+/// the forward pass records where each pattern byte matched; the backward
+/// pass walks the window byte by byte; the scoring pass is arithmetic on
+/// positions when it would retrace the forward match (its start, a
+/// window-relative index used as an absolute one, is at or before the
+/// first match; the common case), else one more walk. Short items make
+/// plain byte loops cheaper than a memchr call per pattern byte and pass.
+#[inline]
+fn skim_fast(hay: &[u8], p: &[u8]) -> Option<i64> {
+    let m = p.len();
+    if m <= 1 || m > FAST_MAX {
+        return skim_linear(hay, p);
+    }
+    let mut at = [0usize; FAST_MAX];
+    let first = memchr::memchr(p[0], hay)?;
+    at[0] = first;
+    let mut k = 1;
+    let mut j = first + 1;
+    while k < m {
+        let c = p[k];
+        loop {
+            let &b = hay.get(j)?;
+            j += 1;
+            if b == c {
+                break;
+            }
+        }
+        at[k] = j - 1;
+        k += 1;
+    }
+    let last = at[m - 1];
+    // Backward: the rightmost match ending at `last`, inside `first..=last`.
+    let mut k = m - 1;
+    let mut j = last;
+    let start = loop {
+        if hay[j] == p[k] {
+            if k == 0 {
+                break j - first;
+            }
+            k -= 1;
+        }
+        if j == first {
+            // Unreachable (the forward match lies inside), kept exact anyway.
+            return skim_linear(hay, p);
+        }
+        j -= 1;
+    };
+    if start > first {
+        // The scoring pass matches afresh from `start`.
+        let mut j = start;
+        for (k, &c) in p.iter().enumerate() {
+            loop {
+                let Some(&b) = hay.get(j).filter(|_| j <= last) else {
+                    return skim_linear(hay, p);
+                };
+                j += 1;
+                if b == c {
+                    break;
+                }
+            }
+            at[k] = j - 1;
+        }
+    }
+    let mut score = 0i64;
+    let mut in_gap = false;
+    let mut prev_bonus = 0i64;
+    let mut pos = start;
+    for (k, &c) in p.iter().enumerate() {
+        let j = at[k];
+        let o = j - pos;
+        if o > 0 {
+            score -= o as i64 + if in_gap { 0 } else { 3 };
+            in_gap = true;
+            prev_bonus = 0;
+        }
+        let prev = if j == start { 0 } else { hay[j - 1] };
+        let cb = prev_bonus.max(in_place_bonus(prev, c).max(4));
+        prev_bonus = cb;
+        score += 16 + if in_gap { 0 } else { cb };
+        in_gap = false;
+        pos = j + 1;
+    }
+    Some(score)
+}
+
+/// Longest pattern `skim_fast` handles itself (a stack array of positions).
+const FAST_MAX: usize = 32;
+
 use score::span_min;
 
 /// What is known of one term's score (or of the phrase bonus) in one
 /// item: `val` is the exact score at level `EXACT`, else an upper bound.
 /// Most items of a short query cannot reach the top k, and the cheap
-/// levels show it without the substring searches the bonuses need.
+/// levels show it without scoring them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Est {
     val: i64,
@@ -384,8 +491,10 @@ impl Est {
     /// verbatim and whole-word bonus (8 a byte). The phrase: `val` is its
     /// largest bonus.
     const BOUND: u8 = 1;
-    /// The phrase only: not verbatim, `val` is the in-order bonus.
-    const IN_ORDER: u8 = 2;
+    /// A term: it matches, and `val` bounds its score by where its first
+    /// byte first occurs ([`first_bound`]). The phrase: it is not verbatim,
+    /// `val` is the in-order bonus.
+    const LOOSE: u8 = 2;
     const EXACT: u8 = 3;
     const UNKNOWN: Est = Est {
         val: 0,
@@ -407,16 +516,60 @@ impl Est {
         }
     }
 
-    /// Packs into one i64 for the per-candidate table kept between queries.
-    fn encode(self) -> i64 {
-        self.val.saturating_mul(4) | i64::from(self.level)
+    /// Packs into an i32 for the per-candidate table kept between queries;
+    /// a value out of range is simply forgotten (worked out again if needed).
+    fn encode(self) -> i32 {
+        const LIM: i64 = 1 << 28;
+        if (-LIM..LIM).contains(&self.val) {
+            (self.val as i32) << 2 | i32::from(self.level)
+        } else {
+            0
+        }
     }
 
-    fn decode(x: i64) -> Est {
+    fn decode(x: i32) -> Est {
         Est {
-            val: x >> 2,
+            val: i64::from(x >> 2),
             level: (x & 3) as u8,
         }
+    }
+}
+
+/// One term in one candidate, kept for the next query: an encoded [`Est`],
+/// and where the term's greedy match starts and ends (`FWD_NONE` if
+/// unknown), so a longer term can carry on from there.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    est: i32,
+    fwd: u32,
+}
+
+const FWD_NONE: u32 = u32::MAX;
+
+/// Packs a greedy match's first and last byte (items past 64 KiB are
+/// simply not carried over).
+#[inline]
+fn pack_fwd(first: usize, last: usize) -> u32 {
+    if last < 0xFFFF {
+        (first as u32) << 16 | last as u32
+    } else {
+        FWD_NONE
+    }
+}
+
+/// An upper bound of SkimMatcherV2's linear-path score for a term of `m`
+/// bytes (m ≥ 2) whose first byte first occurs at `first`. Its scoring
+/// pass starts at a window-relative index used as an absolute one, at most
+/// `last - m + 1 - first`, and runs to `last`, so it skips at least `first`
+/// bytes; if any, there is a gap, costing 3 plus a byte per skipped byte,
+/// and the byte after it earns no bonus (up to 8). Tested against the port.
+#[inline]
+fn first_bound(m: usize, first: usize) -> i64 {
+    let m = m as i64;
+    if first == 0 {
+        24 * m
+    } else {
+        24 * m - 11 - first as i64
     }
 }
 
@@ -436,25 +589,46 @@ fn rank_key(score: i64, item: u32) -> u64 {
 }
 
 /// Does ASCII term `t` match ASCII item `hb` (whose mask holds the term's)?
-/// If so, its matcher score, bounded by the largest literal bonus.
+/// If so, what is known cheaply of its score, and (`fwd`) where its greedy
+/// match lies. `from` is a shorter term's greedy match and length when
+/// `t` extends it: the match carries on from there.
 #[inline]
-fn match_fast(hb: &[u8], t: &PlannedTerm) -> Option<Est> {
+fn match_fast(hb: &[u8], t: &PlannedTerm, from: Option<(u32, usize)>, fwd: &mut u32) -> Option<Est> {
     let tb = t.term.text.as_bytes();
-    if t.term.exact && t.finder.find(hb).is_none() {
-        return None;
+    let m = tb.len();
+    if t.term.exact {
+        t.finder.find(hb)?;
+        return Some(Est::skim(skim_fast(hb, tb)?, m));
     }
     if let [c] = *tb {
         // One byte: the matcher scores its first occurrence's bonus.
         let p = memchr::memchr(c, hb)?;
+        *fwd = pack_fwd(p, p);
         let prev = if p == 0 { 0 } else { hb[p - 1] };
         return Some(Est::skim(in_place_bonus(prev, c), 1));
     }
-    Some(Est::skim(skim_linear(hb, tb)?, tb.len()))
+    let (first, mut j, mut k) = match from {
+        Some((f, len)) if len < m => ((f >> 16) as usize, (f & 0xFFFF) as usize + 1, len),
+        _ => {
+            let first = memchr::memchr(tb[0], hb)?;
+            (first, first + 1, 1)
+        }
+    };
+    while k < m {
+        j += memchr::memchr(tb[k], hb.get(j..)?)? + 1;
+        k += 1;
+    }
+    *fwd = pack_fwd(first, j - 1);
+    Some(Est {
+        val: first_bound(m, first) + max_literal(m),
+        level: Est::LOOSE,
+    })
 }
 
 /// One step closer to an item's exact score, cheapest first: the phrase
-/// verbatim (one substring search), a term's verbatim and whole-word bonus
-/// (a substring search), the phrase's in-order test. ASCII item and terms.
+/// verbatim (one substring search), a term's matcher score, a term's
+/// verbatim and whole-word bonus (a substring search), the phrase's
+/// in-order test. ASCII item and terms.
 fn refine(hay: &str, terms: &[PlannedTerm], ests: &mut [Est], phrase: Option<&Finder>, ph: &mut Est) {
     let hb = hay.as_bytes();
     if ph.level == Est::BOUND {
@@ -465,9 +639,16 @@ fn refine(hay: &str, terms: &[PlannedTerm], ests: &mut [Est], phrase: Option<&Fi
             } else {
                 Est {
                     val: score::ORDER_PER_BYTE * n,
-                    level: Est::IN_ORDER,
+                    level: Est::LOOSE,
                 }
             };
+            return;
+        }
+    }
+    for (e, t) in ests.iter_mut().zip(terms) {
+        if e.level == Est::LOOSE {
+            let tb = t.term.text.as_bytes();
+            *e = Est::skim(skim_fast(hb, tb).unwrap_or(0), tb.len());
             return;
         }
     }
@@ -478,7 +659,7 @@ fn refine(hay: &str, terms: &[PlannedTerm], ests: &mut [Est], phrase: Option<&Fi
             return;
         }
     }
-    if ph.level == Est::IN_ORDER {
+    if ph.level == Est::LOOSE {
         if let Some(f) = phrase {
             let p = f.needle();
             *ph = Est::exact(if score::within(hb, p, p.len() * 3 / 2) {
@@ -508,8 +689,8 @@ struct ChunkOut {
     /// The first chunk folded in (outputs are put back in chunk order).
     first: usize,
     cands: Vec<u32>,
-    /// Per candidate, per term: an encoded [`Est`].
-    scores: Vec<i64>,
+    /// Per candidate, per term: what is known there.
+    scores: Vec<Cell>,
     /// ASCII queries: (upper bound of score, item) for every match whose
     /// score is not known exactly.
     pool: Vec<(i64, u32)>,
@@ -576,8 +757,8 @@ fn scan(
     limit: usize,
     typo_mode: bool,
     cancel: &(dyn Fn() -> bool + Sync),
-) -> Option<(Found, Vec<u32>, Vec<i64>)> {
-    let need: u64 = terms.iter().fold(0, |m, t| m | t.mask);
+) -> Option<(Found, Vec<u32>, Vec<Cell>)> {
+    let need: u32 = terms.iter().fold(0, |m, t| m | t.mask);
     let all_ascii = terms.iter().all(|t| t.ascii);
     let phrase = score::phrase(&q.terms);
     let phrase = phrase.as_deref().map(|p| Finder::new(p.as_bytes()));
@@ -625,6 +806,7 @@ fn scan(
                 let range = c * CHUNK..((c + 1) * CHUNK).min(n);
                 let mut typo_hit = vec![false; terms.len()];
                 let mut ests: Vec<Est> = vec![Est::UNKNOWN; terms.len()];
+                let mut fwds: Vec<u32> = vec![FWD_NONE; terms.len()];
                 for k in range {
                     let i = match narrowed {
                         Some(nw) => nw.list[k] as usize,
@@ -649,19 +831,30 @@ fn scan(
                     for (ti, t) in terms.iter().enumerate() {
                         typo_hit[ti] = false;
                         ests[ti] = Est::UNKNOWN;
+                        fwds[ti] = FWD_NONE;
+                        let mut from = None;
                         if let Some(nw) = narrowed {
                             // The same term matched this item last time.
                             if let Some(c) = nw.cols[ti] {
-                                let e = Est::decode(nw.scores[k * nw.stride + c]);
+                                let cell = nw.scores[k * nw.stride + c];
+                                let e = Est::decode(cell.est);
                                 if e.level != Est::NONE {
                                     ests[ti] = e;
+                                    fwds[ti] = cell.fwd;
                                     continue;
+                                }
+                            }
+                            // A term it extends matched: carry on from there.
+                            if let Some((c, len)) = nw.ext[ti] {
+                                let f = nw.scores[k * nw.stride + c].fwd;
+                                if f != FWD_NONE {
+                                    from = Some((f, len));
                                 }
                             }
                         }
                         if mask & t.mask == t.mask {
                             if fast {
-                                if let Some(e) = match_fast(hb, t) {
+                                if let Some(e) = match_fast(hb, t, from, &mut fwds[ti]) {
                                     ests[ti] = e;
                                     continue;
                                 }
@@ -682,7 +875,11 @@ fn scan(
                     }
                     out.cands.push(i as u32);
                     if !all_ascii {
-                        out.scores.extend(ests.iter().map(|e| e.encode()));
+                        out.scores.extend(
+                            ests.iter()
+                                .zip(&fwds)
+                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                        );
                         let m = out.matcher.get_or_insert_with(score::matcher);
                         let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
                             continue;
@@ -699,11 +896,19 @@ fn scan(
                     // ASCII terms: the prefilter decided, this is a match.
                     out.matched += 1;
                     if limit == 0 {
-                        out.scores.extend(ests.iter().map(|e| e.encode()));
+                        out.scores.extend(
+                            ests.iter()
+                                .zip(&fwds)
+                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                        );
                         continue;
                     }
                     if !fast {
-                        out.scores.extend(ests.iter().map(|e| e.encode()));
+                        out.scores.extend(
+                            ests.iter()
+                                .zip(&fwds)
+                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                        );
                         let mut bound = score::phrase_bonus_with(hay, phrase);
                         for (ti, t) in terms.iter().enumerate() {
                             bound += if typo_hit[ti] {
@@ -735,7 +940,11 @@ fn scan(
                         }
                         refine(hay, terms, &mut ests, phrase, &mut ph);
                     };
-                    out.scores.extend(ests.iter().map(|e| e.encode()));
+                    out.scores.extend(
+                        ests.iter()
+                            .zip(&fwds)
+                            .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                    );
                     if let Some(total) = total {
                         if out.exact.len() < limit {
                             out.exact.push((Reverse(total), i as u32));
@@ -889,6 +1098,11 @@ mod tests {
                     m.fuzzy_match(h, p),
                     "{p:?} in {h:?}"
                 );
+                assert_eq!(
+                    skim_fast(h.as_bytes(), p.as_bytes()),
+                    m.fuzzy_match(h, p),
+                    "fast: {p:?} in {h:?}"
+                );
             }
         }
     }
@@ -904,6 +1118,79 @@ mod tests {
             let m = score::matcher();
             proptest::prop_assert_eq!(skim_linear(hay.as_bytes(), pat.as_bytes()), m.fuzzy_match(&hay, &pat));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn fast_score_agrees_with_the_linear_port(
+            hay in "[abcm -]{0,120}",
+            pat in "[abcm -]{1,8}",
+        ) {
+            proptest::prop_assert_eq!(skim_fast(hay.as_bytes(), pat.as_bytes()), skim_linear(hay.as_bytes(), pat.as_bytes()));
+        }
+
+        #[test]
+        fn first_bound_bounds_the_score(
+            hay in "[abcm -]{0,120}",
+            pat in "[abcm -]{2,8}",
+        ) {
+            if let Some(sc) = skim_linear(hay.as_bytes(), pat.as_bytes()) {
+                let first = memchr::memchr(pat.as_bytes()[0], hay.as_bytes()).unwrap_or(0);
+                proptest::prop_assert!(sc <= first_bound(pat.len(), first), "{} > bound", sc);
+            }
+        }
+
+        #[test]
+        fn carried_match_equals_a_fresh_one(
+            hay in "[abcm -]{0,80}",
+            pat in "[abcm -]{2,8}",
+            cut in 1usize..8,
+        ) {
+            // Matching a term from its prefix's match gives what matching it afresh gives.
+            let plan_of = |t: &str| plan_owned(t);
+            let cut = cut.min(pat.len() - 1);
+            let (short, long) = (plan_of(&pat[..cut]), plan_of(&pat));
+            let mut f_short = FWD_NONE;
+            let mut f_fresh = FWD_NONE;
+            let mut f_carried = FWD_NONE;
+            let fresh = match_fast(hay.as_bytes(), &long.as_planned(), None, &mut f_fresh);
+            if match_fast(hay.as_bytes(), &short.as_planned(), None, &mut f_short).is_some() && f_short != FWD_NONE {
+                let carried = match_fast(hay.as_bytes(), &long.as_planned(), Some((f_short, cut)), &mut f_carried);
+                proptest::prop_assert_eq!(carried, fresh);
+                if fresh.is_some() {
+                    proptest::prop_assert_eq!(f_carried, f_fresh);
+                }
+            } else {
+                proptest::prop_assert!(fresh.is_none());
+            }
+        }
+
+        #[test]
+        fn fast_score_agrees_with_the_matcher(
+            hay in "[abm 1A/(.'_~:-]{0,90}",
+            pat in "[abm 1/.'-]{1,6}",
+        ) {
+            use fuzzy_matcher::FuzzyMatcher;
+            let m = score::matcher();
+            proptest::prop_assert_eq!(skim_fast(hay.as_bytes(), pat.as_bytes()), m.fuzzy_match(&hay, &pat));
+        }
+    }
+
+    /// A term and its plan, owned together for tests.
+    struct Owned(Term);
+
+    impl Owned {
+        fn as_planned(&self) -> PlannedTerm<'_> {
+            plan(&self.0)
+        }
+    }
+
+    fn plan_owned(t: &str) -> Owned {
+        Owned(Term {
+            text: t.to_string(),
+            exact: false,
+        })
     }
 
     #[test]
