@@ -238,6 +238,9 @@ impl Store {
         let n = src.len();
         let nq = src.quotes();
         let run_len = n - nq;
+        // `BRIEFING_TIMINGS=1`: the two phases' wall times on stderr.
+        let timings = std::env::var_os("BRIEFING_TIMINGS").is_some();
+        let t0 = std::time::Instant::now();
         let built: Vec<(Block, Vec<u32>)> = (0..run_len.div_ceil(BLOCK))
             .into_par_iter()
             .map(|b| build_block(src, nq + b * BLOCK..(nq + (b + 1) * BLOCK).min(n)))
@@ -255,6 +258,14 @@ impl Store {
             blocks,
             masks: Vec::new(),
         };
+        if timings {
+            eprintln!(
+                "search store: {} sentences folded in {:.1} ms",
+                run_len,
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let t0 = std::time::Instant::now();
         // Quotes: find each in its sentence's folded text.
         let found: Vec<(Option<QuoteAt>, u32, String)> = (0..nq)
             .into_par_iter()
@@ -288,6 +299,13 @@ impl Store {
         store.quotes = quotes;
         store.extra = extra;
         store.masks = masks;
+        if timings {
+            eprintln!(
+                "search store: {nq} quotes ({} bytes apart) in {:.1} ms",
+                store.extra.len(),
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
         store
     }
 
