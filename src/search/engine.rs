@@ -49,6 +49,10 @@ struct PlannedTerm<'a> {
 /// What a query leaves for the next one to narrow from.
 struct Last {
     query: Query,
+    /// Its answer, at this limit: a query that parses the same (a space
+    /// typed after a word) gets it again without a scan.
+    limit: usize,
+    found: Found,
     cands: Vec<u32>,
     /// Per candidate, per term (stride = terms), what is known of the
     /// term's score and match there.
@@ -108,6 +112,9 @@ impl Engine {
             self.last = None;
             return Some(Found::default());
         }
+        if let Some(l) = self.last.as_ref().filter(|l| l.query == q && l.limit == limit) {
+            return Some(l.found.clone());
+        }
         let filters = Resolved::new(&q, &self.src);
         let narrowed = match &self.last {
             Some(l) if q.narrows(&l.query) => Some(Narrow {
@@ -153,6 +160,8 @@ impl Engine {
         if found.matched > 0 || !q.terms.iter().any(score::typo_eligible) {
             self.last = Some(Last {
                 query: q,
+                limit,
+                found: found.clone(),
                 cands,
                 scores,
             });
