@@ -22,7 +22,7 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 const CHUNK: usize = 4096;
 
@@ -38,7 +38,7 @@ pub struct Found {
 
 struct PlannedTerm<'a> {
     term: &'a Term,
-    mask: u64,
+    mask: u32,
     ascii: bool,
     finder: Finder<'static>,
 
@@ -49,21 +49,26 @@ struct PlannedTerm<'a> {
 /// What a query leaves for the next one to narrow from.
 struct Last {
     query: Query,
+    /// Its answer, at this limit: a query that parses the same (a space
+    /// typed after a word) gets it again without a scan.
+    limit: usize,
+    found: Found,
     cands: Vec<u32>,
-    /// Per candidate, per term (stride = terms), the term's exact score
-    /// (matcher + verbatim bonus), or `UNKNOWN`.
-    scores: Vec<i64>,
+    /// Per candidate, per term (stride = terms), what is known of the
+    /// term's score and match there.
+    scores: Vec<Cell>,
 }
-
-const UNKNOWN: i64 = i64::MIN;
 
 /// Where to look, when narrowing: the previous candidates, and for each
 /// term the previous query's column of scores for the very same term.
 struct Narrow<'a> {
     list: &'a [u32],
-    scores: &'a [i64],
+    scores: &'a [Cell],
     stride: usize,
     cols: Vec<Option<usize>>,
+    /// For each term, a previous fuzzy term it extends (its proper
+    /// prefix), so the match can carry on from where that one ended.
+    ext: Vec<Option<(usize, usize)>>,
 }
 
 pub struct Engine {
@@ -107,6 +112,9 @@ impl Engine {
             self.last = None;
             return Some(Found::default());
         }
+        if let Some(l) = self.last.as_ref().filter(|l| l.query == q && l.limit == limit) {
+            return Some(l.found.clone());
+        }
         let filters = Resolved::new(&q, &self.src);
         let narrowed = match &self.last {
             Some(l) if q.narrows(&l.query) => Some(Narrow {
@@ -117,6 +125,22 @@ impl Engine {
                     .terms
                     .iter()
                     .map(|t| l.query.terms.iter().position(|o| o == t))
+                    .collect(),
+                ext: q
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        l.query
+                            .terms
+                            .iter()
+                            .position(|o| {
+                                !t.exact
+                                    && !o.exact
+                                    && o.text.len() < t.text.len()
+                                    && t.text.starts_with(&o.text)
+                            })
+                            .map(|c| (c, l.query.terms[c].text.len()))
+                    })
                     .collect(),
             }),
             _ => None,
@@ -136,6 +160,8 @@ impl Engine {
         if found.matched > 0 || !q.terms.iter().any(score::typo_eligible) {
             self.last = Some(Last {
                 query: q,
+                limit,
+                found: found.clone(),
                 cands,
                 scores,
             });
@@ -367,15 +393,313 @@ fn skim_linear(hay: &[u8], p: &[u8]) -> Option<i64> {
     Some(score)
 }
 
+/// `skim_linear` in fewer passes, for patterns of up to `FAST_MAX` bytes:
+/// the forward pass records where each pattern byte matched; the backward
+/// pass walks the window byte by byte; the scoring pass is arithmetic on
+/// positions when it would retrace the forward match (its start, a
+/// window-relative index used as an absolute one, is at or before the
+/// first match; the common case), else one more walk. Short items make
+/// plain byte loops cheaper than a memchr call per pattern byte and pass.
+#[inline]
+fn skim_fast(hay: &[u8], p: &[u8]) -> Option<i64> {
+    let m = p.len();
+    if m <= 1 || m > FAST_MAX {
+        return skim_linear(hay, p);
+    }
+    let mut at = [0usize; FAST_MAX];
+    let first = memchr::memchr(p[0], hay)?;
+    at[0] = first;
+    let mut k = 1;
+    let mut j = first + 1;
+    while k < m {
+        let c = p[k];
+        loop {
+            let &b = hay.get(j)?;
+            j += 1;
+            if b == c {
+                break;
+            }
+        }
+        at[k] = j - 1;
+        k += 1;
+    }
+    let last = at[m - 1];
+    // Backward: the rightmost match ending at `last`, inside `first..=last`.
+    let mut k = m - 1;
+    let mut j = last;
+    let start = loop {
+        if hay[j] == p[k] {
+            if k == 0 {
+                break j - first;
+            }
+            k -= 1;
+        }
+        if j == first {
+            // Unreachable (the forward match lies inside), kept exact anyway.
+            return skim_linear(hay, p);
+        }
+        j -= 1;
+    };
+    if start > first {
+        // The scoring pass matches afresh from `start`.
+        let mut j = start;
+        for (k, &c) in p.iter().enumerate() {
+            loop {
+                let Some(&b) = hay.get(j).filter(|_| j <= last) else {
+                    return skim_linear(hay, p);
+                };
+                j += 1;
+                if b == c {
+                    break;
+                }
+            }
+            at[k] = j - 1;
+        }
+    }
+    let mut score = 0i64;
+    let mut in_gap = false;
+    let mut prev_bonus = 0i64;
+    let mut pos = start;
+    for (k, &c) in p.iter().enumerate() {
+        let j = at[k];
+        let o = j - pos;
+        if o > 0 {
+            score -= o as i64 + if in_gap { 0 } else { 3 };
+            in_gap = true;
+            prev_bonus = 0;
+        }
+        let prev = if j == start { 0 } else { hay[j - 1] };
+        let cb = prev_bonus.max(in_place_bonus(prev, c).max(4));
+        prev_bonus = cb;
+        score += 16 + if in_gap { 0 } else { cb };
+        in_gap = false;
+        pos = j + 1;
+    }
+    Some(score)
+}
+
+/// Longest pattern `skim_fast` handles itself (a stack array of positions).
+const FAST_MAX: usize = 32;
+
 use score::span_min;
+
+/// What is known of one term's score (or of the phrase bonus) in one
+/// item: `val` is the exact score at level `EXACT`, else an upper bound.
+/// Most items of a short query cannot reach the top k, and the cheap
+/// levels show it without scoring them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Est {
+    val: i64,
+    level: u8,
+}
+
+impl Est {
+    /// Nothing known (non-ASCII items: the matcher decides later).
+    const NONE: u8 = 0;
+    /// A term: its matcher score is known, `val` adds the largest
+    /// verbatim and whole-word bonus (8 a byte). The phrase: `val` is its
+    /// largest bonus.
+    const BOUND: u8 = 1;
+    /// A term: it matches, and `val` bounds its score by where its first
+    /// byte first occurs ([`first_bound`]). The phrase: it is not verbatim,
+    /// `val` is the in-order bonus.
+    const LOOSE: u8 = 2;
+    const EXACT: u8 = 3;
+    const UNKNOWN: Est = Est {
+        val: 0,
+        level: Est::NONE,
+    };
+
+    fn exact(val: i64) -> Est {
+        Est {
+            val,
+            level: Est::EXACT,
+        }
+    }
+
+    /// A matching term of `len` bytes whose matcher score is `skim`.
+    fn skim(skim: i64, len: usize) -> Est {
+        Est {
+            val: skim + max_literal(len),
+            level: Est::BOUND,
+        }
+    }
+
+    /// Packs into an i32 for the per-candidate table kept between queries;
+    /// a value out of range is simply forgotten (worked out again if needed).
+    fn encode(self) -> i32 {
+        const LIM: i64 = 1 << 28;
+        if (-LIM..LIM).contains(&self.val) {
+            (self.val as i32) << 2 | i32::from(self.level)
+        } else {
+            0
+        }
+    }
+
+    fn decode(x: i32) -> Est {
+        Est {
+            val: i64::from(x >> 2),
+            level: (x & 3) as u8,
+        }
+    }
+}
+
+/// One term in one candidate, kept for the next query: an encoded [`Est`],
+/// and where the term's greedy match starts and ends (`FWD_NONE` if
+/// unknown), so a longer term can carry on from there.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    est: i32,
+    fwd: u32,
+}
+
+const FWD_NONE: u32 = u32::MAX;
+
+/// Packs a greedy match's first and last byte (items past 64 KiB are
+/// simply not carried over).
+#[inline]
+fn pack_fwd(first: usize, last: usize) -> u32 {
+    if last < 0xFFFF {
+        (first as u32) << 16 | last as u32
+    } else {
+        FWD_NONE
+    }
+}
+
+/// An upper bound of SkimMatcherV2's linear-path score for a term of `m`
+/// bytes (m ≥ 2) whose first byte first occurs at `first`. Its scoring
+/// pass starts at a window-relative index used as an absolute one, at most
+/// `last - m + 1 - first`, and runs to `last`, so it skips at least `first`
+/// bytes; if any, there is a gap, costing 3 plus a byte per skipped byte,
+/// and the byte after it earns no bonus (up to 8). Tested against the port.
+#[inline]
+fn first_bound(m: usize, first: usize) -> i64 {
+    let m = m as i64;
+    if first == 0 {
+        24 * m
+    } else {
+        24 * m - 11 - first as i64
+    }
+}
+
+/// The largest verbatim plus whole-word bonus of a term of `len` bytes.
+#[inline]
+fn max_literal(len: usize) -> i64 {
+    (score::CONTIG_PER_BYTE + score::WORD_PER_BYTE) * len as i64
+}
+
+/// Orders (score, item) as the ranking does, higher is better: score
+/// first, then the earlier item. Scores beyond i32 saturate, which keeps
+/// the order wherever it matters (no real score comes near).
+#[inline]
+fn rank_key(score: i64, item: u32) -> u64 {
+    let s = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) - i64::from(i32::MIN);
+    ((s as u64) << 32) | u64::from(u32::MAX - item)
+}
+
+/// Does ASCII term `t` match ASCII item `hb` (whose mask holds the term's)?
+/// If so, what is known cheaply of its score, and (`fwd`) where its greedy
+/// match lies. `from` is a shorter term's greedy match and length when
+/// `t` extends it: the match carries on from there.
+#[inline]
+fn match_fast(hb: &[u8], t: &PlannedTerm, from: Option<(u32, usize)>, fwd: &mut u32) -> Option<Est> {
+    let tb = t.term.text.as_bytes();
+    let m = tb.len();
+    if t.term.exact {
+        t.finder.find(hb)?;
+        return Some(Est::skim(skim_fast(hb, tb)?, m));
+    }
+    if let [c] = *tb {
+        // One byte: the matcher scores its first occurrence's bonus.
+        let p = memchr::memchr(c, hb)?;
+        *fwd = pack_fwd(p, p);
+        let prev = if p == 0 { 0 } else { hb[p - 1] };
+        return Some(Est::skim(in_place_bonus(prev, c), 1));
+    }
+    let (first, mut j, mut k) = match from {
+        Some((f, len)) if len < m => ((f >> 16) as usize, (f & 0xFFFF) as usize + 1, len),
+        _ => {
+            let first = memchr::memchr(tb[0], hb)?;
+            (first, first + 1, 1)
+        }
+    };
+    while k < m {
+        j += memchr::memchr(tb[k], hb.get(j..)?)? + 1;
+        k += 1;
+    }
+    *fwd = pack_fwd(first, j - 1);
+    Some(Est {
+        val: first_bound(m, first) + max_literal(m),
+        level: Est::LOOSE,
+    })
+}
+
+/// One step closer to an item's exact score, cheapest first: the phrase
+/// verbatim (one substring search), a term's matcher score, a term's
+/// verbatim and whole-word bonus (a substring search), the phrase's
+/// in-order test. ASCII item and terms.
+fn refine(hay: &str, terms: &[PlannedTerm], ests: &mut [Est], phrase: Option<&Finder>, ph: &mut Est) {
+    let hb = hay.as_bytes();
+    if ph.level == Est::BOUND {
+        if let Some(f) = phrase {
+            let n = f.needle().len() as i64;
+            *ph = if f.find(hb).is_some() {
+                Est::exact((score::PHRASE_PER_BYTE + score::ORDER_PER_BYTE) * n)
+            } else {
+                Est {
+                    val: score::ORDER_PER_BYTE * n,
+                    level: Est::LOOSE,
+                }
+            };
+            return;
+        }
+    }
+    for (e, t) in ests.iter_mut().zip(terms) {
+        if e.level == Est::LOOSE {
+            let tb = t.term.text.as_bytes();
+            *e = Est::skim(skim_fast(hb, tb).unwrap_or(0), tb.len());
+            return;
+        }
+    }
+    for (e, t) in ests.iter_mut().zip(terms) {
+        if e.level == Est::BOUND {
+            let skim = e.val - max_literal(t.term.text.len());
+            *e = Est::exact(skim + score::literal_bonus_with(hay, &t.finder));
+            return;
+        }
+    }
+    if ph.level == Est::LOOSE {
+        if let Some(f) = phrase {
+            let p = f.needle();
+            *ph = Est::exact(if score::within(hb, p, p.len() * 3 / 2) {
+                score::ORDER_PER_BYTE * p.len() as i64
+            } else {
+                0
+            });
+            return;
+        }
+    }
+    // Only reached if a caller asks past exactness: settle everything.
+    *ph = Est::exact(score::phrase_bonus_with(hay, phrase));
+    for (e, t) in ests.iter_mut().zip(terms) {
+        if e.level != Est::EXACT {
+            *e = Est::exact(
+                skim_linear(hb, t.term.text.as_bytes()).unwrap_or(0)
+                    + score::literal_bonus_with(hay, &t.finder),
+            );
+        }
+    }
+}
 
 /// Heap entry ordered so the top is the worst kept hit.
 type Entry = (Reverse<i64>, u32);
 
 struct ChunkOut {
+    /// The first chunk folded in (outputs are put back in chunk order).
+    first: usize,
     cands: Vec<u32>,
-    /// Per candidate, per term: exact term score or `UNKNOWN`.
-    scores: Vec<i64>,
+    /// Per candidate, per term: what is known there.
+    scores: Vec<Cell>,
     /// ASCII queries: (upper bound of score, item) for every match whose
     /// score is not known exactly.
     pool: Vec<(i64, u32)>,
@@ -385,6 +709,23 @@ struct ChunkOut {
     /// Other queries: the chunk's best, fully scored.
     top: BinaryHeap<Entry>,
     matched: usize,
+    /// Only queries with non-ASCII terms need the matcher in pass 1.
+    matcher: Option<SkimMatcherV2>,
+}
+
+impl ChunkOut {
+    /// Would (score, item) rank below what is already known to be in the
+    /// top k (this worker's k-th best, or any worker's)?
+    #[inline]
+    fn hopeless(&self, global: &AtomicU64, limit: usize, score: i64, item: u32) -> bool {
+        let key = rank_key(score, item);
+        key < global.load(Ordering::Relaxed)
+            || (self.exact.len() >= limit
+                && self
+                    .exact
+                    .peek()
+                    .is_some_and(|&(Reverse(s), w)| key < rank_key(s, w)))
+    }
 }
 
 /// One item's score, or None if the matcher rejects it.
@@ -425,8 +766,8 @@ fn scan(
     limit: usize,
     typo_mode: bool,
     cancel: &(dyn Fn() -> bool + Sync),
-) -> Option<(Found, Vec<u32>, Vec<i64>)> {
-    let need: u64 = terms.iter().fold(0, |m, t| m | t.mask);
+) -> Option<(Found, Vec<u32>, Vec<Cell>)> {
+    let need: u32 = terms.iter().fold(0, |m, t| m | t.mask);
     let all_ascii = terms.iter().all(|t| t.ascii);
     let phrase = score::phrase(&q.terms);
     let phrase = phrase.as_deref().map(|p| Finder::new(p.as_bytes()));
@@ -444,130 +785,200 @@ fn scan(
     let n = narrowed.map(|c| c.list.len()).unwrap_or(store.len());
     let chunks = n.div_ceil(CHUNK);
 
-    // Pass 1: which items match, and (ASCII terms) a cheap upper bound of
-    // each one's score.
-    let outs: Vec<ChunkOut> = (0..chunks)
+    // The k-th best (score, item) any worker has found so far: an item
+    // whose bound ranks below it cannot enter the top k.
+    let global = AtomicU64::new(0);
+    let phrase_len = phrase.map(|f| f.needle().len() as i64).unwrap_or(0);
+
+    // Pass 1: which items match; for ASCII queries in ASCII items, the
+    // score too, but only as far as it takes to tell that an item cannot
+    // enter the top k (see `Est`). Each worker folds a run of consecutive
+    // chunks into one output, so its k-th best rises as it goes.
+    let mut outs: Vec<ChunkOut> = (0..chunks)
         .into_par_iter()
-        .map_init(score::matcher, |m, c| {
-            let mut out = ChunkOut {
+        .fold(
+            || ChunkOut {
+                first: usize::MAX,
                 cands: Vec::new(),
                 scores: Vec::new(),
                 pool: Vec::new(),
                 exact: BinaryHeap::new(),
                 top: BinaryHeap::new(),
                 matched: 0,
-            };
-            if stop() {
-                return out;
-            }
-            let range = c * CHUNK..((c + 1) * CHUNK).min(n);
-            let mut typo_hit = vec![false; terms.len()];
-            // Per term: its exact score (matcher + verbatim bonus) if known.
-            let mut vals: Vec<i64> = vec![UNKNOWN; terms.len()];
-            for k in range {
-                let i = match narrowed {
-                    Some(nw) => nw.list[k] as usize,
-                    None => k,
-                };
-                let mask = store.masks[i];
-                if !typo_mode && mask & need != need {
-                    continue;
+                matcher: None,
+            },
+            |mut out, c| {
+                if stop() {
+                    return out;
                 }
-                if !filters.is_empty() && !filters.passes(src, i) {
-                    continue;
-                }
-                let hay = store.item(i);
-                let hb = hay.as_bytes();
-                if excludes.iter().any(|x| x.find(hb).is_some()) {
-                    continue;
-                }
-                // ASCII terms in an ASCII item: the byte port of the
-                // matcher both decides the match and scores it.
-                let fast = all_ascii && mask & NON_ASCII_BITS == 0;
-                let mut ok = true;
-                for (ti, t) in terms.iter().enumerate() {
-                    typo_hit[ti] = false;
-                    vals[ti] = UNKNOWN;
-                    if let Some(nw) = narrowed {
-                        // The same term matched this item last time.
-                        if let Some(c) = nw.cols[ti] {
-                            let v = nw.scores[k * nw.stride + c];
-                            if v != UNKNOWN {
-                                vals[ti] = v;
-                                continue;
-                            }
-                        }
+                out.first = out.first.min(c);
+                let range = c * CHUNK..((c + 1) * CHUNK).min(n);
+                let mut typo_hit = vec![false; terms.len()];
+                let mut ests: Vec<Est> = vec![Est::UNKNOWN; terms.len()];
+                let mut fwds: Vec<u32> = vec![FWD_NONE; terms.len()];
+                for k in range {
+                    let i = match narrowed {
+                        Some(nw) => nw.list[k] as usize,
+                        None => k,
+                    };
+                    let mask = store.masks[i];
+                    if !typo_mode && mask & need != need {
+                        continue;
                     }
-                    if mask & t.mask == t.mask {
-                        if fast {
-                            if !t.term.exact || t.finder.find(hb).is_some() {
-                                if let Some(sc) = skim_linear(hb, t.term.text.as_bytes()) {
-                                    vals[ti] = sc + score::literal_bonus_with(hay, &t.finder);
+                    if !filters.is_empty() && !filters.passes(src, i) {
+                        continue;
+                    }
+                    let hay = store.item(i);
+                    let hb = hay.as_bytes();
+                    if excludes.iter().any(|x| x.find(hb).is_some()) {
+                        continue;
+                    }
+                    // ASCII terms in an ASCII item: the byte port of the
+                    // matcher decides the match and scores it.
+                    let fast = all_ascii && mask & NON_ASCII_BITS == 0;
+                    let mut ok = true;
+                    for (ti, t) in terms.iter().enumerate() {
+                        typo_hit[ti] = false;
+                        ests[ti] = Est::UNKNOWN;
+                        fwds[ti] = FWD_NONE;
+                        let mut from = None;
+                        if let Some(nw) = narrowed {
+                            // The same term matched this item last time.
+                            if let Some(c) = nw.cols[ti] {
+                                let cell = nw.scores[k * nw.stride + c];
+                                let e = Est::decode(cell.est);
+                                if e.level != Est::NONE {
+                                    ests[ti] = e;
+                                    fwds[ti] = cell.fwd;
                                     continue;
                                 }
                             }
-                        } else if prefilter(hb, t) {
+                            // A term it extends matched: carry on from there.
+                            if let Some((c, len)) = nw.ext[ti] {
+                                let f = nw.scores[k * nw.stride + c].fwd;
+                                if f != FWD_NONE {
+                                    from = Some((f, len));
+                                }
+                            }
+                        }
+                        if mask & t.mask == t.mask {
+                            if fast {
+                                if let Some(e) = match_fast(hb, t, from, &mut fwds[ti]) {
+                                    ests[ti] = e;
+                                    continue;
+                                }
+                            } else if prefilter(hb, t) {
+                                continue;
+                            }
+                        }
+                        if !t.typos.is_empty() && score::words(hay).any(|(_, w)| t.typos.contains(w)) {
+                            typo_hit[ti] = true;
+                            ests[ti] = Est::exact(score::typo_score(&t.term.text));
                             continue;
                         }
+                        ok = false;
+                        break;
                     }
-                    if !t.typos.is_empty() && score::words(hay).any(|(_, w)| t.typos.contains(w)) {
-                        typo_hit[ti] = true;
+                    if !ok {
                         continue;
                     }
-                    ok = false;
-                    break;
-                }
-                if !ok {
-                    continue;
-                }
-                out.cands.push(i as u32);
-                out.scores.extend_from_slice(&vals);
-                if all_ascii {
-                    // The prefilter decided: this is a match.
+                    out.cands.push(i as u32);
+                    if !all_ascii {
+                        out.scores.extend(
+                            ests.iter()
+                                .zip(&fwds)
+                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                        );
+                        let m = out.matcher.get_or_insert_with(score::matcher);
+                        let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
+                            continue;
+                        };
+                        out.matched += 1;
+                        if out.top.len() < limit {
+                            out.top.push((Reverse(total), i as u32));
+                        } else if beats(total, i as u32, out.top.peek()) {
+                            out.top.pop();
+                            out.top.push((Reverse(total), i as u32));
+                        }
+                        continue;
+                    }
+                    // ASCII terms: the prefilter decided, this is a match.
                     out.matched += 1;
                     if limit == 0 {
+                        out.scores.extend(
+                            ests.iter()
+                                .zip(&fwds)
+                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                        );
                         continue;
                     }
-                    let mut bound = score::phrase_bonus_with(hay, phrase);
-                    let mut exact = true;
-                    for (ti, t) in terms.iter().enumerate() {
-                        bound += if typo_hit[ti] {
-                            score::typo_score(&t.term.text)
-                        } else if vals[ti] != UNKNOWN {
-                            vals[ti]
+                    if !fast {
+                        out.scores.extend(
+                            ests.iter()
+                                .zip(&fwds)
+                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                        );
+                        let mut bound = score::phrase_bonus_with(hay, phrase);
+                        for (ti, t) in terms.iter().enumerate() {
+                            bound += if typo_hit[ti] {
+                                score::typo_score(&t.term.text)
+                            } else {
+                                let lit = score::literal_bonus_with(hay, &t.finder);
+                                skim_bound(hb, t.term.text.as_bytes(), lit > 0) + lit
+                            };
+                        }
+                        if !out.hopeless(&global, limit, bound, i as u32) {
+                            out.pool.push((bound, i as u32));
+                        }
+                        continue;
+                    }
+                    let mut ph = match phrase {
+                        Some(_) => Est {
+                            val: (score::PHRASE_PER_BYTE + score::ORDER_PER_BYTE) * phrase_len,
+                            level: Est::BOUND,
+                        },
+                        None => Est::exact(0),
+                    };
+                    let total = loop {
+                        let total = ph.val + ests.iter().map(|e| e.val).sum::<i64>();
+                        if ph.level == Est::EXACT && ests.iter().all(|e| e.level == Est::EXACT) {
+                            break Some(total);
+                        }
+                        if out.hopeless(&global, limit, total, i as u32) {
+                            break None;
+                        }
+                        refine(hay, terms, &mut ests, phrase, &mut ph);
+                    };
+                    out.scores.extend(
+                        ests.iter()
+                            .zip(&fwds)
+                            .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+                    );
+                    if let Some(total) = total {
+                        if out.exact.len() < limit {
+                            out.exact.push((Reverse(total), i as u32));
+                        } else if beats(total, i as u32, out.exact.peek()) {
+                            out.exact.pop();
+                            out.exact.push((Reverse(total), i as u32));
                         } else {
-                            exact = false;
-                            let lit = score::literal_bonus_with(hay, &t.finder);
-                            skim_bound(hb, t.term.text.as_bytes(), lit > 0) + lit
-                        };
+                            continue;
+                        }
+                        if out.exact.len() >= limit {
+                            if let Some(&(Reverse(s), w)) = out.exact.peek() {
+                                global.fetch_max(rank_key(s, w), Ordering::Relaxed);
+                            }
+                        }
                     }
-                    if !exact {
-                        out.pool.push((bound, i as u32));
-                    } else if out.exact.len() < limit {
-                        out.exact.push((Reverse(bound), i as u32));
-                    } else if beats(bound, i as u32, out.exact.peek()) {
-                        out.exact.pop();
-                        out.exact.push((Reverse(bound), i as u32));
-                    }
-                    continue;
                 }
-                let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
-                    continue;
-                };
-                out.matched += 1;
-                if out.top.len() < limit {
-                    out.top.push((Reverse(total), i as u32));
-                } else if beats(total, i as u32, out.top.peek()) {
-                    out.top.pop();
-                    out.top.push((Reverse(total), i as u32));
-                }
-            }
-            out
-        })
+                out
+            },
+        )
         .collect();
     if cancelled.load(Ordering::Relaxed) {
         return None;
     }
+    // Candidates stay in item order: outputs in the order of their chunks.
+    outs.sort_by_key(|o| o.first);
     let mut cands = Vec::with_capacity(outs.iter().map(|o| o.cands.len()).sum());
     let mut scores = Vec::with_capacity(outs.iter().map(|o| o.scores.len()).sum());
     let mut matched = 0;
@@ -696,6 +1107,11 @@ mod tests {
                     m.fuzzy_match(h, p),
                     "{p:?} in {h:?}"
                 );
+                assert_eq!(
+                    skim_fast(h.as_bytes(), p.as_bytes()),
+                    m.fuzzy_match(h, p),
+                    "fast: {p:?} in {h:?}"
+                );
             }
         }
     }
@@ -711,6 +1127,79 @@ mod tests {
             let m = score::matcher();
             proptest::prop_assert_eq!(skim_linear(hay.as_bytes(), pat.as_bytes()), m.fuzzy_match(&hay, &pat));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn fast_score_agrees_with_the_linear_port(
+            hay in "[abcm -]{0,120}",
+            pat in "[abcm -]{1,8}",
+        ) {
+            proptest::prop_assert_eq!(skim_fast(hay.as_bytes(), pat.as_bytes()), skim_linear(hay.as_bytes(), pat.as_bytes()));
+        }
+
+        #[test]
+        fn first_bound_bounds_the_score(
+            hay in "[abcm -]{0,120}",
+            pat in "[abcm -]{2,8}",
+        ) {
+            if let Some(sc) = skim_linear(hay.as_bytes(), pat.as_bytes()) {
+                let first = memchr::memchr(pat.as_bytes()[0], hay.as_bytes()).unwrap_or(0);
+                proptest::prop_assert!(sc <= first_bound(pat.len(), first), "{} > bound", sc);
+            }
+        }
+
+        #[test]
+        fn carried_match_equals_a_fresh_one(
+            hay in "[abcm -]{0,80}",
+            pat in "[abcm -]{2,8}",
+            cut in 1usize..8,
+        ) {
+            // Matching a term from its prefix's match gives what matching it afresh gives.
+            let plan_of = |t: &str| plan_owned(t);
+            let cut = cut.min(pat.len() - 1);
+            let (short, long) = (plan_of(&pat[..cut]), plan_of(&pat));
+            let mut f_short = FWD_NONE;
+            let mut f_fresh = FWD_NONE;
+            let mut f_carried = FWD_NONE;
+            let fresh = match_fast(hay.as_bytes(), &long.as_planned(), None, &mut f_fresh);
+            if match_fast(hay.as_bytes(), &short.as_planned(), None, &mut f_short).is_some() && f_short != FWD_NONE {
+                let carried = match_fast(hay.as_bytes(), &long.as_planned(), Some((f_short, cut)), &mut f_carried);
+                proptest::prop_assert_eq!(carried, fresh);
+                if fresh.is_some() {
+                    proptest::prop_assert_eq!(f_carried, f_fresh);
+                }
+            } else {
+                proptest::prop_assert!(fresh.is_none());
+            }
+        }
+
+        #[test]
+        fn fast_score_agrees_with_the_matcher(
+            hay in "[abm 1A/(.'_~:-]{0,90}",
+            pat in "[abm 1/.'-]{1,6}",
+        ) {
+            use fuzzy_matcher::FuzzyMatcher;
+            let m = score::matcher();
+            proptest::prop_assert_eq!(skim_fast(hay.as_bytes(), pat.as_bytes()), m.fuzzy_match(&hay, &pat));
+        }
+    }
+
+    /// A term and its plan, owned together for tests.
+    struct Owned(Term);
+
+    impl Owned {
+        fn as_planned(&self) -> PlannedTerm<'_> {
+            plan(&self.0)
+        }
+    }
+
+    fn plan_owned(t: &str) -> Owned {
+        Owned(Term {
+            text: t.to_string(),
+            exact: false,
+        })
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! What search looks at: every item (quotes first, then sentences) folded
-//! once and packed into one string, so a keystroke never allocates per item.
+//! once and packed, so a keystroke never allocates per item.
 //!
-//! Layout: `text` holds the folded items separated by `\n` (an item's own
-//! line breaks and tabs become spaces); `starts[i]..starts[i+1]-1` is item
-//! `i`. `masks[i]` has a bit for each byte class present in item `i`, so an
-//! item lacking one of a term's letters is dropped with one AND. The text is
-//! about the size of the originals; the side tables are 12 bytes an item.
+//! Layout: sentences are folded into blocks of 16,384 items, back to back
+//! (an item's own line breaks and tabs become spaces), with the end of each;
+//! a quote is a slice of its sentence's folded text (it is not stored twice)
+//! unless it does not lie inside one. `masks[i]` has a bit for each byte
+//! class present in item `i`, so an item lacking one of a term's letters is
+//! dropped with one AND. The text is about the size of the sentences; the
+//! side tables are 8 bytes a sentence and 16 a quote.
 
 use super::Target;
 use crate::analysis::{IssueId, Quote};
@@ -117,90 +119,228 @@ pub fn blank_controls(s: &mut String) {
     }
 }
 
-/// The bit a byte sets in an item's mask.
+/// The bit a byte sets in an item's mask: one per letter, one for digits,
+/// space, `-` and `'`, one for any other ASCII byte, one for any non-ASCII
+/// byte. 32 bits: the masks cost 4 bytes an item.
 #[inline]
-pub fn byte_bit(b: u8) -> u64 {
-    let slot = match b {
-        b'a'..=b'z' => b - b'a',
-        b'0'..=b'9' => 26 + (b - b'0'),
-        b' ' => 36,
-        b'-' => 37,
-        b'\'' => 38,
-        b'"' => 39,
-        b'.' => 40,
-        b',' => 41,
-        0x80.. => 42 + (b & 0x0f),
-        _ => 58 + (b % 6),
-    };
-    1u64 << slot
+pub fn byte_bit(b: u8) -> u32 {
+    BYTE_BITS[b as usize]
 }
 
-/// Mask bits set only by non-ASCII bytes: an item without them is ASCII.
-pub const NON_ASCII_BITS: u64 = 0xFFFF << 42;
+const fn slot_bit(b: u8) -> u32 {
+    let slot = match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26,
+        b' ' => 27,
+        b'-' => 28,
+        b'\'' => 29,
+        0x80.. => 31,
+        _ => 30,
+    };
+    1u32 << slot
+}
 
-pub fn mask_of(s: &[u8]) -> u64 {
+/// `slot_bit` for every byte: masks are computed over all the text.
+const BYTE_BITS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = slot_bit(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The mask bit set only by non-ASCII bytes: an item without it is ASCII.
+pub const NON_ASCII_BITS: u32 = 1 << 31;
+
+pub fn mask_of(s: &[u8]) -> u32 {
     s.iter().fold(0, |m, &b| m | byte_bit(b))
 }
 
+/// Items per block: blocks are folded in parallel and kept as built (no
+/// final copy, so building never holds the text twice).
+const BLOCK_BITS: u32 = 14;
+const BLOCK: usize = 1 << BLOCK_BITS;
+
+/// Folded items `b * BLOCK ..` of the packed run, back to back; item `k`
+/// of the block is `text[ends[k-1]..ends[k]]` (`ends[-1]` = 0).
+struct Block {
+    text: String,
+    ends: Vec<u32>,
+}
+
+/// Where a quote's folded text lies: inside its sentence's folded text
+/// (a quote is usually part of one sentence, and folding maps char by
+/// char, so its folded form is a slice of the sentence's), or in `extra`.
+#[derive(Clone, Copy)]
+struct QuoteAt {
+    /// The sentence's index in the packed run, or `u32::MAX` for `extra`.
+    run: u32,
+    start: u32,
+    end: u32,
+}
+
+/// Every item folded once: the sentences (or plain strings) packed in
+/// blocks, the quotes as slices of their sentences where possible, and a
+/// byte-class mask per item. About the size of the text itself.
 pub struct Store {
-    pub text: String,
-    pub starts: Vec<u32>,
-    pub masks: Vec<u64>,
+    /// Items before this one are quotes (see `quotes`); the rest are the
+    /// packed run, in order.
+    nq: usize,
+    quotes: Vec<QuoteAt>,
+    extra: String,
+    blocks: Vec<Block>,
+    pub masks: Vec<u32>,
+}
+
+/// Folds `s` onto `out` as [`fold_item`] would, without a temporary for
+/// ASCII text.
+fn push_folded(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let at = out.len();
+        out.push_str(s);
+        let tail = &mut out[at..];
+        tail.make_ascii_lowercase();
+        if tail.bytes().any(|b| b < b' ') {
+            let fixed: String = tail
+                .chars()
+                .map(|c| if (c as u32) < 0x20 { ' ' } else { c })
+                .collect();
+            out.truncate(at);
+            out.push_str(&fixed);
+        }
+    } else {
+        out.push_str(&fold_item(s));
+    }
+}
+
+fn build_block(src: &Source, r: std::ops::Range<usize>) -> (Block, Vec<u32>) {
+    let mut text = String::with_capacity(r.clone().map(|i| src.text(i).len()).sum());
+    let mut ends = Vec::with_capacity(r.len());
+    let mut masks = Vec::with_capacity(r.len());
+    for i in r {
+        let before = text.len();
+        push_folded(&mut text, src.text(i));
+        masks.push(mask_of(&text.as_bytes()[before..]));
+        // Blocks hold at most BLOCK items of a source whose strings are
+        // each far below 4 GiB; a longer block is cut short by `item`.
+        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+    }
+    text.shrink_to_fit();
+    (Block { text, ends }, masks)
 }
 
 impl Store {
-    /// Folds and packs every item. Items past 4 GiB of folded text are
-    /// left out (offsets are u32 to keep the tables small).
+    /// Folds and packs every item, in parallel blocks.
     pub fn build(src: &Source) -> Store {
-        let n = src.len();
-        let mut text = String::new();
-        let mut starts = Vec::with_capacity(n + 1);
-        let mut masks = Vec::with_capacity(n);
-        // Fold in parallel blocks, append in order: folding is most of the cost.
-        const BLOCK: usize = 16_384;
-        let blocks: Vec<std::ops::Range<usize>> =
-            (0..n).step_by(BLOCK).map(|s| s..(s + BLOCK).min(n)).collect();
         use rayon::prelude::*;
-        let folded: Vec<(String, Vec<u32>, Vec<u64>)> = blocks
+        let n = src.len();
+        let nq = src.quotes();
+        let run_len = n - nq;
+        // `BRIEFING_TIMINGS=1`: the two phases' wall times on stderr.
+        let timings = std::env::var_os("BRIEFING_TIMINGS").is_some();
+        let t0 = std::time::Instant::now();
+        let built: Vec<(Block, Vec<u32>)> = (0..run_len.div_ceil(BLOCK))
             .into_par_iter()
-            .map(|r| {
-                let mut t = String::new();
-                let mut ends = Vec::with_capacity(r.len());
-                let mut ms = Vec::with_capacity(r.len());
-                for i in r {
-                    let before = t.len();
-                    t.push_str(&fold_item(src.text(i)));
-                    ms.push(mask_of(&t.as_bytes()[before..]));
-                    t.push('\n');
-                    ends.push(t.len() as u32);
+            .map(|b| build_block(src, nq + b * BLOCK..(nq + (b + 1) * BLOCK).min(n)))
+            .collect();
+        let mut blocks = Vec::with_capacity(built.len());
+        let mut run_masks = Vec::with_capacity(run_len);
+        for (b, m) in built {
+            blocks.push(b);
+            run_masks.extend(m);
+        }
+        let mut store = Store {
+            nq,
+            quotes: Vec::new(),
+            extra: String::new(),
+            blocks,
+            masks: Vec::new(),
+        };
+        if timings {
+            eprintln!(
+                "search store: {} sentences folded in {:.1} ms",
+                run_len,
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let t0 = std::time::Instant::now();
+        // Quotes: find each in its sentence's folded text.
+        let found: Vec<(Option<QuoteAt>, u32, String)> = (0..nq)
+            .into_par_iter()
+            .with_min_len(1024)
+            .map(|i| {
+                let f = fold_item(src.text(i));
+                let m = mask_of(f.as_bytes());
+                match store.quote_in_sentence(src, i, &f) {
+                    Some(at) => (Some(at), m, String::new()),
+                    None => (None, m, f),
                 }
-                (t, ends, ms)
             })
             .collect();
-        text.reserve(folded.iter().map(|f| f.0.len()).sum());
-        starts.push(0u32);
-        'outer: for (t, ends, ms) in folded {
-            let base = text.len();
-            if base + t.len() > u32::MAX as usize {
-                // Keep whole items only.
-                let mut prev = 0usize;
-                for (e, m) in ends.iter().zip(ms) {
-                    if base + *e as usize > u32::MAX as usize {
-                        break 'outer;
-                    }
-                    text.push_str(&t[prev..*e as usize]);
-                    starts.push((base + *e as usize) as u32);
-                    masks.push(m);
-                    prev = *e as usize;
+        let mut masks = Vec::with_capacity(n);
+        let mut quotes = Vec::with_capacity(nq);
+        let mut extra = String::new();
+        for (at, m, f) in found {
+            masks.push(m);
+            quotes.push(at.unwrap_or_else(|| {
+                let start = u32::try_from(extra.len()).unwrap_or(u32::MAX);
+                extra.push_str(&f);
+                QuoteAt {
+                    run: u32::MAX,
+                    start,
+                    end: u32::try_from(extra.len()).unwrap_or(u32::MAX),
                 }
-                break;
-            }
-            text.push_str(&t);
-            starts.extend(ends.iter().map(|e| (base + *e as usize) as u32));
-            masks.extend(ms);
+            }));
         }
-        text.shrink_to_fit();
-        Store { text, starts, masks }
+        masks.extend(run_masks);
+        extra.shrink_to_fit();
+        store.quotes = quotes;
+        store.extra = extra;
+        store.masks = masks;
+        if timings {
+            eprintln!(
+                "search store: {nq} quotes ({} bytes apart) in {:.1} ms",
+                store.extra.len(),
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        store
+    }
+
+    /// Where quote `i`'s folded text `f` lies in its sentence's folded
+    /// text, if it lies in one.
+    fn quote_in_sentence(&self, src: &Source, i: usize, f: &str) -> Option<QuoteAt> {
+        let ix = src.index()?;
+        let q = ix.analysis.quotes.get(i)?;
+        let s = ix.analysis.sentences.get(q.sentence as usize)?;
+        if s.article != q.at.article || s.block != q.at.block {
+            return None;
+        }
+        let (ss, qs) = (s.span.start as usize, q.at.span.start as usize);
+        if qs < ss || q.at.span.end > s.span.end {
+            return None;
+        }
+        let run = q.sentence as usize;
+        let sent = self.run_item(run);
+        let original = src.text(self.nq + run);
+        let prefix = original.get(..qs - ss)?;
+        // Folding maps char by char, so the quote starts after the folded prefix.
+        let off = if prefix.is_ascii() {
+            prefix.len()
+        } else {
+            fold_item(prefix).len()
+        };
+        let end = off + f.len();
+        if sent.get(off..end) != Some(f) {
+            return None;
+        }
+        Some(QuoteAt {
+            run: u32::try_from(run).ok()?,
+            start: u32::try_from(off).ok()?,
+            end: u32::try_from(end).ok()?,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -211,18 +351,46 @@ impl Store {
         self.masks.is_empty()
     }
 
-    /// Folded text of item `i` (without its separator).
+    /// Item `r` of the packed run.
+    #[inline]
+    fn run_item(&self, r: usize) -> &str {
+        let Some(b) = self.blocks.get(r >> BLOCK_BITS) else {
+            return "";
+        };
+        let k = r & (BLOCK - 1);
+        let a = if k == 0 { 0 } else { b.ends[k - 1] as usize };
+        let e = b.ends.get(k).copied().unwrap_or(0) as usize;
+        // Items are whole folded strings, so these are char boundaries.
+        b.text.get(a..e).unwrap_or("")
+    }
+
+    /// Folded text of item `i`.
     #[inline]
     pub fn item(&self, i: usize) -> &str {
-        let a = self.starts[i] as usize;
-        let b = self.starts[i + 1] as usize - 1;
-        // Items are whole folded strings, so these are char boundaries.
-        self.text.get(a..b).unwrap_or("")
+        if i >= self.nq {
+            return self.run_item(i - self.nq);
+        }
+        let Some(q) = self.quotes.get(i) else {
+            return "";
+        };
+        let t = if q.run == u32::MAX {
+            self.extra.as_str()
+        } else {
+            self.run_item(q.run as usize)
+        };
+        t.get(q.start as usize..q.end as usize).unwrap_or("")
     }
 
     /// Bytes held, for the memory figure.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.starts.capacity() * 4 + self.masks.capacity() * 8
+        self.blocks
+            .iter()
+            .map(|b| b.text.capacity() + b.ends.capacity() * 4)
+            .sum::<usize>()
+            + self.blocks.capacity() * std::mem::size_of::<Block>()
+            + self.quotes.capacity() * std::mem::size_of::<QuoteAt>()
+            + self.extra.capacity()
+            + self.masks.capacity() * 4
     }
 }
 
@@ -244,5 +412,29 @@ mod tests {
         assert_eq!(s.item(2), "two lines");
         assert_eq!(s.masks[0] & byte_bit(b'z'), 0);
         assert_ne!(s.masks[0] & byte_bit(b'g'), 0);
+    }
+
+    #[test]
+    fn items_across_blocks_read_back() {
+        let words = [
+            "Bogotá",
+            "",
+            "tab\there",
+            "PETRO’s",
+            "x",
+            "日本",
+            "de\u{2011}emphasize",
+        ];
+        let texts: Vec<String> = (0..BLOCK * 2 + 77)
+            .map(|i| format!("{} {i}", words[i % words.len()]))
+            .collect();
+        let src = Source::Texts(Arc::new(texts));
+        let s = Store::build(&src);
+        assert_eq!(s.len(), src.len());
+        for i in 0..src.len() {
+            assert_eq!(s.item(i), fold_item(src.text(i)), "item {i}");
+            assert_eq!(s.masks[i], mask_of(fold_item(src.text(i)).as_bytes()));
+        }
+        assert_eq!(s.item(src.len()), "");
     }
 }
