@@ -34,8 +34,14 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// Word lists as sets: they are consulted for every capitalised word.
-static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| COMMON.iter().copied().collect());
-static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+/// Sets of folded words, looked up once per word of the corpus: foldhash,
+/// since the keys are the corpus's own words.
+type WordSet = foldhash::HashMap<String, ()>;
+
+static COMMON_SET: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| COMMON.iter().copied().collect());
+static TITLE_SET: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
 
 /// Capitalised words that open sentences or clauses and are never names.
 #[rustfmt::skip]
@@ -494,7 +500,7 @@ fn lower_key(w: &str) -> String {
     fold(w.trim_end_matches('.'))
 }
 
-fn word_is_speech_verb(lexicon_verbs: &HashMap<String, ()>, w: &str) -> bool {
+fn word_is_speech_verb(lexicon_verbs: &WordSet, w: &str) -> bool {
     lexicon_verbs.contains_key(&fold(w))
 }
 
@@ -505,7 +511,7 @@ fn candidates_in(
     block: u32,
     text: &str,
     taken: &[Span],
-    verbs: &HashMap<String, ()>,
+    verbs: &WordSet,
     skip_names: &[String],
     out: &mut Vec<Candidate>,
 ) {
@@ -678,18 +684,18 @@ fn title_case(text: &str) -> bool {
 /// Folded words that occur written in lowercase somewhere in the body:
 /// ordinary words, so a capitalised run made of them (`Drug Policy`) is a
 /// label, not a name. Only `wanted` words are looked for.
-fn lowercase_uses(articles: &[Article], wanted: &HashMap<String, ()>) -> HashMap<String, ()> {
+fn lowercase_uses(articles: &[Article], wanted: &WordSet) -> WordSet {
     articles
         .par_iter()
         .map(|a| lowercase_uses_in(a, wanted))
-        .reduce(HashMap::new, |mut x, y| {
+        .reduce(WordSet::default, |mut x, y| {
             x.extend(y);
             x
         })
 }
 
-fn lowercase_uses_in(a: &Article, wanted: &HashMap<String, ()>) -> HashMap<String, ()> {
-    let mut out = HashMap::new();
+fn lowercase_uses_in(a: &Article, wanted: &WordSet) -> WordSet {
+    let mut out = WordSet::default();
     {
         for b in a.blocks.iter().filter(|b| b.kind.is_body()) {
             for w in b.text.split(|c: char| !c.is_alphanumeric()) {
@@ -755,7 +761,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         .chain(lexicon.stance_verbs.iter())
         .filter_map(|v| v.split_whitespace().next().map(fold))
         .collect();
-    let verbs: HashMap<String, ()> = lexicon
+    let verbs: WordSet = lexicon
         .speech_verbs
         .iter()
         .filter(|v| !v.contains(' '))
@@ -942,7 +948,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             groups.push((key, members));
         }
     }
-    let wanted: HashMap<String, ()> = groups
+    let wanted: WordSet = groups
         .iter()
         .flat_map(|g| g.0.split_whitespace().map(|w| (w.to_string(), ())))
         .collect();

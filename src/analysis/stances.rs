@@ -75,7 +75,7 @@ const FALLBACK_VERBS: &[&str] = &[
 pub struct ActorFinder {
     /// First folded word → candidates, exact aliases before derived ones,
     /// longest first.
-    by_first: HashMap<String, Vec<Form>>,
+    by_first: foldhash::HashMap<String, Vec<Form>>,
 }
 
 struct Form {
@@ -118,7 +118,7 @@ pub fn short_form(alias: &str) -> Option<String> {
 
 impl ActorFinder {
     pub fn new(actors: &[Actor], derived: bool) -> ActorFinder {
-        let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut by_first: foldhash::HashMap<String, Vec<Form>> = Default::default();
         let mut add = |alias: &str, derived: bool, actor: ActorId| {
             let ws: Vec<String> = words(alias).into_iter().map(|w| w.folded.into_string()).collect();
             if let Some(first) = ws.first().cloned() {
@@ -209,7 +209,7 @@ impl ActorFinder {
 
 /// Verb phrases (stance and speech), matched on folded whole words.
 struct Verbs {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: foldhash::HashMap<String, Vec<Vec<String>>>,
 }
 
 impl Verbs {
@@ -223,7 +223,7 @@ impl Verbs {
         if list.is_empty() {
             list = FALLBACK_VERBS.to_vec();
         }
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: foldhash::HashMap<String, Vec<Vec<String>>> = Default::default();
         for v in list {
             let ws: Vec<String> = words(v).into_iter().map(|w| w.folded.into_string()).collect();
             if let Some(f) = ws.first().cloned() {
