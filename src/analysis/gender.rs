@@ -104,9 +104,10 @@ pub fn of_actor(actor: &Actor) -> Option<Gender> {
     }
 }
 
-/// Whether a pronoun of gender `want` may refer to `actor`.
-pub fn compatible(actor: &Actor, want: Option<Gender>) -> bool {
-    match (want, of_actor(actor)) {
+/// Whether a pronoun asking for `want` may refer to a person of gender
+/// `have` (either unknown: it may).
+pub fn fits(want: Option<Gender>, have: Option<Gender>) -> bool {
+    match (want, have) {
         (Some(w), Some(g)) => w == g,
         _ => true,
     }
@@ -170,9 +171,10 @@ mod tests {
         assert_eq!(of_pronoun("She"), Some(Gender::Female));
         assert_eq!(of_pronoun("his"), Some(Gender::Male));
         assert_eq!(of_pronoun("they"), None);
-        assert!(compatible(&person("Jane Ortiz", &[]), Some(Gender::Female)));
-        assert!(!compatible(&person("Jane Ortiz", &[]), Some(Gender::Male)));
-        assert!(compatible(&person("Diaz", &[]), Some(Gender::Male)));
-        assert!(compatible(&person("Jane Ortiz", &[]), None));
+        let jane = of_actor(&person("Jane Ortiz", &[]));
+        assert!(fits(Some(Gender::Female), jane));
+        assert!(!fits(Some(Gender::Male), jane));
+        assert!(fits(Some(Gender::Male), of_actor(&person("Diaz", &[]))));
+        assert!(fits(None, jane));
     }
 }

@@ -518,9 +518,8 @@ impl Ctx<'_> {
         if !person(first) {
             return None;
         }
-        match (want, gender(first)) {
-            (Some(w), Some(g)) if w != g => {}
-            _ => return Some(first.actor),
+        if gender::fits(want, gender(first)) {
+            return Some(first.actor);
         }
         // The nearest is of the other gender: look further back.
         for m in &nearest_first[1..] {
