@@ -12,7 +12,8 @@
 //!
 //! Cost: the pairwise step is quadratic, so it runs per issue and on at most
 //! `MAX_CANDIDATES` sentences per issue, those densest in the issue's keywords.
-use super::issues::{is_content, is_generic, Matcher, Word};
+use super::issues::Matcher;
+use super::words::{is_content, is_generic, Word};
 use super::{AlignedGroup, Issue, IssueId, Sentence, SentenceId};
 use crate::corpus::{Article, BlockKind};
 use compact_str::CompactString;

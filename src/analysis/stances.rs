@@ -23,7 +23,8 @@
 //! A table may also run the other way (actors down the first column, issues
 //! across the header). Summaries take the strongest stance: table, then
 //! list, then sentence, then reading order.
-use super::issues::{header_actor, label_column, lead_of, words, Matcher, Word};
+use super::issues::{header_actor, label_column, lead_of, Matcher};
+use super::words::{words, Word};
 use super::{
     Actor, ActorId, ActorKind, Evidence, Issue, IssueId, Lexicon, Mention, Quote, QuoteKind, Sentence,
     Stance, StanceId, StanceSource, StanceSummary,

@@ -319,10 +319,15 @@ mod tests {
 
     #[test]
     fn stems_meet_inflections() {
+        assert_eq!(stem("crossings"), stem("crossing"));
+        assert_eq!(stem("eradication"), stem("eradicate"));
         assert_eq!(stem("policies"), stem("policy"));
         assert_eq!(stem("cooperation"), stem("cooperate"));
+        assert_eq!(stem("drugs"), "drug");
         assert_eq!(stem("negotiations"), stem("negotiate"));
         assert_eq!(stem("pushed"), "push");
+        assert_eq!(stem("gas"), "gas");
+        assert_eq!(stem("status"), "status");
     }
 
     proptest! {
