@@ -15,7 +15,7 @@ pub mod search;
 pub mod sentences;
 
 use crate::analysis::Lexicon;
-use crate::corpus::{self, LoadOptions};
+use crate::corpus::{self, LoadOptions, Loaded};
 use crate::Index;
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -153,6 +153,15 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(anyhow::anyhow!("cannot write output: {e}")),
+    }
+}
+
+/// Loads the inputs (or the embedded briefing) without analysing them.
+pub fn load(input: &Input) -> Loaded {
+    if input.paths.is_empty() {
+        corpus::load_embedded()
+    } else {
+        corpus::load_paths(&input.paths, &LoadOptions::default())
     }
 }
 
