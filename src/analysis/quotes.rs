@@ -542,6 +542,17 @@ impl Ctx<'_> {
         if role.len() < 3 {
             return None;
         }
+        self.one_earlier(pos, actors, |a| {
+            std::iter::once(&a.name)
+                .chain(a.aliases.iter())
+                .any(|n| fold(n).split_whitespace().any(|w| w == role))
+        })
+    }
+
+    /// The one actor mentioned earlier in the article (in an earlier block,
+    /// or before `pos` in this one) for whom `fits` holds; two make it
+    /// ambiguous: none.
+    fn one_earlier(&self, pos: usize, actors: &[Actor], fits: impl Fn(&Actor) -> bool) -> Option<ActorId> {
         let mut found: Option<ActorId> = None;
         let earlier = self.article_mentions.iter().filter(|m| {
             m.at.block < self.block || (m.at.block == self.block && m.at.span.end as usize <= pos)
@@ -550,13 +561,7 @@ impl Ctx<'_> {
             if found == Some(m.actor) {
                 continue;
             }
-            let Some(a) = actors.get(m.actor as usize) else {
-                continue;
-            };
-            let fits = std::iter::once(&a.name)
-                .chain(a.aliases.iter())
-                .any(|n| fold(n).split_whitespace().any(|w| w == role));
-            if fits {
+            if actors.get(m.actor as usize).is_some_and(&fits) {
                 if found.is_some() {
                     return None;
                 }
@@ -888,32 +893,13 @@ impl Ctx<'_> {
         if f.is_empty() {
             return None;
         }
-        let mut found: Option<ActorId> = None;
-        let earlier = self.article_mentions.iter().filter(|m| {
-            m.at.block < self.block || (m.at.block == self.block && m.at.span.end as usize <= pos)
-        });
-        for m in earlier {
-            if found == Some(m.actor) {
-                continue;
-            }
-            let Some(a) = actors
-                .get(m.actor as usize)
-                .filter(|a| a.kind == ActorKind::Person)
-            else {
-                continue;
-            };
-            let fits = std::iter::once(&a.name).chain(a.aliases.iter()).any(|n| {
-                let n = fold(n);
-                n == f || (!f.contains(' ') && n.rsplit(' ').next() == Some(f.as_str()))
-            });
-            if fits {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(m.actor);
-            }
-        }
-        found
+        self.one_earlier(pos, actors, |a| {
+            a.kind == ActorKind::Person
+                && std::iter::once(&a.name).chain(a.aliases.iter()).any(|n| {
+                    let n = fold(n);
+                    n == f || (!f.contains(' ') && n.rsplit(' ').next() == Some(f.as_str()))
+                })
+        })
     }
 
     /// A capitalised name run ending at `end` (after `floor`) that names no
