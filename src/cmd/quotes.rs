@@ -142,15 +142,9 @@ fn one_line(s: &str) -> String {
 
 /// One block per quote: `[kind] speaker: “text” — article title (line N)`.
 pub fn render(index: &Index, quotes: &[&Quote]) -> String {
-    let a = &index.analysis;
     let mut out = String::new();
     for q in quotes {
-        let speaker = q
-            .speaker
-            .and_then(|s| a.actors.get(s as usize))
-            .map(|x| x.name.as_str())
-            .or(q.speaker_text.as_deref())
-            .unwrap_or("unattributed");
+        let speaker = index.speaker_label(q);
         let (title, line) = index
             .article(q.at.article)
             .map(|art| {

@@ -4,7 +4,7 @@
 pub mod json;
 pub mod validate;
 
-use crate::analysis::{self, Analysis, ArticleId, Lexicon, SentenceId};
+use crate::analysis::{self, Analysis, ArticleId, Lexicon, Quote, SentenceId};
 use crate::corpus::{Article, Block, Loaded, Warning};
 use std::ops::Range;
 use std::sync::Arc;
@@ -80,6 +80,16 @@ impl Index {
 
     pub fn article(&self, id: ArticleId) -> Option<&Article> {
         self.articles.get(id as usize)
+    }
+
+    /// Who said a quote, for display: its actor's name, else the words that
+    /// named the speaker (`Skeptics`), else `unattributed`.
+    pub fn speaker_label<'a>(&'a self, q: &'a Quote) -> &'a str {
+        q.speaker
+            .and_then(|a| self.analysis.actors.get(a as usize))
+            .map(|a| a.name.as_str())
+            .or(q.speaker_text.as_deref())
+            .unwrap_or("unattributed")
     }
 
     pub fn block(&self, article: ArticleId, block: u32) -> Option<&Block> {

@@ -322,12 +322,7 @@ impl ArticlePane {
         let q = ctx.index.analysis.quotes.get(self.quote? as usize)?;
         let a = ctx.index.article(q.at.article)?;
         let text = q.at.text(&ctx.index.articles).trim_end_matches([',', ' ']);
-        let speaker = q
-            .speaker
-            .and_then(|s| ctx.index.analysis.actors.get(s as usize))
-            .map(|s| s.name.clone())
-            .or_else(|| q.speaker_text.clone())
-            .unwrap_or_else(|| "unattributed".into());
+        let speaker = ctx.index.speaker_label(q);
         let mut c = format!("“{text}” — {speaker}, {}", a.label());
         if let Some(src) = &a.source {
             c.push_str(&format!(", {src}"));
@@ -454,12 +449,7 @@ impl Pane for ArticlePane {
         // `q` as in the list's counts (chrome::count_unit).
         let mut s = format!("article {}/{} · {quotes}q · {}%", self.article + 1, n, pct);
         if let Some(q) = self.quote.and_then(|q| ctx.index.analysis.quotes.get(q as usize)) {
-            let who = q
-                .speaker
-                .and_then(|a| ctx.index.analysis.actors.get(a as usize))
-                .map(|a| a.name.as_str())
-                .or(q.speaker_text.as_deref())
-                .unwrap_or("unattributed");
+            let who = ctx.index.speaker_label(q);
             let mut tags = String::new();
             if area.width < MARGIN_MIN_WIDTH {
                 for i in &q.issues {
@@ -748,12 +738,7 @@ fn layout_article(
                 let Some(l) = line_of(&out[block_lines.clone()], bi, q.at.span.start as usize) else {
                     continue;
                 };
-                let who = q
-                    .speaker
-                    .and_then(|a| ctx.index.analysis.actors.get(a as usize))
-                    .map(|a| a.name.as_str())
-                    .or(q.speaker_text.as_deref())
-                    .unwrap_or("unattributed");
+                let who = ctx.index.speaker_label(q);
                 let mark = format!("“ {who}");
                 add_margin(&mut out, first + l, text_w, room, &mark, t.speaker(q.speaker));
             }

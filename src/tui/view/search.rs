@@ -111,14 +111,7 @@ fn hit_line(app: &App, hit: &Hit, w: usize, selected: bool) -> Line<'static> {
     let (marker, speaker, style, article) = match hit.target {
         Target::Quote(q) => {
             let q = ix.analysis.quotes.get(q as usize);
-            let name = q
-                .and_then(|q| {
-                    q.speaker
-                        .and_then(|a| ix.analysis.actors.get(a as usize))
-                        .map(|a| a.name.clone())
-                })
-                .or_else(|| q.and_then(|q| q.speaker_text.clone()))
-                .unwrap_or_else(|| "unattributed".into());
+            let name = q.map_or("unattributed", |q| ix.speaker_label(q)).to_string();
             (
                 "“ ",
                 Some(name),
