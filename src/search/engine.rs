@@ -365,32 +365,61 @@ fn skim_linear(hay: &[u8], p: &[u8]) -> Option<i64> {
     }
     // The scoring pass: a gap of `g` chars costs 3 + g, and the char after
     // it earns no bonus.
-    let mut score = 0i64;
-    let mut in_gap = false;
-    let mut prev_bonus = 0i64;
-    let mut pos = start;
+    let mut sc = Scoring::new(start);
     for &c in p {
-        let Some(o) = memchr::memchr(c, &hay[pos..=last]) else {
-            let rest = (last + 1 - pos) as i64;
+        let Some(o) = memchr::memchr(c, &hay[sc.pos..=last]) else {
+            let rest = (last + 1 - sc.pos) as i64;
             if rest > 0 {
-                score -= rest + if in_gap { 0 } else { 3 };
+                sc.score -= rest + if sc.in_gap { 0 } else { 3 };
             }
-            return Some(score);
+            return Some(sc.score);
         };
-        if o > 0 {
-            score -= o as i64 + if in_gap { 0 } else { 3 };
-            in_gap = true;
-            prev_bonus = 0;
-        }
-        let j = pos + o;
-        let prev = if j == start { 0 } else { hay[j - 1] };
-        let cb = prev_bonus.max(in_place_bonus(prev, c).max(4));
-        prev_bonus = cb;
-        score += 16 + if in_gap { 0 } else { cb };
-        in_gap = false;
-        pos = j + 1;
+        sc.matched(hay, sc.pos + o, c);
     }
-    Some(score)
+    Some(sc.score)
+}
+
+/// The state of SkimMatcherV2's linear scoring pass, shared by
+/// `skim_linear` and `skim_fast` (they differ only in how they find the
+/// matched positions).
+struct Scoring {
+    score: i64,
+    in_gap: bool,
+    prev_bonus: i64,
+    /// The window's start (no char before it counts).
+    start: usize,
+    /// Just past the last matched byte.
+    pos: usize,
+}
+
+impl Scoring {
+    fn new(start: usize) -> Scoring {
+        Scoring {
+            score: 0,
+            in_gap: false,
+            prev_bonus: 0,
+            start,
+            pos: start,
+        }
+    }
+
+    /// Pattern byte `c` matched at `j` (at or after `pos`): a gap of `g`
+    /// bytes before it costs 3 + g, and a byte after a gap earns no bonus.
+    #[inline(always)]
+    fn matched(&mut self, hay: &[u8], j: usize, c: u8) {
+        let o = j - self.pos;
+        if o > 0 {
+            self.score -= o as i64 + if self.in_gap { 0 } else { 3 };
+            self.in_gap = true;
+            self.prev_bonus = 0;
+        }
+        let prev = if j == self.start { 0 } else { hay[j - 1] };
+        let cb = self.prev_bonus.max(in_place_bonus(prev, c).max(4));
+        self.prev_bonus = cb;
+        self.score += 16 + if self.in_gap { 0 } else { cb };
+        self.in_gap = false;
+        self.pos = j + 1;
+    }
 }
 
 /// `skim_linear` in fewer passes, for patterns of up to `FAST_MAX` bytes:
@@ -456,26 +485,11 @@ fn skim_fast(hay: &[u8], p: &[u8]) -> Option<i64> {
             at[k] = j - 1;
         }
     }
-    let mut score = 0i64;
-    let mut in_gap = false;
-    let mut prev_bonus = 0i64;
-    let mut pos = start;
+    let mut sc = Scoring::new(start);
     for (k, &c) in p.iter().enumerate() {
-        let j = at[k];
-        let o = j - pos;
-        if o > 0 {
-            score -= o as i64 + if in_gap { 0 } else { 3 };
-            in_gap = true;
-            prev_bonus = 0;
-        }
-        let prev = if j == start { 0 } else { hay[j - 1] };
-        let cb = prev_bonus.max(in_place_bonus(prev, c).max(4));
-        prev_bonus = cb;
-        score += 16 + if in_gap { 0 } else { cb };
-        in_gap = false;
-        pos = j + 1;
+        sc.matched(hay, at[k], c);
     }
-    Some(score)
+    Some(sc.score)
 }
 
 /// Longest pattern `skim_fast` handles itself (a stack array of positions).
