@@ -13,6 +13,7 @@ pub mod gen;
 pub mod index;
 pub mod search;
 pub mod text;
+pub mod timings;
 pub mod tui;
 
 pub use index::Index;

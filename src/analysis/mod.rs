@@ -17,6 +17,7 @@ pub mod words;
 
 use crate::corpus::Article;
 use crate::text::Span;
+use crate::timings::StageClock;
 use serde::{Deserialize, Serialize};
 
 pub use lexicon::Lexicon;
@@ -262,7 +263,7 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &dyn Fn(u
     let mut clock = StageClock::from_env();
     let stage = |name: &str, clock: &mut StageClock| {
         if let Some(k) = STAGES.iter().position(|s| *s == name) {
-            clock.lap(STAGES[k.saturating_sub(1)], k > 0);
+            clock.lap(&format!("analysis {}", STAGES[k.saturating_sub(1)]), k > 0);
             on_stage(k);
         }
     };
@@ -297,7 +298,7 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &dyn Fn(u
     );
     stage("align", &mut clock);
     let alignments = align::align(articles, &sentences, &sentence_words, &issues);
-    clock.lap("align", true);
+    clock.lap("analysis align", true);
     Analysis {
         sentences,
         actors,
@@ -308,61 +309,4 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &dyn Fn(u
         summaries,
         alignments,
     }
-}
-
-/// Per-stage wall clock and CPU time, silent unless `BRIEFING_TIMINGS` is
-/// set. CPU time (all threads) is the steadier figure on a shared machine,
-/// where wall time mostly measures the neighbours.
-struct StageClock {
-    last: Option<(std::time::Instant, Option<f64>)>,
-}
-
-impl StageClock {
-    fn from_env() -> StageClock {
-        let on = std::env::var_os("BRIEFING_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0");
-        StageClock {
-            last: on.then(|| (std::time::Instant::now(), cpu_ms())),
-        }
-    }
-
-    /// Ends `stage` (printing its figures when `report`) and starts the next.
-    fn lap(&mut self, stage: &str, report: bool) {
-        if let Some((last, last_cpu)) = self.last {
-            let now = std::time::Instant::now();
-            let cpu = cpu_ms();
-            let cpu_text = match (cpu, last_cpu) {
-                (Some(c), Some(l)) => format!("  cpu {:>7.0} ms", c - l),
-                _ => String::new(),
-            };
-            let rss_text = rss_mb().map_or(String::new(), |r| format!("  rss {r:>6.1} MB"));
-            if report {
-                eprintln!(
-                    "analysis {stage:<10} {:>9.1} ms{cpu_text}{rss_text}",
-                    (now - last).as_secs_f64() * 1e3
-                );
-            }
-            self.last = Some((now, cpu));
-        }
-    }
-}
-
-/// Resident memory now, from `/proc/self/status` (Linux; `None` elsewhere).
-fn rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
-/// User + system CPU time of the whole process so far, from
-/// `/proc/self/stat` (Linux; `None` elsewhere). Clock ticks are taken as
-/// 100 per second, the value on every Linux port.
-fn cpu_ms() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let rest = stat.get(stat.rfind(')')? + 2..)?;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let utime: f64 = f.get(11)?.parse().ok()?;
-    let stime: f64 = f.get(12)?.parse().ok()?;
-    Some((utime + stime) * 10.0)
 }

@@ -203,12 +203,15 @@ pub fn open(input: &Input) -> anyhow::Result<Arc<Index>> {
     let opts = LoadOptions {
         progress: progress.as_ref().map(|p| p.files()),
     };
+    let mut clock = crate::timings::StageClock::from_env();
     let loaded = corpus::load_paths(&input.paths, &opts);
+    clock.lap("load", true);
     let index = Index::build_with(name(input), loaded, &lex, &|k| {
         if let Some(p) = &progress {
             p.stage(k);
         }
     });
+    clock.lap("index", true);
     if let Some(p) = &progress {
         p.finish();
     }
