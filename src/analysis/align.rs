@@ -13,10 +13,9 @@
 //! Cost: the pairwise step is quadratic, so it runs per issue and on at most
 //! `MAX_CANDIDATES` sentences per issue, those densest in the issue's keywords.
 use super::issues::Matcher;
-use super::words::{is_content, is_generic, Word};
+use super::words::Word;
 use super::{AlignedGroup, Issue, IssueId, Sentence, SentenceId};
 use crate::corpus::{Article, BlockKind};
-use compact_str::CompactString;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -80,7 +79,7 @@ pub fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vecto
 fn passage_words<'a>(
     articles: &[Article],
     sentences: &[Sentence],
-    words: &'a [Option<Vec<Word>>],
+    words: &'a [Option<Box<[Word]>>],
 ) -> Vec<Option<&'a [Word]>> {
     sentences
         .iter()
@@ -91,12 +90,12 @@ fn passage_words<'a>(
 
 fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
     // Each passage's terms, picked in parallel; numbered after, in one pass.
-    let terms: Vec<Option<Vec<CompactString>>> = passages
+    let terms: Vec<Option<Vec<&str>>> = passages
         .par_iter()
         .map(|ws| {
             ws.map(|ws| {
                 ws.iter()
-                    .filter(|w| is_content(w) && !is_generic(&w.folded))
+                    .filter(|w| w.is_content() && !w.is_generic())
                     .map(|w| w.stem())
                     .collect()
             })
@@ -104,7 +103,7 @@ fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
         .collect();
     // Term ids in order of first use, so vectors (and float sums over them)
     // come out the same on every run.
-    let mut vocab: foldhash::HashMap<CompactString, u32> = foldhash::HashMap::default();
+    let mut vocab: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut tfs: Vec<Option<Vec<(u32, f32)>>> = Vec::with_capacity(passages.len());
     for ts in terms {
@@ -317,7 +316,7 @@ fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Option<Vector>]) ->
 pub fn align(
     articles: &[Article],
     sentences: &[Sentence],
-    words: &[Option<Vec<Word>>],
+    words: &[Option<Box<[Word]>>],
     issues: &[Issue],
 ) -> Vec<AlignedGroup> {
     let passages = passage_words(articles, sentences, words);

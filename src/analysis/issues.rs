@@ -27,8 +27,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
-use super::words::{is_content, is_generic, words, Word};
-use compact_str::CompactString;
+use super::words::{words, Word};
 
 /// The issue lexicon compiled in, used when the lexicon given has none.
 const DEFAULT_ISSUES: &str = include_str!("../../assets/lexicon/issues.json");
@@ -137,7 +136,7 @@ impl Matcher {
                 let surface = is_exact.then(|| {
                     words(body)
                         .into_iter()
-                        .map(|w| w.folded)
+                        .map(|w| w.folded())
                         .collect::<Vec<_>>()
                         .join(" ")
                 });
@@ -207,14 +206,14 @@ impl Matcher {
         // The stems joined by single spaces; `starts[i]` is where word `i`
         // begins in `joined` (ascending, so a match's ends are found by
         // binary search rather than through two maps built per call).
-        let mut joined = String::with_capacity(ws.iter().map(|w| w.stem_len() + 1).sum());
+        let mut joined = String::with_capacity(ws.iter().map(|w| w.stem().len() + 1).sum());
         let mut starts = Vec::with_capacity(ws.len());
         for (i, w) in ws.iter().enumerate() {
             if i > 0 {
                 joined.push(' ');
             }
             starts.push(joined.len());
-            w.push_stem(&mut joined);
+            joined.push_str(w.stem());
         }
         let word_at = |off: usize| starts.binary_search(&off).ok();
         // A match ends at a word's end when the next word starts one byte
@@ -234,7 +233,7 @@ impl Matcher {
                     continue;
                 };
                 if let Some(Some(form)) = self.exact.get(pi) {
-                    let surface: Vec<&str> = ws[a..b].iter().map(|w| w.folded.as_str()).collect();
+                    let surface: Vec<&str> = ws[a..b].iter().map(|w| w.folded()).collect();
                     if surface.join(" ") != *form {
                         continue;
                     }
@@ -437,12 +436,9 @@ fn names_actor(text: &str, finder: &ActorFinder) -> bool {
 /// A lead opening on a preposition (`For Petro:`, `To investors:`) addresses
 /// someone; it does not name a topic.
 fn addressed(lead: &str) -> bool {
-    words(lead).first().is_some_and(|w| {
-        matches!(
-            w.folded.as_str(),
-            "for" | "to" | "from" | "by" | "with" | "according"
-        )
-    })
+    words(lead)
+        .first()
+        .is_some_and(|w| matches!(w.folded(), "for" | "to" | "from" | "by" | "with" | "according"))
 }
 
 fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
@@ -511,8 +507,8 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 fn found_issue(label: &str) -> Draft {
     let mut keywords = vec![label.to_string()];
     for w in words(label) {
-        if is_content(&w) && !is_generic(&w.folded) {
-            push_unique(&mut keywords, &w.folded);
+        if w.is_content() && !w.is_generic() {
+            push_unique(&mut keywords, w.folded());
         }
     }
     Draft {
@@ -548,7 +544,7 @@ fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
                     d.labels.push(l.text.clone());
                 }
             }
-            [] if l.may_found && ws.iter().any(|w| is_content(w) && !is_generic(&w.folded)) => {
+            [] if l.may_found && ws.iter().any(|w| w.is_content() && !w.is_generic()) => {
                 drafts.push(found_issue(&l.text));
                 m = matcher_of(drafts);
             }
@@ -565,10 +561,7 @@ fn in_name(ws: &[Word], a: usize, b: usize, text: &str) -> bool {
     if !(a..b).all(cap) {
         return false;
     }
-    let joiner = |i: usize| {
-        ws.get(i)
-            .is_some_and(|w| NAME_JOINERS.contains(&w.folded.as_str()))
-    };
+    let joiner = |i: usize| ws.get(i).is_some_and(|w| NAME_JOINERS.contains(&w.folded()));
     let mut before = a.checked_sub(1);
     while let Some(i) = before.filter(|&i| joiner(i)) {
         before = i.checked_sub(1);
@@ -582,7 +575,7 @@ fn in_name(ws: &[Word], a: usize, b: usize, text: &str) -> bool {
 
 /// Proper-noun words (capitalised wherever met) are names, not topics.
 fn capitalised(text: &str, w: &Word) -> bool {
-    text.get(w.start..w.end)
+    text.get(w.start()..w.end())
         .and_then(|s| s.chars().next())
         .is_some_and(|c| c.is_uppercase())
 }
@@ -595,7 +588,7 @@ struct BigramStat {
     /// The last article counted in `articles` (each article is read whole
     /// by one worker, so this is enough to count it once).
     last_article: u32,
-    surfaces: Vec<((CompactString, CompactString), u32)>,
+    surfaces: Vec<((&'static str, &'static str), u32)>,
     capitalised: bool,
 }
 
@@ -626,13 +619,13 @@ impl BigramStat {
 /// May this word be half of a topic phrase? Content, not generic, alphabetic,
 /// not an adverb, not part of an actor's name.
 fn phrase_word(w: &Word, actor_words: &HashSet<String>) -> bool {
-    is_content(w)
-        && !is_amount(&w.folded)
-        && !is_generic(&w.folded)
-        && w.folded.chars().count() >= 3
-        && w.folded.chars().all(|c| c.is_alphabetic())
-        && !w.folded.ends_with("ly")
-        && !actor_words.contains(w.folded.as_str())
+    w.is_content()
+        && !is_amount(w.folded())
+        && !w.is_generic()
+        && w.folded().chars().count() >= 3
+        && w.folded().chars().all(|c| c.is_alphabetic())
+        && !w.folded().ends_with("ly")
+        && !actor_words.contains(w.folded())
 }
 
 /// Numbers, money, units and dates: `fifty cents` recurs but is no topic.
@@ -663,18 +656,18 @@ fn actor_words(actors: &[Actor]) -> HashSet<String> {
     actors
         .iter()
         .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
-        .flat_map(|s| words(s).into_iter().map(|w| w.folded.into_string()))
+        .flat_map(|s| words(s).into_iter().map(|w| w.folded().to_string()))
         .collect()
 }
 
-type Bigrams = foldhash::HashMap<(CompactString, CompactString), BigramStat>;
+type Bigrams = foldhash::HashMap<(&'static str, &'static str), BigramStat>;
 
 /// Adjacent phrase-word pairs of the body text (paragraphs, list items),
 /// counted per article in parallel and merged.
 fn bigram_stats(
     articles: &[Article],
     sentences: &[Sentence],
-    cache: &[Option<Vec<Word>>],
+    cache: &[Option<Box<[Word]>>],
     actor_words: &HashSet<String>,
 ) -> Bigrams {
     // Sentences come in article order: one slice (with its offset) per article.
@@ -728,7 +721,7 @@ fn count_bigrams(
     for (k, pair) in ws.windows(2).enumerate() {
         let (x, y) = (&pair[0], &pair[1]);
         // Adjacent in the text, not across punctuation.
-        let gap = text.get(x.end..y.start).unwrap_or("x");
+        let gap = text.get(x.end()..y.start()).unwrap_or("x");
         if !ok[k] || !ok[k + 1] || !gap.trim().is_empty() {
             continue;
         }
@@ -747,10 +740,10 @@ fn count_bigrams(
         match e
             .surfaces
             .iter_mut()
-            .find(|(sf, _)| sf.0 == x.folded && sf.1 == y.folded)
+            .find(|(sf, _)| sf.0 == x.folded() && sf.1 == y.folded())
         {
             Some(sf) => sf.1 += 1,
-            None => e.surfaces.push(((x.folded.clone(), y.folded.clone()), 1)),
+            None => e.surfaces.push(((x.folded(), y.folded()), 1)),
         }
         // A sentence's first word is capitalised whatever it is.
         e.capitalised |= (k > 0 && capitalised(text, x)) || capitalised(text, y);
@@ -771,13 +764,13 @@ fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, ac
             continue;
         }
         let found = ws.windows(2).find_map(|p| {
-            let gap = l.text.get(p[0].end..p[1].start)?;
+            let gap = l.text.get(p[0].end()..p[1].start())?;
             if !gap.trim().is_empty() || !phrase_word(&p[0], actor_words) || !phrase_word(&p[1], actor_words)
             {
                 return None;
             }
             let st = stats.get(&(p[0].stem(), p[1].stem()))?;
-            (st.articles >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded, p[1].folded))
+            (st.articles >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded(), p[1].folded()))
         });
         if let Some(surface) = found {
             let mut d = bigram_draft(surface);
@@ -838,7 +831,7 @@ type RowIssues = HashMap<(u32, u32), Vec<(Span, Vec<usize>)>>;
 pub fn assign(
     articles: &[Article],
     sentences: &mut [Sentence],
-    sentence_words: &[Option<Vec<Word>>],
+    sentence_words: &[Option<Box<[Word]>>],
     quotes: &mut [Quote],
     actors: &[Actor],
     lexicon: &Lexicon,
@@ -1061,10 +1054,10 @@ mod tests {
     fn words_fold_and_map_back() {
         let t = "Petro\u{2019}s anti\u{2011}drug push in Bogotá";
         let ws = words(t);
-        let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+        let f: Vec<&str> = ws.iter().map(|w| w.folded()).collect();
         assert_eq!(f, ["petro", "anti", "drug", "push", "in", "bogota"]);
-        assert_eq!(&t[ws[0].start..ws[0].end], "Petro");
-        assert_eq!(&t[ws[5].start..ws[5].end], "Bogotá");
+        assert_eq!(&t[ws[0].start()..ws[0].end()], "Petro");
+        assert_eq!(&t[ws[5].start()..ws[5].end()], "Bogotá");
     }
 
     #[test]

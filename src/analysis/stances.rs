@@ -102,7 +102,7 @@ pub struct Named {
 /// The short form a government's alias implies, if any, as written.
 pub fn short_form(alias: &str) -> Option<String> {
     let ws = words(alias);
-    let f: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    let f: Vec<&str> = ws.iter().map(|w| w.folded()).collect();
     let f = match f.first() {
         Some(&"the") => &f[1..],
         _ => &f[..],
@@ -113,7 +113,7 @@ pub fn short_form(alias: &str) -> Option<String> {
         [.., "government" | "administration"] if f.len() > 1 => (skip, ws.len() - 1),
         _ => return None,
     };
-    let (s, e) = (ws.get(a)?.start, ws.get(b.checked_sub(1)?)?.end);
+    let (s, e) = (ws.get(a)?.start(), ws.get(b.checked_sub(1)?)?.end());
     alias.get(s..e).map(str::to_string)
 }
 
@@ -121,7 +121,7 @@ impl ActorFinder {
     pub fn new(actors: &[Actor], derived: bool) -> ActorFinder {
         let mut by_first: foldhash::HashMap<String, Vec<Form>> = Default::default();
         let mut add = |alias: &str, derived: bool, actor: ActorId| {
-            let ws: Vec<String> = words(alias).into_iter().map(|w| w.folded.into_string()).collect();
+            let ws: Vec<String> = words(alias).into_iter().map(|w| w.folded().to_string()).collect();
             if let Some(first) = ws.first().cloned() {
                 let caps = !alias.chars().any(|c| c.is_lowercase());
                 by_first.entry(first).or_default().push(Form {
@@ -158,12 +158,12 @@ impl ActorFinder {
         let mut i = 0;
         while i < ws.len() {
             let mut hit = None;
-            for f in self.by_first.get(ws[i].folded.as_str()).into_iter().flatten() {
+            for f in self.by_first.get(ws[i].folded()).into_iter().flatten() {
                 let n = f.words.len();
-                if i + n > ws.len() || !ws[i..i + n].iter().zip(&f.words).all(|(w, a)| w.folded == *a) {
+                if i + n > ws.len() || !ws[i..i + n].iter().zip(&f.words).all(|(w, a)| w.folded() == *a) {
                     continue;
                 }
-                let (s, e) = (ws[i].start, ws[i + n - 1].end);
+                let (s, e) = (ws[i].start(), ws[i + n - 1].end());
                 if f.caps
                     && text
                         .get(s..e)
@@ -174,10 +174,10 @@ impl ActorFinder {
                 // `Latin American`: a short form inside a longer name is not it.
                 let inside_name = i > 0
                     && text
-                        .get(ws[i - 1].start..ws[i - 1].end)
+                        .get(ws[i - 1].start()..ws[i - 1].end())
                         .and_then(|t| t.chars().next())
                         .is_some_and(char::is_uppercase)
-                    && text.get(ws[i - 1].end..s).is_some_and(|g| g.trim().is_empty());
+                    && text.get(ws[i - 1].end()..s).is_some_and(|g| g.trim().is_empty());
                 if f.derived && inside_name {
                     continue;
                 }
@@ -226,7 +226,7 @@ impl Verbs {
         }
         let mut by_first: foldhash::HashMap<String, Vec<Vec<String>>> = Default::default();
         for v in list {
-            let ws: Vec<String> = words(v).into_iter().map(|w| w.folded.into_string()).collect();
+            let ws: Vec<String> = words(v).into_iter().map(|w| w.folded().to_string()).collect();
             if let Some(f) = ws.first().cloned() {
                 by_first.entry(f).or_default().push(ws);
             }
@@ -237,12 +237,12 @@ impl Verbs {
     /// The word range of the first verb phrase at or after word `from`.
     fn first(&self, ws: &[Word], from: usize) -> Option<(usize, usize)> {
         (from..ws.len()).find_map(|i| {
-            self.by_first.get(ws[i].folded.as_str()).and_then(|cands| {
+            self.by_first.get(ws[i].folded()).and_then(|cands| {
                 cands
                     .iter()
                     .filter(|v| {
                         i + v.len() <= ws.len()
-                            && ws[i..i + v.len()].iter().zip(*v).all(|(w, x)| w.folded == *x)
+                            && ws[i..i + v.len()].iter().zip(*v).all(|(w, x)| w.folded() == *x)
                     })
                     .map(|v| (i, i + v.len()))
                     .max_by_key(|r| r.1)
@@ -312,7 +312,7 @@ fn auxiliaries_only(gap: &str) -> bool {
         (Some(a), Some(b)) if b > a => format!("{}{}", &gap[..a], &gap[b + 1..]),
         _ => gap.to_string(),
     };
-    words(&g).iter().all(|w| AUX.contains(&w.folded.as_str()))
+    words(&g).iter().all(|w| AUX.contains(&w.folded()))
 }
 
 /// `text` minus one `, … ,` parenthetical, as a word count.
@@ -645,8 +645,8 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
         if named.iter().any(|n| n.start < e && s < n.end) {
             continue;
         }
-        let fw = ws.iter().position(|w| w.end > s);
-        let lw = ws.iter().rposition(|w| w.start < e);
+        let fw = ws.iter().position(|w| w.end() > s);
+        let lw = ws.iter().rposition(|w| w.start() < e);
         if let (Some(f), Some(l)) = (fw, lw) {
             named.push(Named {
                 actor: m.actor,
@@ -666,7 +666,7 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
 fn sentences_rule(
     out: &mut Out,
     sentences: &[Sentence],
-    sentence_words: &[Option<Vec<Word>>],
+    sentence_words: &[Option<Box<[Word]>>],
     matcher: &Matcher,
     finder: &ActorFinder,
     verbs: &Verbs,
@@ -712,7 +712,7 @@ fn sentences_rule(
                 // words are the sentence's words inside it, made relative.
                 let ws: Vec<Word> = sws
                     .iter()
-                    .filter(|w| w.start >= ca && w.end <= cb)
+                    .filter(|w| w.start() >= ca && w.end() <= cb)
                     .map(|w| w.shifted(ca))
                     .collect();
                 let local: Vec<Mention> = by_block
@@ -739,26 +739,26 @@ fn sentences_rule(
                     // A capitalised "verb" mid-clause is a name (`United States`).
                     if v0 > 0
                         && ctext
-                            .get(ws[v0].start..)
+                            .get(ws[v0].start()..)
                             .and_then(|t| t.chars().next())
                             .is_some_and(char::is_uppercase)
                     {
                         continue;
                     }
                     // `U.S. support is essential`: a "verb" followed by a verb is a noun.
-                    let next = ws.get(v1).map(|w| w.folded.as_str());
+                    let next = ws.get(v1).map(|w| w.folded());
                     if next.is_some_and(|w| COPULAS.contains(&w)) {
                         continue;
                     }
                     let subject = named.iter().rev().find(|n| {
                         n.last_word < v0
                         && ctext
-                            .get(n.end..ws[v0].start)
+                            .get(n.end..ws[v0].start())
                             .is_some_and(|g| is_subject_gap(g) && (!n.derived || auxiliaries_only(g)))
                         // `farmers in France want`: the place, not its government.
                         && !(n.derived
                             && n.first_word > 0
-                            && PREPOSITIONS.contains(&ws[n.first_word - 1].folded.as_str()))
+                            && PREPOSITIONS.contains(&ws[n.first_word - 1].folded()))
                     });
                     let Some(n) = subject else { continue };
                     let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];
@@ -826,7 +826,7 @@ fn rank(s: StanceSource) -> u8 {
 pub fn find(
     articles: &[Article],
     sentences: &[Sentence],
-    sentence_words: &[Option<Vec<Word>>],
+    sentence_words: &[Option<Box<[Word]>>],
     actors: &[Actor],
     mentions: &[Mention],
     issues: &[Issue],

@@ -2,9 +2,9 @@
 //! possessive `'s` dropped, stemmed, each with its byte range in the
 //! original text. Every stage that matches words (issues, stances,
 //! alignment) reads text through `words`, so it is the hottest path of
-//! analysis: it folds char by char into one reusable buffer and keeps each
-//! word's strings inline, allocating once per call (the `Vec`) in the
-//! common case.
+//! analysis: it folds char by char into one reusable buffer and interns each
+//! distinct word form once (see `intern`), allocating once per call (the
+//! `Vec`) in the common case.
 
 use super::Sentence;
 use crate::corpus::Article;
@@ -13,80 +13,108 @@ use compact_str::CompactString;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
-/// A word of some text: its folded form, its stem and its byte range in the
-/// original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
-    // Inline string: nearly every word fits in 24 bytes, so a sentence's
-    // words cost one allocation (the Vec), not one per word.
-    /// The folded (lowercase, unaccented) surface form.
-    pub folded: CompactString,
-    /// The stem is `folded[..stem_len]`, then `y` if `stem_y` (`policies`
-    /// → `polic` + `y`): the stemmer only cuts and may add a `y`, so the
-    /// stem is not stored twice (a corpus holds millions of words).
-    stem_len: u16,
-    stem_y: bool,
-    pub start: usize,
-    pub end: usize,
+/// A distinct folded word and what analysis asks of it (stem, content word
+/// or not), worked out once per word form instead of once per occurrence.
+#[derive(Debug)]
+pub struct Form {
+    folded: Box<str>,
+    stem: Box<str>,
+    content: bool,
+    generic: bool,
 }
+
+/// The form of folded word `folded`, interned.
+///
+/// Forms live as long as the process: a corpus of millions of words holds
+/// only tens of thousands of distinct ones, so each word can be a pointer to
+/// its form (16 bytes a word instead of a string, stem and flags each). The
+/// table is per thread, so interning takes no lock; two threads may hold
+/// equal forms at different addresses, which is why words compare by
+/// content, never by address.
+fn intern(folded: &str) -> &'static Form {
+    thread_local! {
+        static FORMS: std::cell::RefCell<foldhash::HashMap<&'static str, &'static Form>> =
+            std::cell::RefCell::new(foldhash::HashMap::default());
+    }
+    FORMS.with_borrow_mut(|forms| {
+        if let Some(f) = forms.get(folded) {
+            return *f;
+        }
+        let f: &'static Form = Box::leak(Box::new(Form {
+            folded: folded.into(),
+            stem: stem(folded).as_str().into(),
+            content: content(folded),
+            generic: is_generic(folded),
+        }));
+        forms.insert(&f.folded, f);
+        f
+    })
+}
+
+/// A word of some text: its form and its byte range in the original text.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    form: &'static Form,
+    start: u32,
+    end: u32,
+}
+
+impl PartialEq for Word {
+    fn eq(&self, o: &Word) -> bool {
+        self.start == o.start && self.end == o.end && self.folded() == o.folded()
+    }
+}
+
+impl Eq for Word {}
 
 impl Word {
     /// A word of folded form `folded` at `start..end` of its text.
     pub fn new(folded: &str, start: usize, end: usize) -> Word {
-        let st = stem(folded);
-        let (len, y) = if folded.starts_with(st.as_str()) {
-            (st.len(), false)
-        } else {
-            match st.strip_suffix('y') {
-                Some(b) if folded.starts_with(b) => (b.len(), true),
-                // The stemmer never does otherwise; keep the word whole.
-                _ => (folded.len(), false),
-            }
-        };
         Word {
-            folded: CompactString::from(folded),
-            stem_len: u16::try_from(len).unwrap_or(u16::MAX),
-            stem_y: y,
-            start,
-            end,
+            form: intern(folded),
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
         }
+    }
+
+    /// The folded (lowercase, unaccented) surface form.
+    pub fn folded(&self) -> &'static str {
+        &self.form.folded
     }
 
     /// The stem (`policies` → `policy`), as `stem` gives it.
-    pub fn stem(&self) -> CompactString {
-        let mut s = CompactString::from(self.stem_base());
-        if self.stem_y {
-            s.push('y');
-        }
-        s
+    pub fn stem(&self) -> &'static str {
+        &self.form.stem
     }
 
-    /// Appends the stem to `out` without building it first.
-    pub fn push_stem(&self, out: &mut String) {
-        out.push_str(self.stem_base());
-        if self.stem_y {
-            out.push('y');
-        }
+    /// Where the word starts in its text (bytes).
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the word ends in its text (bytes).
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// A content word: not a stopword, at least two letters, not a number.
+    pub fn is_content(&self) -> bool {
+        self.form.content
+    }
+
+    /// Too general to name an issue on its own (see `GENERIC`).
+    pub fn is_generic(&self) -> bool {
+        self.form.generic
     }
 
     /// The same word with offsets `by` bytes earlier (its text cut at `by`).
     pub fn shifted(&self, by: usize) -> Word {
+        let by = u32::try_from(by).unwrap_or(u32::MAX);
         Word {
             start: self.start.saturating_sub(by),
             end: self.end.saturating_sub(by),
-            ..self.clone()
+            ..*self
         }
-    }
-
-    /// The stem's length in bytes.
-    pub fn stem_len(&self) -> usize {
-        self.stem_base().len() + usize::from(self.stem_y)
-    }
-
-    fn stem_base(&self) -> &str {
-        self.folded
-            .get(..usize::from(self.stem_len))
-            .unwrap_or(self.folded.as_str())
     }
 }
 
@@ -160,12 +188,14 @@ pub fn words(text: &str) -> Vec<Word> {
 /// The words of every sentence of body text (headings, paragraphs, list
 /// items, tables), `None` for other sentences, indexed like the sentences.
 /// Read once, in parallel, and shared by issues, stances and alignment.
-pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vec<Word>>> {
+pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Box<[Word]>>> {
     sentences
         .par_iter()
         .map(|s| {
             let b = articles.get(s.article as usize)?.blocks.get(s.block as usize)?;
-            b.kind.is_body().then(|| words(s.span.slice(&b.text)))
+            b.kind
+                .is_body()
+                .then(|| words(s.span.slice(&b.text)).into_boxed_slice())
         })
         .collect()
 }
@@ -251,11 +281,11 @@ pub fn is_generic(folded: &str) -> bool {
 }
 
 /// A content word: not a stopword, at least two letters, not a number.
-pub fn is_content(w: &Word) -> bool {
-    w.folded.len() >= 2
-        && (w.folded.is_ascii() || w.folded.chars().count() >= 2)
-        && !is_stop(&w.folded)
-        && !w.folded.chars().all(|c| c.is_ascii_digit())
+fn content(folded: &str) -> bool {
+    folded.len() >= 2
+        && (folded.is_ascii() || folded.chars().count() >= 2)
+        && !is_stop(folded)
+        && !folded.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -307,13 +337,13 @@ mod tests {
     fn words_fold_strip_possessives_and_map_back() {
         let t = "Petro\u{2019}s anti\u{2011}drug plan for Bogota\u{301} 'quoted'";
         let ws = words(t);
-        let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+        let folded: Vec<&str> = ws.iter().map(|w| w.folded()).collect();
         assert_eq!(
             folded,
             ["petro", "anti", "drug", "plan", "for", "bogota", "quoted"]
         );
-        assert_eq!(&t[ws[0].start..ws[0].end], "Petro");
-        assert_eq!(&t[ws[5].start..ws[5].end], "Bogota\u{301}");
+        assert_eq!(&t[ws[0].start()..ws[0].end()], "Petro");
+        assert_eq!(&t[ws[5].start()..ws[5].end()], "Bogota\u{301}");
         assert_eq!(ws, reference(t));
     }
 
@@ -344,8 +374,8 @@ mod tests {
         #[test]
         fn a_words_stem_is_the_stemmers(w in "[a-z]{1,14}(ies|ied|ing|ion|es|ed|s|e|y)?|\\PC{1,12}") {
             for x in words(&w) {
-                prop_assert_eq!(x.stem(), stem(&x.folded));
-                prop_assert_eq!(x.stem_len(), stem(&x.folded).len());
+                let want = stem(x.folded());
+                prop_assert_eq!(x.stem(), want.as_str());
             }
         }
     }
