@@ -22,7 +22,6 @@ use crate::analysis::lexicon::IssueEntry;
 use crate::analysis::Lexicon;
 use crate::corpus::{Article, BlockKind, Table};
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -80,14 +79,22 @@ pub struct Hit {
     pub last: usize,
 }
 
-/// Finds issue keywords in text, on stems with word boundaries.
+/// Finds issue keywords in text: a keyword matches a run of whole words
+/// whose stems are its words' stems.
+///
+/// Keywords are looked up by their first stem at each word of the text:
+/// the words' stems are already at hand (see `words`), so this costs one
+/// hash probe per word and builds nothing per sentence.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    /// First stem → the patterns starting with it.
+    by_first: foldhash::HashMap<String, Vec<usize>>,
+    /// Pattern index → its stems.
+    stems: Vec<Vec<String>>,
     /// Pattern index → issue index.
     owner: Vec<usize>,
-    /// Pattern index → the only surface form it matches (`=arrivals`).
-    exact: Vec<Option<String>>,
+    /// Pattern index → the only surface form it matches (`=arrivals`), word by word.
+    exact: Vec<Option<Vec<String>>>,
     /// Pattern index → counts only beside another keyword of its issue
     /// (`~border`).
     weak: Vec<bool>,
@@ -112,58 +119,39 @@ pub fn keyword_marks(k: &str) -> (&str, bool, bool) {
 /// Small words that may stand inside a proper name (`Chamber of Commerce`).
 const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "del", "la"];
 
-fn stem_phrase(phrase: &str) -> String {
-    words(phrase)
-        .into_iter()
-        .map(|w| w.stem())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl Matcher {
     /// `phrases[i]` are the phrases (keywords, labels, name) of issue `i`.
     pub fn new(phrases: &[Vec<String>]) -> Matcher {
-        let mut pats = Vec::new();
-        let mut owner = Vec::new();
-        let mut exact = Vec::new();
-        let mut weak = Vec::new();
-        let mut named = Vec::new();
+        let mut m = Matcher {
+            by_first: foldhash::HashMap::default(),
+            stems: Vec::new(),
+            owner: Vec::new(),
+            exact: Vec::new(),
+            weak: Vec::new(),
+            named: Vec::new(),
+        };
         let mut seen = HashSet::new();
         for (i, ps) in phrases.iter().enumerate() {
             for p in ps {
                 let (body, is_exact, is_weak) = keyword_marks(p);
-                let s = stem_phrase(body);
-                let surface = is_exact.then(|| {
-                    words(body)
-                        .into_iter()
-                        .map(|w| w.folded())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                });
-                if !s.is_empty() && seen.insert((i, s.clone(), surface.clone(), is_weak)) {
-                    pats.push(s);
-                    owner.push(i);
-                    exact.push(surface);
-                    weak.push(is_weak);
-                    named.push(body.chars().any(char::is_uppercase));
+                let ws = words(body);
+                let stems: Vec<String> = ws.iter().map(|w| w.stem().to_string()).collect();
+                let surface: Option<Vec<String>> =
+                    is_exact.then(|| ws.iter().map(|w| w.folded().to_string()).collect());
+                let Some(first) = stems.first().cloned() else {
+                    continue;
+                };
+                if seen.insert((i, stems.clone(), surface.clone(), is_weak)) {
+                    m.by_first.entry(first).or_default().push(m.stems.len());
+                    m.stems.push(stems);
+                    m.owner.push(i);
+                    m.exact.push(surface);
+                    m.weak.push(is_weak);
+                    m.named.push(body.chars().any(char::is_uppercase));
                 }
             }
         }
-        let ac = if pats.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&pats)
-                .ok()
-        };
-        Matcher {
-            ac,
-            owner,
-            exact,
-            weak,
-            named,
-        }
+        m
     }
 
     /// A matcher over final issues: their name, keywords and labels.
@@ -197,61 +185,37 @@ impl Matcher {
     }
 
     fn hits_in(&self, ws: &[Word], prose: Option<&str>) -> Vec<Hit> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        if ws.is_empty() {
-            return Vec::new();
-        }
-        // The stems joined by single spaces; `starts[i]` is where word `i`
-        // begins in `joined` (ascending, so a match's ends are found by
-        // binary search rather than through two maps built per call).
-        let mut joined = String::with_capacity(ws.iter().map(|w| w.stem().len() + 1).sum());
-        let mut starts = Vec::with_capacity(ws.len());
-        for (i, w) in ws.iter().enumerate() {
-            if i > 0 {
-                joined.push(' ');
-            }
-            starts.push(joined.len());
-            joined.push_str(w.stem());
-        }
-        let word_at = |off: usize| starts.binary_search(&off).ok();
-        // A match ends at a word's end when the next word starts one byte
-        // (the space) later, or at the end of `joined`.
-        let word_ending = |off: usize| {
-            if off == joined.len() {
-                Some(ws.len())
-            } else {
-                starts.binary_search(&(off + 1)).ok()
-            }
-        };
         let mut found: Vec<(Hit, bool)> = Vec::new();
-        for m in ac.find_overlapping_iter(&joined) {
-            let pi = m.pattern().as_usize();
-            if let (Some(a), Some(b)) = (word_at(m.start()), word_ending(m.end())) {
-                let Some(&issue) = self.owner.get(pi) else {
+        for (a, w) in ws.iter().enumerate() {
+            let Some(pats) = self.by_first.get(w.stem()) else {
+                continue;
+            };
+            for &pi in pats {
+                let stems = &self.stems[pi];
+                let b = a + stems.len();
+                let Some(run) = ws.get(a..b) else {
                     continue;
                 };
-                if let Some(Some(form)) = self.exact.get(pi) {
-                    let surface: Vec<&str> = ws[a..b].iter().map(|w| w.folded()).collect();
-                    if surface.join(" ") != *form {
+                if !run.iter().zip(stems).all(|(w, s)| w.stem() == s) {
+                    continue;
+                }
+                if let Some(form) = &self.exact[pi] {
+                    if !run.iter().zip(form).all(|(w, f)| w.folded() == f) {
                         continue;
                     }
                 }
-                let named = self.named.get(pi).copied().unwrap_or(false);
-                if let (Some(text), false) = (prose, named) {
+                if let (Some(text), false) = (prose, self.named[pi]) {
                     if in_name(ws, a, b, text) {
                         continue;
                     }
                 }
-                let weak = self.weak.get(pi).copied().unwrap_or(false);
                 found.push((
                     Hit {
-                        issue,
+                        issue: self.owner[pi],
                         first: a,
                         last: b,
                     },
-                    weak,
+                    self.weak[pi],
                 ));
             }
         }
@@ -618,7 +582,7 @@ impl BigramStat {
 
 /// May this word be half of a topic phrase? Content, not generic, alphabetic,
 /// not an adverb, not part of an actor's name.
-fn phrase_word(w: &Word, actor_words: &HashSet<String>) -> bool {
+fn phrase_word(w: &Word, actor_words: &ActorWords) -> bool {
     w.is_content()
         && !is_amount(w.folded())
         && !w.is_generic()
@@ -652,7 +616,10 @@ fn is_amount(folded: &str) -> bool {
         .contains(folded)
 }
 
-fn actor_words(actors: &[Actor]) -> HashSet<String> {
+/// The folded words of every actor's names: never half of a topic phrase.
+type ActorWords = foldhash::HashSet<String>;
+
+fn actor_words(actors: &[Actor]) -> ActorWords {
     actors
         .iter()
         .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
@@ -668,7 +635,7 @@ fn bigram_stats(
     articles: &[Article],
     sentences: &[Sentence],
     cache: &[Option<Box<[Word]>>],
-    actor_words: &HashSet<String>,
+    actor_words: &ActorWords,
 ) -> Bigrams {
     // Sentences come in article order: one slice (with its offset) per article.
     let mut per_article: Vec<(usize, &[Sentence])> = Vec::new();
@@ -705,7 +672,7 @@ fn count_bigrams(
     articles: &[Article],
     s: &Sentence,
     ws: Option<&[Word]>,
-    actor_words: &HashSet<String>,
+    actor_words: &ActorWords,
 ) {
     let Some(b) = articles
         .get(s.article as usize)
@@ -753,7 +720,7 @@ fn count_bigrams(
 /// A heading no issue covers founds one when a phrase of it (two adjacent
 /// topic words, `Water rights` in `The fight over water rights`) recurs in
 /// the text of at least two articles: a section title alone is too weak.
-fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, actor_words: &HashSet<String>) {
+fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, actor_words: &ActorWords) {
     let mut m = matcher_of(drafts);
     for l in labels.iter().filter(|l| l.heading) {
         if l.text.contains('?') {
