@@ -88,51 +88,87 @@ fn passage_words<'a>(
         .collect()
 }
 
+/// Passages per piece of `vectors_of`'s parallel term numbering.
+const PIECE: usize = 4096;
+
+/// One piece of passages: its terms numbered locally in order of first use,
+/// and each passage's term counts under those numbers.
+struct Piece<'a> {
+    terms: Vec<&'a str>,
+    tfs: Vec<Option<Vector>>,
+}
+
 fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
-    // Each passage's terms, picked in parallel; numbered after, in one pass.
-    let terms: Vec<Option<Vec<&str>>> = passages
-        .par_iter()
-        .map(|ws| {
-            ws.map(|ws| {
-                ws.iter()
-                    .filter(|w| w.is_content() && !w.is_generic())
-                    .map(|w| w.stem())
-                    .collect()
+    // Term ids in order of first use, so vectors (and float sums over them)
+    // come out the same on every run. Pieces number their own terms in
+    // parallel; a pass over each piece's distinct terms, in reading order,
+    // then gives the same ids one pass over every word would.
+    let pieces: Vec<Piece> = passages
+        .par_chunks(PIECE)
+        .map(|chunk| {
+            let mut local: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+            let mut terms = Vec::new();
+            let tfs = chunk
+                .iter()
+                .map(|ws| {
+                    ws.map(|ws| {
+                        ws.iter()
+                            .filter(|w| w.is_content() && !w.is_generic())
+                            .map(|w| {
+                                let next = terms.len() as u32;
+                                let id = *local.entry(w.stem()).or_insert(next);
+                                if id == next {
+                                    terms.push(w.stem());
+                                }
+                                (id, 1.0)
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            Piece { terms, tfs }
+        })
+        .collect();
+    let mut vocab: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    let remaps: Vec<Vec<u32>> = pieces
+        .iter()
+        .map(|p| {
+            p.terms
+                .iter()
+                .map(|t| {
+                    let next = vocab.len() as u32;
+                    *vocab.entry(t).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let tfs: Vec<Option<Vector>> = pieces
+        .into_par_iter()
+        .zip(remaps)
+        .flat_map_iter(|(p, remap)| {
+            p.tfs.into_iter().map(move |tf| {
+                let mut tf = tf?;
+                for x in tf.iter_mut() {
+                    x.0 = remap[x.0 as usize];
+                }
+                // Sentences are short: sorting and merging beats a map per sentence.
+                tf.sort_unstable_by_key(|x| x.0);
+                tf.dedup_by(|b, a| {
+                    let same = a.0 == b.0;
+                    if same {
+                        a.1 += b.1;
+                    }
+                    same
+                });
+                Some(tf)
             })
         })
         .collect();
-    // Term ids in order of first use, so vectors (and float sums over them)
-    // come out the same on every run.
-    let mut vocab: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
-    let mut df: Vec<u32> = Vec::new();
-    let mut tfs: Vec<Option<Vec<(u32, f32)>>> = Vec::with_capacity(passages.len());
-    for ts in terms {
-        let Some(ts) = ts else {
-            tfs.push(None);
-            continue;
-        };
-        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ts.len());
-        for t in ts {
-            let next = df.len() as u32;
-            let id = *vocab.entry(t).or_insert(next);
-            if id == next {
-                df.push(0);
-            }
-            tf.push((id, 1.0));
-        }
-        // Sentences are short: sorting and merging beats a map per sentence.
-        tf.sort_unstable_by_key(|x| x.0);
-        tf.dedup_by(|b, a| {
-            let same = a.0 == b.0;
-            if same {
-                a.1 += b.1;
-            }
-            same
-        });
-        for &(t, _) in &tf {
+    let mut df = vec![0u32; vocab.len()];
+    for tf in tfs.iter().flatten() {
+        for &(t, _) in tf {
             df[t as usize] += 1;
         }
-        tfs.push(Some(tf));
     }
     let n = tfs.iter().filter(|t| t.is_some()).count() as f32;
     tfs.into_par_iter()
