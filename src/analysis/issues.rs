@@ -82,15 +82,14 @@ pub struct Hit {
 /// Finds issue keywords in text: a keyword matches a run of whole words
 /// whose stems are its words' stems.
 ///
-/// Keywords are looked up by their first stem at each word of the text:
-/// the words' stems are already at hand (see `words`), so this costs one
-/// hash probe per word and builds nothing per sentence.
+/// Keywords are held in a trie of stems, walked from each word of the text:
+/// the words' stems are already at hand (see `words`), so a word that
+/// starts no keyword costs one hash probe and nothing is built per
+/// sentence, however many keywords share a first word.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    /// First stem → the patterns starting with it.
-    by_first: foldhash::HashMap<String, Vec<usize>>,
-    /// Pattern index → its stems.
-    stems: Vec<Vec<String>>,
+    /// Trie nodes, the root first.
+    trie: Vec<TrieNode>,
     /// Pattern index → issue index.
     owner: Vec<usize>,
     /// Pattern index → the only surface form it matches (`=arrivals`), word by word.
@@ -119,12 +118,19 @@ pub fn keyword_marks(k: &str) -> (&str, bool, bool) {
 /// Small words that may stand inside a proper name (`Chamber of Commerce`).
 const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "del", "la"];
 
+/// A node of the keyword trie: the stem to each child, and the patterns
+/// whose stems end here.
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    next: foldhash::HashMap<String, u32>,
+    ends: Vec<usize>,
+}
+
 impl Matcher {
     /// `phrases[i]` are the phrases (keywords, labels, name) of issue `i`.
     pub fn new(phrases: &[Vec<String>]) -> Matcher {
         let mut m = Matcher {
-            by_first: foldhash::HashMap::default(),
-            stems: Vec::new(),
+            trie: vec![TrieNode::default()],
             owner: Vec::new(),
             exact: Vec::new(),
             weak: Vec::new(),
@@ -138,12 +144,20 @@ impl Matcher {
                 let stems: Vec<String> = ws.iter().map(|w| w.stem().to_string()).collect();
                 let surface: Option<Vec<String>> =
                     is_exact.then(|| ws.iter().map(|w| w.folded().to_string()).collect());
-                let Some(first) = stems.first().cloned() else {
+                if stems.is_empty() {
                     continue;
-                };
+                }
                 if seen.insert((i, stems.clone(), surface.clone(), is_weak)) {
-                    m.by_first.entry(first).or_default().push(m.stems.len());
-                    m.stems.push(stems);
+                    let mut node = 0;
+                    for st in stems {
+                        let fresh = m.trie.len() as u32;
+                        let child = *m.trie[node].next.entry(st).or_insert(fresh);
+                        if child == fresh {
+                            m.trie.push(TrieNode::default());
+                        }
+                        node = child as usize;
+                    }
+                    m.trie[node].ends.push(m.owner.len());
                     m.owner.push(i);
                     m.exact.push(surface);
                     m.weak.push(is_weak);
@@ -186,37 +200,34 @@ impl Matcher {
 
     fn hits_in(&self, ws: &[Word], prose: Option<&str>) -> Vec<Hit> {
         let mut found: Vec<(Hit, bool)> = Vec::new();
-        for (a, w) in ws.iter().enumerate() {
-            let Some(pats) = self.by_first.get(w.stem()) else {
-                continue;
-            };
-            for &pi in pats {
-                let stems = &self.stems[pi];
-                let b = a + stems.len();
-                let Some(run) = ws.get(a..b) else {
-                    continue;
+        for a in 0..ws.len() {
+            let mut node = 0;
+            for (b, w) in ws.iter().enumerate().skip(a).map(|(k, w)| (k + 1, w)) {
+                let Some(&child) = self.trie[node].next.get(w.stem()) else {
+                    break;
                 };
-                if !run.iter().zip(stems).all(|(w, s)| w.stem() == s) {
-                    continue;
-                }
-                if let Some(form) = &self.exact[pi] {
-                    if !run.iter().zip(form).all(|(w, f)| w.folded() == f) {
-                        continue;
+                node = child as usize;
+                for &pi in &self.trie[node].ends {
+                    let run = &ws[a..b];
+                    if let Some(form) = &self.exact[pi] {
+                        if !run.iter().zip(form).all(|(w, f)| w.folded() == f) {
+                            continue;
+                        }
                     }
-                }
-                if let (Some(text), false) = (prose, self.named[pi]) {
-                    if in_name(ws, a, b, text) {
-                        continue;
+                    if let (Some(text), false) = (prose, self.named[pi]) {
+                        if in_name(ws, a, b, text) {
+                            continue;
+                        }
                     }
+                    found.push((
+                        Hit {
+                            issue: self.owner[pi],
+                            first: a,
+                            last: b,
+                        },
+                        self.weak[pi],
+                    ));
                 }
-                found.push((
-                    Hit {
-                        issue: self.owner[pi],
-                        first: a,
-                        last: b,
-                    },
-                    self.weak[pi],
-                ));
             }
         }
         // A weak keyword (`border`: border-area operations, cross-border
