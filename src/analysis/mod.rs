@@ -259,24 +259,33 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon) -> Analysis {
 
 /// `analyze`, calling `on_stage(k)` as stage `STAGES[k]` starts, so a large
 /// corpus can show where it is.
-pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &dyn Fn(usize)) -> Analysis {
+///
+/// Stages that need nothing of each other run side by side (words beside
+/// actors and quotes, alignment beside stances), so one fills the core the
+/// other leaves idle in its sequential steps.
+pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &(dyn Fn(usize) + Sync)) -> Analysis {
     let mut clock = StageClock::from_env();
-    let stage = |name: &str, clock: &mut StageClock| {
+    let stage = |name: &str| {
         if let Some(k) = STAGES.iter().position(|s| *s == name) {
-            clock.lap(&format!("analysis {}", STAGES[k.saturating_sub(1)]), k > 0);
             on_stage(k);
         }
     };
-    stage("sentences", &mut clock);
-    let sentences = sentences::split_corpus(articles);
-    stage("actors", &mut clock);
-    let (actors, mentions) = actors::find(articles, &sentences, lexicon);
-    stage("quotes", &mut clock);
-    let mut quotes = quotes::find(articles, &sentences, &actors, &mentions, lexicon);
-    stage("words", &mut clock);
-    let mut sentences = sentences;
-    let sentence_words = words::of_sentences(articles, &sentences);
-    stage("issues", &mut clock);
+    stage("sentences");
+    let mut sentences = sentences::split_corpus(articles);
+    clock.lap("analysis sentences", true);
+    stage("actors");
+    let ((actors, mentions, mut quotes), sentence_words) = rayon::join(
+        || {
+            let (actors, mentions) = actors::find(articles, &sentences, lexicon);
+            stage("quotes");
+            let quotes = quotes::find(articles, &sentences, &actors, &mentions, lexicon);
+            (actors, mentions, quotes)
+        },
+        || words::of_sentences(articles, &sentences),
+    );
+    stage("words");
+    clock.lap("analysis actors, quotes | words", true);
+    stage("issues");
     let issues = issues::assign(
         articles,
         &mut sentences,
@@ -285,20 +294,26 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &dyn Fn(u
         &actors,
         lexicon,
     );
-    stage("stances", &mut clock);
-    let (stances, summaries) = stances::find(
-        articles,
-        &sentences,
-        &sentence_words,
-        &actors,
-        &mentions,
-        &issues,
-        &quotes,
-        lexicon,
+    clock.lap("analysis issues", true);
+    stage("stances");
+    let ((stances, summaries), alignments) = rayon::join(
+        || {
+            let found = stances::find(
+                articles,
+                &sentences,
+                &sentence_words,
+                &actors,
+                &mentions,
+                &issues,
+                &quotes,
+                lexicon,
+            );
+            stage("align");
+            found
+        },
+        || align::align(articles, &sentences, &sentence_words, &issues),
     );
-    stage("align", &mut clock);
-    let alignments = align::align(articles, &sentences, &sentence_words, &issues);
-    clock.lap("analysis align", true);
+    clock.lap("analysis stances | align", true);
     Analysis {
         sentences,
         actors,

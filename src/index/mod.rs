@@ -35,7 +35,7 @@ impl Index {
         name: impl Into<String>,
         loaded: Loaded,
         lexicon: &Lexicon,
-        on_stage: &dyn Fn(usize),
+        on_stage: &(dyn Fn(usize) + Sync),
     ) -> Arc<Index> {
         let analysis = analysis::analyze_with(&loaded.articles, lexicon, on_stage);
         Arc::new(Index::from_parts(
