@@ -437,14 +437,20 @@ impl Out<'_> {
 
 /// The actor a cell or lead names: a mention lying inside it, else its words.
 fn named_in(mentions: &[Mention], at: Evidence, text: &str, finder: &ActorFinder) -> Option<ActorId> {
-    // Mentions are sorted by (article, block, start): search to the block's.
-    let first = mentions.partition_point(|m| (m.at.article, m.at.block) < (at.article, at.block));
-    mentions[first..]
+    block_mentions(mentions, at.article, at.block)
         .iter()
-        .take_while(|m| m.at.article == at.article && m.at.block == at.block)
         .find(|m| at.span.contains(m.at.span))
         .map(|m| m.actor)
         .or_else(|| header_actor(text, finder))
+}
+
+/// The mentions in one block. Mentions are sorted by (article, block,
+/// start), so the block's are one run, found by binary search.
+fn block_mentions(mentions: &[Mention], article: u32, block: u32) -> &[Mention] {
+    let key = |m: &Mention| (m.at.article, m.at.block);
+    let first = mentions.partition_point(|m| key(m) < (article, block));
+    let end = first + mentions[first..].partition_point(|m| key(m) <= (article, block));
+    &mentions[first..end]
 }
 
 fn ev(article: usize, block: usize, span: Span) -> Evidence {
@@ -672,10 +678,6 @@ fn sentences_rule(
     verbs: &Verbs,
     mentions: &[Mention],
 ) {
-    let mut by_block: HashMap<(u32, u32), Vec<Mention>> = HashMap::new();
-    for m in mentions {
-        by_block.entry((m.at.article, m.at.block)).or_default().push(*m);
-    }
     let articles = out.articles;
     // Sentences are read independently (in parallel); their stances are then
     // kept in reading order, so the first claim on a span still wins.
@@ -715,10 +717,8 @@ fn sentences_rule(
                     .filter(|w| w.start() >= ca && w.end() <= cb)
                     .map(|w| w.shifted(ca))
                     .collect();
-                let local: Vec<Mention> = by_block
-                    .get(&(s.article, s.block))
-                    .into_iter()
-                    .flatten()
+                let local: Vec<Mention> = block_mentions(mentions, s.article, s.block)
+                    .iter()
                     .filter(|m| {
                         let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
                         ms >= base + ca && me <= base + cb
