@@ -100,7 +100,11 @@ pub struct Matcher {
     /// Pattern index → written with a capital (a name: `Maduro`), so it
     /// counts inside a proper name too.
     named: Vec<bool>,
+    /// (issue, stems, exact form, weak) of every pattern, so one is added once.
+    seen: HashSet<PatternKey>,
 }
+
+type PatternKey = (usize, Vec<String>, Option<Vec<String>>, bool);
 
 /// A keyword's marks: `=word` matches that surface form only (no stemming);
 /// `~word` is weak (see `Matcher`). Returns the phrase and the marks.
@@ -135,37 +139,50 @@ impl Matcher {
             exact: Vec::new(),
             weak: Vec::new(),
             named: Vec::new(),
+            seen: HashSet::new(),
         };
-        let mut seen = HashSet::new();
         for (i, ps) in phrases.iter().enumerate() {
             for p in ps {
-                let (body, is_exact, is_weak) = keyword_marks(p);
-                let ws = words(body);
-                let stems: Vec<String> = ws.iter().map(|w| w.stem().to_string()).collect();
-                let surface: Option<Vec<String>> =
-                    is_exact.then(|| ws.iter().map(|w| w.folded().to_string()).collect());
-                if stems.is_empty() {
-                    continue;
-                }
-                if seen.insert((i, stems.clone(), surface.clone(), is_weak)) {
-                    let mut node = 0;
-                    for st in stems {
-                        let fresh = m.trie.len() as u32;
-                        let child = *m.trie[node].next.entry(st).or_insert(fresh);
-                        if child == fresh {
-                            m.trie.push(TrieNode::default());
-                        }
-                        node = child as usize;
-                    }
-                    m.trie[node].ends.push(m.owner.len());
-                    m.owner.push(i);
-                    m.exact.push(surface);
-                    m.weak.push(is_weak);
-                    m.named.push(body.chars().any(char::is_uppercase));
-                }
+                m.add(i, p);
             }
         }
         m
+    }
+
+    /// Adds phrase `p` (a keyword, label or name, with its marks) of issue
+    /// `i`. Which hits a text gets does not depend on the order phrases
+    /// were added in, so a matcher can grow as issues are found instead of
+    /// being rebuilt.
+    fn add(&mut self, i: usize, p: &str) {
+        let (body, is_exact, is_weak) = keyword_marks(p);
+        let ws = words(body);
+        let stems: Vec<String> = ws.iter().map(|w| w.stem().to_string()).collect();
+        let surface: Option<Vec<String>> =
+            is_exact.then(|| ws.iter().map(|w| w.folded().to_string()).collect());
+        if stems.is_empty() || !self.seen.insert((i, stems.clone(), surface.clone(), is_weak)) {
+            return;
+        }
+        let mut node = 0;
+        for st in stems {
+            let fresh = self.trie.len() as u32;
+            let child = *self.trie[node].next.entry(st).or_insert(fresh);
+            if child == fresh {
+                self.trie.push(TrieNode::default());
+            }
+            node = child as usize;
+        }
+        self.trie[node].ends.push(self.owner.len());
+        self.owner.push(i);
+        self.exact.push(surface);
+        self.weak.push(is_weak);
+        self.named.push(body.chars().any(char::is_uppercase));
+    }
+
+    /// Adds every phrase of `draft`, the `i`th.
+    fn add_draft(&mut self, i: usize, draft: &Draft) {
+        for p in draft.phrases() {
+            self.add(i, &p);
+        }
     }
 
     /// A matcher over final issues: their name, keywords and labels.
@@ -417,6 +434,15 @@ fn addressed(lead: &str) -> bool {
 }
 
 fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
+    // Articles are read independently, in parallel; labels stay in reading order.
+    articles
+        .par_iter()
+        .flat_map_iter(|a| labels_of(a, finder))
+        .collect()
+}
+
+/// The labels met in one article, in reading order.
+fn labels_of(a: &Article, finder: &ActorFinder) -> Vec<Label> {
     let mut out = Vec::new();
     let mut push = |text: &str, may_found: bool, heading: bool| {
         let text = text.trim();
@@ -431,40 +457,38 @@ fn collect_labels(articles: &[Article], finder: &ActorFinder) -> Vec<Label> {
             });
         }
     };
-    for a in articles {
-        for b in &a.blocks {
-            match b.kind {
-                BlockKind::Table => {
-                    let Some(t) = &b.table else { continue };
-                    let Some(lc) = label_column(t, finder) else {
-                        continue;
-                    };
-                    let actor_rows = t
-                        .rows
-                        .iter()
-                        .all(|r| r.get(lc).is_some_and(|c| names_actor(&c.text, finder)));
-                    if actor_rows {
-                        // Actors down the side: the header names the issues.
-                        for h in t.header.iter().skip(lc + 1) {
-                            push(&h.text, true, false);
-                        }
-                    } else {
-                        for c in t.rows.iter().filter_map(|r| r.get(lc)) {
-                            push(&c.text, true, false);
-                        }
+    for b in &a.blocks {
+        match b.kind {
+            BlockKind::Table => {
+                let Some(t) = &b.table else { continue };
+                let Some(lc) = label_column(t, finder) else {
+                    continue;
+                };
+                let actor_rows = t
+                    .rows
+                    .iter()
+                    .all(|r| r.get(lc).is_some_and(|c| names_actor(&c.text, finder)));
+                if actor_rows {
+                    // Actors down the side: the header names the issues.
+                    for h in t.header.iter().skip(lc + 1) {
+                        push(&h.text, true, false);
+                    }
+                } else {
+                    for c in t.rows.iter().filter_map(|r| r.get(lc)) {
+                        push(&c.text, true, false);
                     }
                 }
-                BlockKind::ListItem | BlockKind::Paragraph => {
-                    if let Some((lead, _)) = lead_of(&b.text) {
-                        if !addressed(lead) {
-                            // A paragraph lead (`Update: …`) is too weak to found an issue.
-                            push(lead, b.kind == BlockKind::ListItem, false);
-                        }
-                    }
-                }
-                BlockKind::Heading if (1..=6).contains(&words(&b.text).len()) => push(&b.text, false, true),
-                _ => {}
             }
+            BlockKind::ListItem | BlockKind::Paragraph => {
+                if let Some((lead, _)) = lead_of(&b.text) {
+                    if !addressed(lead) {
+                        // A paragraph lead (`Update: …`) is too weak to found an issue.
+                        push(lead, b.kind == BlockKind::ListItem, false);
+                    }
+                }
+            }
+            BlockKind::Heading if (1..=6).contains(&words(&b.text).len()) => push(&b.text, false, true),
+            _ => {}
         }
     }
     out
@@ -503,6 +527,9 @@ fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
     // of rows gives as many labels, and refolding them all per row is
     // quadratic.
     let mut seen: HashMap<usize, std::collections::HashSet<String>> = HashMap::new();
+    // Labels merged since the matcher last grew: it sees them only once a
+    // new issue is founded (as when it was rebuilt from every draft then).
+    let mut pending: Vec<(usize, String)> = Vec::new();
     for l in labels {
         let ws = words(&l.text);
         if l.heading && ws.len() > 4 {
@@ -517,11 +544,16 @@ fn merge_labels(drafts: &mut Vec<Draft>, labels: &[Label]) {
                     .or_insert_with(|| d.labels.iter().map(|x| crate::text::fold(x)).collect());
                 if set.insert(crate::text::fold(&l.text)) {
                     d.labels.push(l.text.clone());
+                    pending.push((*one, l.text.clone()));
                 }
             }
             [] if l.may_found && ws.iter().any(|w| w.is_content() && !w.is_generic()) => {
-                drafts.push(found_issue(&l.text));
-                m = matcher_of(drafts);
+                for (i, label) in pending.drain(..) {
+                    m.add(i, &label);
+                }
+                let d = found_issue(&l.text);
+                m.add_draft(drafts.len(), &d);
+                drafts.push(d);
             }
             // Several issues at once (`migration, drugs, and Venezuela`): not a label of one.
             _ => {}
@@ -753,8 +785,8 @@ fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, ac
         if let Some(surface) = found {
             let mut d = bigram_draft(surface);
             d.labels.push(l.text.clone());
+            m.add_draft(drafts.len(), &d);
             drafts.push(d);
-            m = matcher_of(drafts);
         }
     }
 }
@@ -794,14 +826,18 @@ fn bigram_issues(drafts: &mut Vec<Draft>, stats: Bigrams) {
         if !m.issues_in(&words(&surface)).is_empty() {
             continue;
         }
-        drafts.push(bigram_draft(surface));
-        m = matcher_of(drafts);
+        let d = bigram_draft(surface);
+        m.add_draft(drafts.len(), &d);
+        drafts.push(d);
         added += 1;
     }
 }
 
+/// One table's rows: each row's span and issues.
+type Rows = Vec<(Span, Vec<usize>)>;
+
 /// Per table block: each row's span and issues.
-type RowIssues = HashMap<(u32, u32), Vec<(Span, Vec<usize>)>>;
+type RowIssues = HashMap<(u32, u32), Rows>;
 
 /// Builds the issues, assigns them to sentences and quotes, counts their
 /// mentions (sentences, quotes and table rows) and drops the unmentioned.
@@ -831,22 +867,33 @@ pub fn assign(
     let matcher = matcher_of(&drafts);
 
     let mut counts = vec![vec![0u32; articles.len()]; drafts.len()];
+    // Each table's rows and their issues, read per article in parallel.
+    let tables: Vec<Vec<(u32, Rows)>> = articles
+        .par_iter()
+        .map(|a| {
+            let mut out = Vec::new();
+            for (bi, b) in a.blocks.iter().enumerate() {
+                let Some(t) = b.table.as_ref().filter(|_| b.kind == BlockKind::Table) else {
+                    continue;
+                };
+                let lc = label_column(t, &finder);
+                let rows = (0..t.rows.len())
+                    .map(|ri| (row_span(&t.rows[ri]), row_issues(&matcher, t, ri, lc)))
+                    .collect();
+                out.push((bi as u32, rows));
+            }
+            out
+        })
+        .collect();
     let mut table_rows: RowIssues = HashMap::new();
-    for (ai, a) in articles.iter().enumerate() {
-        for (bi, b) in a.blocks.iter().enumerate() {
-            let Some(t) = b.table.as_ref().filter(|_| b.kind == BlockKind::Table) else {
-                continue;
-            };
-            let lc = label_column(t, &finder);
-            let mut rows = Vec::new();
-            for (ri, r) in t.rows.iter().enumerate() {
-                let is = row_issues(&matcher, t, ri, lc);
-                for &i in &is {
+    for (ai, blocks) in tables.into_iter().enumerate() {
+        for (bi, rows) in blocks {
+            for (_, is) in &rows {
+                for &i in is {
                     counts[i][ai] += 1;
                 }
-                rows.push((row_span(r), is));
             }
-            table_rows.insert((ai as u32, bi as u32), rows);
+            table_rows.insert((ai as u32, bi), rows);
         }
     }
     // Each sentence's issues, read independently (in parallel), then counted.

@@ -708,6 +708,7 @@ fn sentences_rule(
             };
             let base = s.span.start as usize;
             let sws = sws.as_deref().unwrap_or_default();
+            let in_block = block_mentions(mentions, s.article, s.block);
             for (ca, cb) in clauses(stext) {
                 let Some(ctext) = stext.get(ca..cb) else { continue };
                 // Clauses are cut at punctuation, between words: the clause's
@@ -717,7 +718,7 @@ fn sentences_rule(
                     .filter(|w| w.start() >= ca && w.end() <= cb)
                     .map(|w| w.shifted(ca))
                     .collect();
-                let local: Vec<Mention> = block_mentions(mentions, s.article, s.block)
+                let local: Vec<Mention> = in_block
                     .iter()
                     .filter(|m| {
                         let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
