@@ -69,10 +69,13 @@
 //! bounded number of times, and the costlier tests only run on short lines.
 
 use super::{date, Article, Block, BlockKind, Cell, Format, Table, Warning};
-use crate::text::{fold, sanitize, Span};
+use crate::text::sanitize::sanitize_fast;
+use crate::text::{fold, fold_char, Span};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
-    let text = sanitize(text);
+    let text = sanitize_fast(text);
     let text: &str = &text;
     let mut art = Article::new(path, Format::Plain);
     let doc = Doc::new(text);
@@ -153,7 +156,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
 /// lines count from `first_line`; sources are byte ranges in the sanitised
 /// `text`.
 pub fn parse_body(path: &str, text: &str, first_line: u32, warnings: &mut Vec<Warning>) -> Vec<Block> {
-    let text = sanitize(text);
+    let text = sanitize_fast(text);
     let doc = Doc::new(&text);
     let skip = vec![false; doc.lines.len()];
     build_blocks(path, &doc, &skip, first_line, warnings)
@@ -214,6 +217,7 @@ impl<'a> Doc<'a> {
         let mut off = 0;
         let mut comments = false;
         let mut credit_author = None;
+        let mut scratch = Scratch::default();
         for raw in text.split('\n') {
             let lead = raw.len() - raw.trim_start().len();
             let t = raw.trim();
@@ -229,7 +233,7 @@ impl<'a> Doc<'a> {
             line.kind = if comments {
                 Kind::Furniture
             } else {
-                classify(t, &line)
+                classify(t, &line, &mut scratch)
             };
             if line.kind == Kind::CommentsStart {
                 comments = true;
@@ -280,16 +284,20 @@ impl<'a> Doc<'a> {
 
 fn count_pipes(t: &str) -> usize {
     let b = t.as_bytes();
-    let mut n = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'|' && (i == 0 || b[i - 1] != b'\\') {
-            n += 1;
-        }
-    }
-    n
+    memchr::memchr_iter(b'|', b)
+        .filter(|&i| i == 0 || b[i - 1] != b'\\')
+        .count()
 }
 
-fn classify(t: &str, l: &Line) -> Kind {
+/// Buffers reused from line to line while a document is classified, so
+/// classifying a line allocates nothing.
+#[derive(Default)]
+struct Scratch {
+    key: String,
+    fold: String,
+}
+
+fn classify(t: &str, l: &Line, scratch: &mut Scratch) -> Kind {
     if t.is_empty() {
         return Kind::Blank;
     }
@@ -297,7 +305,8 @@ fn classify(t: &str, l: &Line) -> Kind {
         return Kind::Pipe;
     }
     if l.chars <= 300 {
-        if let Some(k) = furniture(t) {
+        let words = match_key_into(t, scratch);
+        if let Some(k) = furniture_key(t, &scratch.key, words) {
             return k;
         }
         if is_related(t) {
@@ -333,12 +342,54 @@ fn match_key(s: &str) -> String {
     out
 }
 
+/// `match_key(s)` written into `scratch.key` in one pass over `s` (no
+/// folded copy first); returns how many words the key has.
+fn match_key_into(s: &str, scratch: &mut Scratch) -> usize {
+    let Scratch { key, fold } = scratch;
+    key.clear();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut push = |c: char, alnum: bool, key: &mut String| {
+        if !alnum {
+            in_word = false;
+            return;
+        }
+        if !in_word {
+            if words > 0 {
+                key.push(' ');
+            }
+            words += 1;
+            in_word = true;
+        }
+        key.push(c);
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric(), key);
+        } else {
+            fold.clear();
+            fold_char(c, fold);
+            for d in fold.chars() {
+                push(d, d.is_alphanumeric(), key);
+            }
+        }
+    }
+    words
+}
+
+#[cfg(test)]
 fn furniture(t: &str) -> Option<Kind> {
-    let k = match_key(t);
-    let words = k.split(' ').filter(|w| !w.is_empty()).count();
+    let mut scratch = Scratch::default();
+    let words = match_key_into(t, &mut scratch);
+    furniture_key(t, &scratch.key, words)
+}
+
+/// Whether the line `t`, whose match key is `k` with `words` words, is
+/// site furniture (or opens comments or a related list).
+fn furniture_key(t: &str, k: &str, words: usize) -> Option<Kind> {
     let is_num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     // "Comments", "12 comments", "Comments (3)", "There are no comments…".
-    let comments = matches!(k.as_str(), "comments" | "comment")
+    let comments = matches!(k, "comments" | "comment")
         || (words == 2
             && k.split(' ')
                 .any(|w| matches!(w, "comments" | "comment" | "responses" | "replies"))
@@ -386,7 +437,7 @@ fn furniture(t: &str) -> Option<Kind> {
         "lea tambien",
         "te puede interesar",
     ];
-    if related.contains(&k.as_str()) {
+    if related.contains(&k) {
         return Some(Kind::RelatedList);
     }
     let short = words <= 8;
@@ -462,7 +513,7 @@ fn furniture(t: &str) -> Option<Kind> {
     let crumbs = words <= 12 && t.matches(['>', '»', '›']).count() >= 2;
     let furn = stamp
         || crumbs
-        || exact.contains(&k.as_str())
+        || exact.contains(&k)
         || (short && prefixes.iter().any(|p| k.starts_with(p)))
         || cookie
         || copyright;
@@ -544,10 +595,17 @@ fn is_caption(t: &str) -> bool {
         "/AFP",
         "AP Photo/",
     ];
-    MARKERS.iter().any(|m| t.contains(m))
+    // One automaton for the markers instead of a substring search each:
+    // this runs on nearly every line.
+    static MARKER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(MARKERS).ok());
+    let marked = match &*MARKER {
+        Some(ac) => ac.is_match(t),
+        None => MARKERS.iter().any(|m| t.contains(m)),
+    };
+    marked
         || t.starts_with("Photo by ")
         || t.starts_with("Photo credit")
-        || (words(t) <= 30 && (SHORT.iter().any(|m| t.contains(m)) || is_source_note(t)))
+        || (words_upto(t, 30) <= 30 && (SHORT.iter().any(|m| t.contains(m)) || is_source_note(t)))
 }
 
 fn is_source_note(t: &str) -> bool {
@@ -605,7 +663,37 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
 // Shapes of lines
 
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    words_upto(s, usize::MAX)
+}
+
+/// `s.split_whitespace().count()`, except that counting stops at
+/// `limit + 1`: enough to tell whether a line is short, without decoding
+/// every char of a long one (ASCII bytes are taken as they are).
+fn words_upto(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let space = if b[i] < 0x80 {
+            i += 1;
+            matches!(b[i - 1], b' ' | b'\t'..=b'\r')
+        } else {
+            // `i` is always on a char boundary here: it only ever moves by
+            // whole chars.
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n > limit {
+                break;
+            }
+        }
+    }
+    n
 }
 
 fn last_char(s: &str) -> Option<char> {
@@ -649,7 +737,7 @@ fn heading_like(s: &str) -> bool {
         return false;
     }
     let n = s.chars().count();
-    let w = words(s);
+    let w = words_upto(s, 18);
     if n > 120 || w == 0 || w > 18 || !s.chars().any(char::is_alphabetic) || !starts_like_a_title(s) {
         return false;
     }
@@ -674,7 +762,7 @@ fn heading_like(s: &str) -> bool {
 fn standalone_title(doc: &Doc, i: usize) -> bool {
     let s = doc.s(i);
     let apart = !doc.lines.get(i + 1).is_some_and(|l| l.kind != Kind::Blank);
-    let short = s.chars().count() <= 80 && words(s) <= 15;
+    let short = s.chars().count() <= 80 && words_upto(s, 15) <= 15;
     let cjk_sentence = s.contains(['。', '！', '？']);
     apart && short && s.chars().any(char::is_alphabetic) && !ends_sentence(s) && !cjk_sentence
 }
@@ -686,7 +774,7 @@ fn title_like(s: &str) -> bool {
         return false;
     }
     let n = s.chars().count();
-    let w = words(s);
+    let w = words_upto(s, 30);
     if n > 200 || w == 0 || w > 30 || !starts_like_a_title(s) || !s.chars().any(char::is_alphabetic) {
         return false;
     }
@@ -1271,7 +1359,9 @@ fn build_blocks(
                     BlockKind::Paragraph
                 } else if doc.lines.get(i + 1).is_some_and(|x| x.kind == Kind::Caption)
                     && (photo_title(s)
-                        || (words(s) <= 40 && words(doc.s(i + 1)) <= 6 && !is_source_note(doc.s(i + 1))))
+                        || (words_upto(s, 40) <= 40
+                            && words_upto(doc.s(i + 1), 6) <= 6
+                            && !is_source_note(doc.s(i + 1))))
                 {
                     BlockKind::Caption
                 } else if heading_like(s) && doc.content_after[i] {
@@ -1565,6 +1655,53 @@ mod tests {
     }
 
     #[test]
+    fn fast_shapes_agree_with_the_plain_ones() {
+        for t in [
+            "",
+            "  ",
+            "Share this article",
+            "Straße\u{a0}und\u{2003}Weg — “quoted” … ok",
+            "e\u{301} \u{345} ﬁ Ǆ ΐ ß… 日本語\u{3000}x",
+            "tab\tand\u{b}vt\u{c}ff\u{1c}fs",
+            "© 2026 All Rights Reserved",
+        ] {
+            let mut scratch = Scratch::default();
+            let n = match_key_into(t, &mut scratch);
+            assert_eq!(scratch.key, match_key(t), "{t:?}");
+            assert_eq!(n, scratch.key.split(' ').filter(|w| !w.is_empty()).count());
+            assert_eq!(words(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_upto_counts_like_split_whitespace(
+            s in "[ a-zé\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{3000}日]{0,30}",
+            limit in 0usize..8,
+        ) {
+            let all = s.split_whitespace().count();
+            proptest::prop_assert_eq!(words(&s), all);
+            proptest::prop_assert_eq!(words_upto(&s, limit), all.min(limit + 1));
+        }
+
+        #[test]
+        fn key_into_is_match_key(s in proptest::prelude::any::<String>()) {
+            let mut scratch = Scratch::default();
+            let n = match_key_into(&s, &mut scratch);
+            let k = match_key(&s);
+            proptest::prop_assert_eq!(n, k.split(' ').filter(|w| !w.is_empty()).count());
+            proptest::prop_assert_eq!(scratch.key.clone(), k);
+        }
+
+        #[test]
+        fn key_into_is_match_key_on_text(s in "[ A-Za-z0-9éÉßæŒ’“”—…\u{301}\u{345}ﬁ.,:!-]{0,40}") {
+            let mut scratch = Scratch::default();
+            match_key_into(&s, &mut scratch);
+            proptest::prop_assert_eq!(scratch.key.clone(), match_key(&s));
+        }
+    }
+
+    #[test]
     fn datelines() {
         let p = "WASHINGTON (Reuters) - The Senate voted.";
         let (agency, at) = dateline(p).unwrap();
@@ -1598,7 +1735,7 @@ mod tests {
     fn crlf_spans_index_sanitised_text() {
         let raw = "Title Here\r\n\r\nFirst paragraph.\r\nSecond paragraph.\r\n";
         let a = parse_s(raw);
-        let clean = sanitize(raw);
+        let clean = crate::text::sanitize(raw);
         assert_eq!(a.title, "Title Here");
         for b in &a.blocks {
             assert_eq!(b.source.slice(&clean), b.text);
