@@ -40,6 +40,27 @@ fn run(paths: &[PathBuf], runs: usize) {
             .flat_map(|a| &a.blocks)
             .map(|b| b.text.len())
             .sum();
+        // What the articles hold, as allocated: block texts' capacity, the
+        // block arrays' capacity, table cells.
+        let blocks: usize = loaded.articles.iter().map(|a| a.blocks.len()).sum();
+        let text_cap: usize = loaded
+            .articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .map(|b| b.text.capacity())
+            .sum();
+        let block_cap: usize = loaded
+            .articles
+            .iter()
+            .map(|a| a.blocks.capacity() * std::mem::size_of::<briefing::corpus::Block>())
+            .sum();
+        let cells: usize = loaded
+            .articles
+            .iter()
+            .flat_map(|a| &a.blocks)
+            .filter_map(|b| b.table.as_ref())
+            .map(|t| t.header.len() + t.rows.iter().map(Vec::len).sum::<usize>())
+            .sum();
         eprintln!(
             "load {:>6} articles {:>7.1} MB text  wall {wall:>7.1} ms  cpu {cpu:>6.0} ms  rss {:>6.1} MB  peak {:>6.1} MB  warnings {}",
             loaded.articles.len(),
@@ -47,6 +68,12 @@ fn run(paths: &[PathBuf], runs: usize) {
             rss_mb("VmRSS:"),
             rss_mb("VmHWM:"),
             loaded.warnings.len(),
+        );
+        eprintln!(
+            "     {blocks} blocks: text capacity {:.1} MB, block arrays {:.1} MB ({} B a block); {cells} table cells",
+            text_cap as f64 / 1e6,
+            block_cap as f64 / 1e6,
+            std::mem::size_of::<briefing::corpus::Block>(),
         );
         drop(loaded);
     }

@@ -104,7 +104,6 @@ fn month_of(word: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 10 {
         return None;
     }
-    let w = word.to_ascii_lowercase();
     const NAMES: [(&str, u32); 36] = [
         ("january", 1),
         ("february", 2),
@@ -147,7 +146,7 @@ fn month_of(word: &str) -> Option<u32> {
     NAMES
         .iter()
         .chain(SHORT.iter())
-        .find(|(n, _)| *n == w)
+        .find(|(n, _)| n.eq_ignore_ascii_case(word))
         .map(|&(_, m)| m)
 }
 

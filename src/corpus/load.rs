@@ -186,19 +186,22 @@ impl Walk {
             Ok(rd) => rd,
             Err(e) => return self.warn(dir, format!("cannot read folder: {}", io_reason(&e))),
         };
-        let mut entries: Vec<(std::ffi::OsString, PathBuf)> = Vec::new();
+        let mut entries: Vec<(std::ffi::OsString, fs::DirEntry)> = Vec::new();
         for e in rd {
             match e {
-                Ok(e) => entries.push((e.file_name(), e.path())),
+                Ok(e) => entries.push((e.file_name(), e)),
                 Err(e) => self.warn(dir, format!("cannot list folder entry: {}", io_reason(&e))),
             }
         }
         entries.sort_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
-        for (name, path) in entries {
+        for (name, entry) in entries {
             if is_hidden(&name) {
                 continue;
             }
-            let lmeta = match fs::symlink_metadata(&path) {
+            let path = entry.path();
+            // The entry's own metadata is `symlink_metadata` of its path,
+            // looked up from the open folder rather than from the root.
+            let lmeta = match entry.metadata() {
                 Ok(m) => m,
                 Err(e) => {
                     // Vanished between listing and looking: say so, go on.
@@ -440,11 +443,13 @@ fn read_bytes(path: &Path, shown: &str, warnings: &mut Vec<Warning>) -> Option<V
         );
         return None;
     }
-    let mut bytes = Vec::with_capacity(expected as usize);
-    if let Err(e) = (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
-        warn(warnings, format!("read failed: {}", io_reason(&e)));
-        return None;
-    }
+    let bytes = match read_all(&mut file, expected as usize) {
+        Ok(b) => b,
+        Err(e) => {
+            warn(warnings, format!("read failed: {}", io_reason(&e)));
+            return None;
+        }
+    };
     if bytes.len() as u64 > MAX_FILE_BYTES {
         warn(
             warnings,
@@ -463,6 +468,36 @@ fn read_bytes(path: &Path, shown: &str, warnings: &mut Vec<Warning>) -> Option<V
         );
     }
     Some(bytes)
+}
+
+/// The whole file (up to one byte past the size limit), for a file that
+/// said it holds `expected` bytes. The first read asks for a byte more than
+/// that: a regular file reads short only at its end, so when exactly
+/// `expected` bytes come back the file is read, without the extra read
+/// `read_to_end` makes to see the end.
+fn read_all(file: &mut File, expected: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0u8; expected + 1];
+    let mut got = 0;
+    loop {
+        match file.read(&mut bytes[got..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                got += n;
+                if got == expected || got == bytes.len() {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(got);
+    if got > expected {
+        // It grew since it was measured: the rest as it comes.
+        let room = (MAX_FILE_BYTES + 1).saturating_sub(got as u64);
+        file.take(room).read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
 }
 
 #[cfg(unix)]

@@ -595,17 +595,18 @@ fn is_caption(t: &str) -> bool {
         "/AFP",
         "AP Photo/",
     ];
-    // One automaton for the markers instead of a substring search each:
-    // this runs on nearly every line.
+    // One automaton per list instead of a substring search per marker, and
+    // words counted last: this runs on nearly every line.
     static MARKER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(MARKERS).ok());
-    let marked = match &*MARKER {
+    static CREDIT: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(SHORT).ok());
+    let any = |ac: &Option<AhoCorasick>, list: &[&str]| match ac {
         Some(ac) => ac.is_match(t),
-        None => MARKERS.iter().any(|m| t.contains(m)),
+        None => list.iter().any(|m| t.contains(m)),
     };
-    marked
+    any(&MARKER, &MARKERS)
         || t.starts_with("Photo by ")
         || t.starts_with("Photo credit")
-        || (words_upto(t, 30) <= 30 && (SHORT.iter().any(|m| t.contains(m)) || is_source_note(t)))
+        || ((any(&CREDIT, &SHORT) || is_source_note(t)) && words_upto(t, 30) <= 30)
 }
 
 fn is_source_note(t: &str) -> bool {
@@ -736,9 +737,11 @@ fn heading_like(s: &str) -> bool {
     if s.len() > 480 {
         return false;
     }
-    let n = s.chars().count();
+    if s.chars().count() > 120 {
+        return false;
+    }
     let w = words_upto(s, 18);
-    if n > 120 || w == 0 || w > 18 || !s.chars().any(char::is_alphabetic) || !starts_like_a_title(s) {
+    if w == 0 || w > 18 || !s.chars().any(char::is_alphabetic) || !starts_like_a_title(s) {
         return false;
     }
     if s.contains("://") || s.contains("www.") {
@@ -773,9 +776,11 @@ fn title_like(s: &str) -> bool {
     if s.len() > 800 {
         return false;
     }
-    let n = s.chars().count();
+    if s.chars().count() > 200 {
+        return false;
+    }
     let w = words_upto(s, 30);
-    if n > 200 || w == 0 || w > 30 || !starts_like_a_title(s) || !s.chars().any(char::is_alphabetic) {
+    if w == 0 || w > 30 || !starts_like_a_title(s) || !s.chars().any(char::is_alphabetic) {
         return false;
     }
     match last_char(s).unwrap_or(' ') {
