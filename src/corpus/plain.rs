@@ -71,8 +71,6 @@
 use super::{date, Article, Block, BlockKind, Cell, Format, Table, Warning};
 use crate::text::sanitize::sanitize_fast;
 use crate::text::{fold, fold_char, Span};
-use aho_corasick::AhoCorasick;
-use std::sync::LazyLock;
 
 pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
     let text = sanitize_fast(text);
@@ -343,34 +341,53 @@ fn match_key(s: &str) -> String {
 }
 
 /// `match_key(s)` written into `scratch.key` in one pass over `s` (no
-/// folded copy first); returns how many words the key has.
+/// folded copy first, runs of ASCII letters and digits copied whole);
+/// returns how many words the key has.
 fn match_key_into(s: &str, scratch: &mut Scratch) -> usize {
     let Scratch { key, fold } = scratch;
     key.clear();
     let mut words = 0;
     let mut in_word = false;
-    let mut push = |c: char, alnum: bool, key: &mut String| {
-        if !alnum {
-            in_word = false;
-            return;
-        }
-        if !in_word {
+    let mut open_word = |key: &mut String, in_word: &mut bool| {
+        if !*in_word {
             if words > 0 {
                 key.push(' ');
             }
             words += 1;
-            in_word = true;
+            *in_word = true;
         }
-        key.push(c);
     };
-    for c in s.chars() {
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase(), c.is_ascii_alphanumeric(), key);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            let st = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            open_word(key, &mut in_word);
+            let at = key.len();
+            // Both ends are at ASCII bytes (or the end): char boundaries.
+            key.push_str(s.get(st..i).unwrap_or(""));
+            if let Some(w) = key.get_mut(at..) {
+                w.make_ascii_lowercase();
+            }
+        } else if c < 0x80 {
+            in_word = false;
+            i += 1;
         } else {
+            let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            i += ch.len_utf8();
             fold.clear();
-            fold_char(c, fold);
+            fold_char(ch, fold);
             for d in fold.chars() {
-                push(d, d.is_alphanumeric(), key);
+                if d.is_alphanumeric() {
+                    open_word(key, &mut in_word);
+                    key.push(d);
+                } else {
+                    in_word = false;
+                }
             }
         }
     }
@@ -520,6 +537,16 @@ fn furniture_key(t: &str, k: &str, words: usize) -> Option<Kind> {
     furn.then_some(Kind::Furniture)
 }
 
+/// Where the first of `seps` starts in `s` (the least of their `find`s),
+/// in one pass over `s`.
+fn first_of(s: &str, seps: &[&str]) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        seps.iter()
+            .any(|p| p.as_bytes().first() == Some(&b[i]) && b[i..].starts_with(p.as_bytes()))
+    })
+}
+
 fn starts_with_ci(t: &str, p: &str) -> bool {
     t.len() >= p.len() && t.is_char_boundary(p.len()) && t[..p.len()].eq_ignore_ascii_case(p)
 }
@@ -595,18 +622,28 @@ fn is_caption(t: &str) -> bool {
         "/AFP",
         "AP Photo/",
     ];
-    // One automaton per list instead of a substring search per marker, and
+    // Looked for only where their ':' or '(' (and '/' or 'G') occurs, and
     // words counted last: this runs on nearly every line.
-    static MARKER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(MARKERS).ok());
-    static CREDIT: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(SHORT).ok());
-    let any = |ac: &Option<AhoCorasick>, list: &[&str]| match ac {
-        Some(ac) => ac.is_match(t),
-        None => list.iter().any(|m| t.contains(m)),
-    };
-    any(&MARKER, &MARKERS)
+    contains_any(t, [b':', b'('], &MARKERS)
         || t.starts_with("Photo by ")
         || t.starts_with("Photo credit")
-        || ((any(&CREDIT, &SHORT) || is_source_note(t)) && words_upto(t, 30) <= 30)
+        || ((contains_any(t, [b'/', b'G'], &SHORT) || is_source_note(t)) && words_upto(t, 30) <= 30)
+}
+
+/// Whether `t` contains one of `pats`, every one of which holds one of the
+/// two `anchors` bytes: only the places where an anchor occurs are tried.
+fn contains_any(t: &str, anchors: [u8; 2], pats: &[&str]) -> bool {
+    debug_assert!(pats.iter().all(|p| p.bytes().any(|c| anchors.contains(&c))));
+    let b = t.as_bytes();
+    memchr::memchr2_iter(anchors[0], anchors[1], b).any(|i| {
+        pats.iter().any(|p| {
+            let p = p.as_bytes();
+            // Any occurrence of `p` puts its first such byte on one of these.
+            p.iter()
+                .position(|&c| c == b[i])
+                .is_some_and(|o| i >= o && b[i - o..].starts_with(p))
+        })
+    })
 }
 
 fn is_source_note(t: &str) -> bool {
@@ -848,14 +885,13 @@ fn byline(s: &str) -> Option<String> {
         .iter()
         .find(|p| starts_with_ci(s, p))
         .map(|p| &s[p.len()..])?;
-    let mut end = rest.len();
-    for sep in [
-        " | ", " - ", " – ", " — ", " • ", " · ", ",", ";", " on ", " at ", " for ", " (", "|",
-    ] {
-        if let Some(i) = rest.find(sep) {
-            end = end.min(i);
-        }
-    }
+    let mut end = first_of(
+        rest,
+        &[
+            " | ", " - ", " – ", " — ", " • ", " · ", ",", ";", " on ", " at ", " for ", " (", "|",
+        ],
+    )
+    .unwrap_or(rest.len());
     if let Some((r, _)) = date::find_date_at(rest) {
         end = end.min(r.start);
     }
@@ -1154,10 +1190,7 @@ fn author_line(s: &str) -> Option<String> {
     if name_like(s) {
         return Some(s.to_string());
     }
-    let cut = [",", " | ", " - ", " – ", " — ", " · ", " • "]
-        .iter()
-        .filter_map(|p| s.find(p))
-        .min()?;
+    let cut = first_of(s, &[",", " | ", " - ", " – ", " — ", " · ", " • "])?;
     let (name, rest) = (s[..cut].trim(), &s[cut..]);
     (name_like(name) && words(rest) <= 6 && !ends_sentence(s)).then(|| name.to_string())
 }
@@ -1679,6 +1712,25 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn first_of_is_least_find(s in "[ a-z,;|(–—•·-]{0,30}") {
+            let seps = [" | ", " - ", " – ", " — ", " • ", " · ", ",", ";", " on ", " at ", " (", "|"];
+            let least = seps.iter().filter_map(|p| s.find(p)).min();
+            proptest::prop_assert_eq!(first_of(&s, &seps), least);
+        }
+
+        #[test]
+        fn contains_any_is_contains(s in "[ a-zA-Z:(/GPhotRUESFc]{0,30}") {
+            let pats = ["Credit:", "(Photo by", "Photo:", "(AP Photo", "REUTERS/", "/Reuters", "Getty Images", "AP Photo/"];
+            let t = format!("{s}{s}");
+            for p in pats {
+                let with = format!("{s}{p}{s}");
+                proptest::prop_assert!(contains_any(&with, [b':', b'('], &pats[..4]) == pats[..4].iter().any(|m| with.contains(m)));
+                proptest::prop_assert!(contains_any(&with, [b'/', b'G'], &pats[4..]) == pats[4..].iter().any(|m| with.contains(m)));
+            }
+            proptest::prop_assert!(contains_any(&t, [b':', b'('], &pats[..4]) == pats[..4].iter().any(|m| t.contains(m)));
+        }
+
         #[test]
         fn words_upto_counts_like_split_whitespace(
             s in "[ a-zé\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{3000}日]{0,30}",
