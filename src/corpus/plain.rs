@@ -291,8 +291,16 @@ fn count_pipes(t: &str) -> usize {
 /// classifying a line allocates nothing.
 #[derive(Default)]
 struct Scratch {
-    key: String,
+    /// A line's match key, as UTF-8 bytes (see `key`).
+    key: Vec<u8>,
     fold: String,
+}
+
+impl Scratch {
+    fn key(&self) -> &str {
+        // Only whole chars are ever pushed, so this never fails.
+        std::str::from_utf8(&self.key).unwrap_or("")
+    }
 }
 
 fn classify(t: &str, l: &Line, scratch: &mut Scratch) -> Kind {
@@ -304,7 +312,7 @@ fn classify(t: &str, l: &Line, scratch: &mut Scratch) -> Kind {
     }
     if l.chars <= 300 {
         let words = match_key_into(t, scratch);
-        if let Some(k) = furniture_key(t, &scratch.key, words) {
+        if let Some(k) = furniture_key(t, scratch.key(), words) {
             return k;
         }
         if is_related(t) {
@@ -341,54 +349,65 @@ fn match_key(s: &str) -> String {
 }
 
 /// `match_key(s)` written into `scratch.key` in one pass over `s` (no
-/// folded copy first, runs of ASCII letters and digits copied whole);
-/// returns how many words the key has.
+/// folded copy first, ASCII through a table); returns how many words the
+/// key has.
 fn match_key_into(s: &str, scratch: &mut Scratch) -> usize {
+    // Each ASCII letter or digit in lower case; 0 for the other ASCII bytes.
+    const KEY: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                t[c] = b.to_ascii_lowercase();
+            }
+            c += 1;
+        }
+        t
+    };
     let Scratch { key, fold } = scratch;
     key.clear();
+    key.reserve(s.len());
     let mut words = 0;
     let mut in_word = false;
-    let mut open_word = |key: &mut String, in_word: &mut bool| {
-        if !*in_word {
-            if words > 0 {
-                key.push(' ');
-            }
-            words += 1;
-            *in_word = true;
-        }
-    };
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            let st = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            open_word(key, &mut in_word);
-            let at = key.len();
-            // Both ends are at ASCII bytes (or the end): char boundaries.
-            key.push_str(s.get(st..i).unwrap_or(""));
-            if let Some(w) = key.get_mut(at..) {
-                w.make_ascii_lowercase();
-            }
-        } else if c < 0x80 {
-            in_word = false;
+        if c < 0x80 {
             i += 1;
-        } else {
-            let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            i += ch.len_utf8();
-            fold.clear();
-            fold_char(ch, fold);
-            for d in fold.chars() {
-                if d.is_alphanumeric() {
-                    open_word(key, &mut in_word);
-                    key.push(d);
-                } else {
-                    in_word = false;
-                }
+            let k = KEY[usize::from(c)];
+            if k == 0 {
+                in_word = false;
+                continue;
             }
+            if !in_word {
+                if words > 0 {
+                    key.push(b' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            key.push(k);
+            continue;
+        }
+        let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        i += ch.len_utf8();
+        fold.clear();
+        fold_char(ch, fold);
+        for d in fold.chars() {
+            if !d.is_alphanumeric() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                if words > 0 {
+                    key.push(b' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            key.extend_from_slice(d.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }
     words
@@ -398,7 +417,7 @@ fn match_key_into(s: &str, scratch: &mut Scratch) -> usize {
 fn furniture(t: &str) -> Option<Kind> {
     let mut scratch = Scratch::default();
     let words = match_key_into(t, &mut scratch);
-    furniture_key(t, &scratch.key, words)
+    furniture_key(t, scratch.key(), words)
 }
 
 /// Whether the line `t`, whose match key is `k` with `words` words, is
@@ -1705,8 +1724,8 @@ mod tests {
         ] {
             let mut scratch = Scratch::default();
             let n = match_key_into(t, &mut scratch);
-            assert_eq!(scratch.key, match_key(t), "{t:?}");
-            assert_eq!(n, scratch.key.split(' ').filter(|w| !w.is_empty()).count());
+            assert_eq!(scratch.key(), match_key(t), "{t:?}");
+            assert_eq!(n, scratch.key().split(' ').filter(|w| !w.is_empty()).count());
             assert_eq!(words(t), t.split_whitespace().count(), "{t:?}");
         }
     }
@@ -1747,14 +1766,14 @@ mod tests {
             let n = match_key_into(&s, &mut scratch);
             let k = match_key(&s);
             proptest::prop_assert_eq!(n, k.split(' ').filter(|w| !w.is_empty()).count());
-            proptest::prop_assert_eq!(scratch.key.clone(), k);
+            proptest::prop_assert_eq!(scratch.key(), k);
         }
 
         #[test]
         fn key_into_is_match_key_on_text(s in "[ A-Za-z0-9éÉßæŒ’“”—…\u{301}\u{345}ﬁ.,:!-]{0,40}") {
             let mut scratch = Scratch::default();
             match_key_into(&s, &mut scratch);
-            proptest::prop_assert_eq!(scratch.key.clone(), match_key(&s));
+            proptest::prop_assert_eq!(scratch.key(), match_key(&s));
         }
     }
 
