@@ -460,7 +460,8 @@ fn read_bytes(path: &Path, shown: &str, warnings: &mut Vec<Warning>) -> Option<V
         );
         return None;
     }
-    if (bytes.len() as u64) < expected {
+    // Emptied while being read: the caller's "empty file" says it all.
+    if (bytes.len() as u64) < expected && !bytes.is_empty() {
         warn(
             warnings,
             format!(
