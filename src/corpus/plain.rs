@@ -211,14 +211,15 @@ struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Doc<'a> {
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         let mut off = 0;
         let mut comments = false;
         let mut credit_author = None;
         let mut scratch = Scratch::default();
         for raw in text.split('\n') {
-            let lead = raw.len() - raw.trim_start().len();
-            let t = raw.trim();
+            let from_lead = raw.trim_start();
+            let lead = raw.len() - from_lead.len();
+            let t = from_lead.trim_end();
             let start = off + lead;
             let mut line = Line {
                 start,
