@@ -20,7 +20,7 @@
 //!   mostly-UTF-8 file with one stray byte is not turned into mojibake.
 
 use super::{embedded, plain, Article, Format, Warning};
-use crate::text::sanitize::sanitize_line;
+use crate::text::sanitize::{is_clean, sanitize_line};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs::{self, File, Metadata};
@@ -53,7 +53,15 @@ const SNIFF_BYTES: usize = 8 * 1024;
 
 /// A path as it may be shown: escape sequences in file names neutralised.
 pub fn display_path(p: &Path) -> String {
-    sanitize_line(&p.display().to_string())
+    let s = p.display().to_string();
+    // Most paths need no change; the walk makes one for every file.
+    let unchanged =
+        !s.starts_with('\u{feff}') && is_clean(&s) && !s.contains('\n') && s.trim().len() == s.len();
+    if unchanged {
+        s
+    } else {
+        sanitize_line(&s)
+    }
 }
 
 /// How a file was found, which decides how hard we try to read it.
@@ -194,14 +202,19 @@ impl Walk {
             }
         }
         entries.sort_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
-        for (name, entry) in entries {
-            if is_hidden(&name) {
-                continue;
-            }
+        entries.retain(|(name, _)| !is_hidden(name));
+        // Each entry's own metadata (`symlink_metadata` of its path, looked
+        // up from the open folder): one syscall per entry, the walk's main
+        // cost, so taken in parallel for a big folder. What is done with
+        // them stays sequential and in order.
+        let metas: Vec<std::io::Result<Metadata>> = if entries.len() >= 64 {
+            entries.par_iter().map(|(_, e)| e.metadata()).collect()
+        } else {
+            entries.iter().map(|(_, e)| e.metadata()).collect()
+        };
+        for ((_, entry), lmeta) in entries.into_iter().zip(metas) {
             let path = entry.path();
-            // The entry's own metadata is `symlink_metadata` of its path,
-            // looked up from the open folder rather than from the root.
-            let lmeta = match entry.metadata() {
+            let lmeta = match lmeta {
                 Ok(m) => m,
                 Err(e) => {
                     // Vanished between listing and looking: say so, go on.
@@ -708,6 +721,23 @@ mod tests {
             v.extend(u.to_le_bytes());
         }
         assert!(matches!(decode(v), Decoded::Text(s) if s == "Hi é"));
+    }
+
+    #[test]
+    fn display_path_shortcut_is_sanitize_line() {
+        for p in [
+            "a/b.txt",
+            " lead.txt",
+            "trail.txt ",
+            "\u{feff}bom.txt",
+            "new\nline.txt",
+            "esc\u{1b}[2J.txt",
+            "tab\t.txt",
+            "nbsp\u{a0}",
+            "bidi\u{202e}txt.exe",
+        ] {
+            assert_eq!(display_path(Path::new(p)), sanitize_line(p), "{p:?}");
+        }
     }
 
     #[test]
