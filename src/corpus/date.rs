@@ -31,6 +31,15 @@ pub fn normalize(s: &str) -> Option<String> {
 
 /// The byte range and ISO form of the first date found in `s`.
 pub fn find_date_at(s: &str) -> Option<(Range<usize>, String)> {
+    // Every form read here has a four-digit year: most lines asked about
+    // have none, and need no closer look.
+    let mut run = 0;
+    if !s.bytes().any(|c| {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    }) {
+        return None;
+    }
     let toks = tokens(s);
     for (i, t) in toks.iter().enumerate() {
         // A date never starts in the middle of a word or a number.
@@ -104,7 +113,6 @@ fn month_of(word: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 10 {
         return None;
     }
-    let w = word.to_ascii_lowercase();
     const NAMES: [(&str, u32); 36] = [
         ("january", 1),
         ("february", 2),
@@ -147,7 +155,7 @@ fn month_of(word: &str) -> Option<u32> {
     NAMES
         .iter()
         .chain(SHORT.iter())
-        .find(|(n, _)| *n == w)
+        .find(|(n, _)| n.eq_ignore_ascii_case(word))
         .map(|&(_, m)| m)
 }
 

@@ -17,14 +17,14 @@
 //! recursion limit left on) is the only thing that ever descends into input.
 
 use super::{markdown, plain, Article, BlockKind, Format, Warning};
-use crate::text::sanitize::{sanitize, sanitize_line};
+use crate::text::sanitize::{sanitize_fast, sanitize_line};
 use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
 
 pub fn parse(path: &str, text: &str, jsonl: bool, warnings: &mut Vec<Warning>) -> Vec<Article> {
     // Neutralising first keeps line numbers (CRLF → LF) and drops a BOM,
     // which serde_json would refuse.
-    let text = sanitize(text);
+    let text = sanitize_fast(text);
     if jsonl {
         return parse_lines(path, &text, Format::Jsonl, warnings);
     }
@@ -332,7 +332,7 @@ fn record(
     };
     // Scraped feeds often carry the page's HTML as the body.
     let body = html_to_text(&body).unwrap_or(body);
-    let body = sanitize(&body);
+    let body = sanitize_fast(&body);
     let mut blocks = if markdown::looks_like_markdown(&body) {
         markdown::parse_body(path, &body, line, warnings)
     } else {

@@ -16,12 +16,12 @@
 //!   range in the sanitised text.
 
 use super::{Article, Block, BlockKind, Cell, Format, Table, Warning};
-use crate::text::sanitize::{sanitize, sanitize_line};
+use crate::text::sanitize::{sanitize_fast, sanitize_line};
 use crate::text::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
-    let text = sanitize(text);
+    let text = sanitize_fast(text);
     let mut a = Article::new(path, Format::Markdown);
     let parsed = walk(&text, 1);
     if parsed.front_matter.is_none()
@@ -137,7 +137,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
 /// Parses a Markdown body that has no title or byline of its own (a JSON
 /// record's body). Block lines count from `first_line`.
 pub fn parse_body(_path: &str, text: &str, first_line: u32, _warnings: &mut Vec<Warning>) -> Vec<Block> {
-    let text = sanitize(text);
+    let text = sanitize_fast(text);
     walk(&text, first_line)
         .blocks
         .into_iter()
@@ -541,7 +541,7 @@ fn walk(text: &str, first_line: u32) -> Parsed {
             },
             // The input was neutralised before parsing, but character
             // references (`&#27;`, `&#x9b;`) decode to controls only now.
-            Event::Text(t) | Event::Code(t) => w.push_text(&sanitize(&t), range),
+            Event::Text(t) | Event::Code(t) => w.push_text(&sanitize_fast(&t), range),
             Event::SoftBreak | Event::HardBreak => w.space(),
             Event::Rule => w.flush(),
             _ => {}

@@ -69,10 +69,11 @@
 //! bounded number of times, and the costlier tests only run on short lines.
 
 use super::{date, Article, Block, BlockKind, Cell, Format, Table, Warning};
-use crate::text::{fold, sanitize, Span};
+use crate::text::sanitize::sanitize_fast;
+use crate::text::{fold, fold_char, Span};
 
 pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
-    let text = sanitize(text);
+    let text = sanitize_fast(text);
     let text: &str = &text;
     let mut art = Article::new(path, Format::Plain);
     let doc = Doc::new(text);
@@ -153,7 +154,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
 /// lines count from `first_line`; sources are byte ranges in the sanitised
 /// `text`.
 pub fn parse_body(path: &str, text: &str, first_line: u32, warnings: &mut Vec<Warning>) -> Vec<Block> {
-    let text = sanitize(text);
+    let text = sanitize_fast(text);
     let doc = Doc::new(&text);
     let skip = vec![false; doc.lines.len()];
     build_blocks(path, &doc, &skip, first_line, warnings)
@@ -210,13 +211,15 @@ struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Doc<'a> {
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         let mut off = 0;
         let mut comments = false;
         let mut credit_author = None;
+        let mut scratch = Scratch::default();
         for raw in text.split('\n') {
-            let lead = raw.len() - raw.trim_start().len();
-            let t = raw.trim();
+            let from_lead = raw.trim_start();
+            let lead = raw.len() - from_lead.len();
+            let t = from_lead.trim_end();
             let start = off + lead;
             let mut line = Line {
                 start,
@@ -229,7 +232,7 @@ impl<'a> Doc<'a> {
             line.kind = if comments {
                 Kind::Furniture
             } else {
-                classify(t, &line)
+                classify(t, &line, &mut scratch)
             };
             if line.kind == Kind::CommentsStart {
                 comments = true;
@@ -280,16 +283,28 @@ impl<'a> Doc<'a> {
 
 fn count_pipes(t: &str) -> usize {
     let b = t.as_bytes();
-    let mut n = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'|' && (i == 0 || b[i - 1] != b'\\') {
-            n += 1;
-        }
-    }
-    n
+    memchr::memchr_iter(b'|', b)
+        .filter(|&i| i == 0 || b[i - 1] != b'\\')
+        .count()
 }
 
-fn classify(t: &str, l: &Line) -> Kind {
+/// Buffers reused from line to line while a document is classified, so
+/// classifying a line allocates nothing.
+#[derive(Default)]
+struct Scratch {
+    /// A line's match key, as UTF-8 bytes (see `key`).
+    key: Vec<u8>,
+    fold: String,
+}
+
+impl Scratch {
+    fn key(&self) -> &str {
+        // Only whole chars are ever pushed, so this never fails.
+        std::str::from_utf8(&self.key).unwrap_or("")
+    }
+}
+
+fn classify(t: &str, l: &Line, scratch: &mut Scratch) -> Kind {
     if t.is_empty() {
         return Kind::Blank;
     }
@@ -297,7 +312,8 @@ fn classify(t: &str, l: &Line) -> Kind {
         return Kind::Pipe;
     }
     if l.chars <= 300 {
-        if let Some(k) = furniture(t) {
+        let words = match_key_into(t, scratch);
+        if let Some(k) = furniture_key(t, scratch.key(), words) {
             return k;
         }
         if is_related(t) {
@@ -333,12 +349,84 @@ fn match_key(s: &str) -> String {
     out
 }
 
+/// `match_key(s)` written into `scratch.key` in one pass over `s` (no
+/// folded copy first, ASCII through a table); returns how many words the
+/// key has.
+fn match_key_into(s: &str, scratch: &mut Scratch) -> usize {
+    // Each ASCII letter or digit in lower case; 0 for the other ASCII bytes.
+    const KEY: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                t[c] = b.to_ascii_lowercase();
+            }
+            c += 1;
+        }
+        t
+    };
+    let Scratch { key, fold } = scratch;
+    key.clear();
+    key.reserve(s.len());
+    let mut words = 0;
+    let mut in_word = false;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            let k = KEY[usize::from(c)];
+            if k == 0 {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                if words > 0 {
+                    key.push(b' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            key.push(k);
+            continue;
+        }
+        let ch = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        i += ch.len_utf8();
+        fold.clear();
+        fold_char(ch, fold);
+        for d in fold.chars() {
+            if !d.is_alphanumeric() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                if words > 0 {
+                    key.push(b' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            key.extend_from_slice(d.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+    words
+}
+
+#[cfg(test)]
 fn furniture(t: &str) -> Option<Kind> {
-    let k = match_key(t);
-    let words = k.split(' ').filter(|w| !w.is_empty()).count();
+    let mut scratch = Scratch::default();
+    let words = match_key_into(t, &mut scratch);
+    furniture_key(t, scratch.key(), words)
+}
+
+/// Whether the line `t`, whose match key is `k` with `words` words, is
+/// site furniture (or opens comments or a related list).
+fn furniture_key(t: &str, k: &str, words: usize) -> Option<Kind> {
     let is_num = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     // "Comments", "12 comments", "Comments (3)", "There are no comments…".
-    let comments = matches!(k.as_str(), "comments" | "comment")
+    let comments = matches!(k, "comments" | "comment")
         || (words == 2
             && k.split(' ')
                 .any(|w| matches!(w, "comments" | "comment" | "responses" | "replies"))
@@ -386,7 +474,7 @@ fn furniture(t: &str) -> Option<Kind> {
         "lea tambien",
         "te puede interesar",
     ];
-    if related.contains(&k.as_str()) {
+    if related.contains(&k) {
         return Some(Kind::RelatedList);
     }
     let short = words <= 8;
@@ -462,11 +550,21 @@ fn furniture(t: &str) -> Option<Kind> {
     let crumbs = words <= 12 && t.matches(['>', '»', '›']).count() >= 2;
     let furn = stamp
         || crumbs
-        || exact.contains(&k.as_str())
+        || exact.contains(&k)
         || (short && prefixes.iter().any(|p| k.starts_with(p)))
         || cookie
         || copyright;
     furn.then_some(Kind::Furniture)
+}
+
+/// Where the first of `seps` starts in `s` (the least of their `find`s),
+/// in one pass over `s`.
+fn first_of(s: &str, seps: &[&str]) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        seps.iter()
+            .any(|p| p.as_bytes().first() == Some(&b[i]) && b[i..].starts_with(p.as_bytes()))
+    })
 }
 
 fn starts_with_ci(t: &str, p: &str) -> bool {
@@ -544,10 +642,28 @@ fn is_caption(t: &str) -> bool {
         "/AFP",
         "AP Photo/",
     ];
-    MARKERS.iter().any(|m| t.contains(m))
+    // Looked for only where their ':' or '(' (and '/' or 'G') occurs, and
+    // words counted last: this runs on nearly every line.
+    contains_any(t, [b':', b'('], &MARKERS)
         || t.starts_with("Photo by ")
         || t.starts_with("Photo credit")
-        || (words(t) <= 30 && (SHORT.iter().any(|m| t.contains(m)) || is_source_note(t)))
+        || ((contains_any(t, [b'/', b'G'], &SHORT) || is_source_note(t)) && words_upto(t, 30) <= 30)
+}
+
+/// Whether `t` contains one of `pats`, every one of which holds one of the
+/// two `anchors` bytes: only the places where an anchor occurs are tried.
+fn contains_any(t: &str, anchors: [u8; 2], pats: &[&str]) -> bool {
+    debug_assert!(pats.iter().all(|p| p.bytes().any(|c| anchors.contains(&c))));
+    let b = t.as_bytes();
+    memchr::memchr2_iter(anchors[0], anchors[1], b).any(|i| {
+        pats.iter().any(|p| {
+            let p = p.as_bytes();
+            // Any occurrence of `p` puts its first such byte on one of these.
+            p.iter()
+                .position(|&c| c == b[i])
+                .is_some_and(|o| i >= o && b[i - o..].starts_with(p))
+        })
+    })
 }
 
 fn is_source_note(t: &str) -> bool {
@@ -605,7 +721,37 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
 // Shapes of lines
 
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    words_upto(s, usize::MAX)
+}
+
+/// `s.split_whitespace().count()`, except that counting stops at
+/// `limit + 1`: enough to tell whether a line is short, without decoding
+/// every char of a long one (ASCII bytes are taken as they are).
+fn words_upto(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let space = if b[i] < 0x80 {
+            i += 1;
+            matches!(b[i - 1], b' ' | b'\t'..=b'\r')
+        } else {
+            // `i` is always on a char boundary here: it only ever moves by
+            // whole chars.
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n > limit {
+                break;
+            }
+        }
+    }
+    n
 }
 
 fn last_char(s: &str) -> Option<char> {
@@ -648,9 +794,11 @@ fn heading_like(s: &str) -> bool {
     if s.len() > 480 {
         return false;
     }
-    let n = s.chars().count();
-    let w = words(s);
-    if n > 120 || w == 0 || w > 18 || !s.chars().any(char::is_alphabetic) || !starts_like_a_title(s) {
+    if s.chars().count() > 120 {
+        return false;
+    }
+    let w = words_upto(s, 18);
+    if w == 0 || w > 18 || !s.chars().any(char::is_alphabetic) || !starts_like_a_title(s) {
         return false;
     }
     if s.contains("://") || s.contains("www.") {
@@ -674,7 +822,7 @@ fn heading_like(s: &str) -> bool {
 fn standalone_title(doc: &Doc, i: usize) -> bool {
     let s = doc.s(i);
     let apart = !doc.lines.get(i + 1).is_some_and(|l| l.kind != Kind::Blank);
-    let short = s.chars().count() <= 80 && words(s) <= 15;
+    let short = s.chars().count() <= 80 && words_upto(s, 15) <= 15;
     let cjk_sentence = s.contains(['。', '！', '？']);
     apart && short && s.chars().any(char::is_alphabetic) && !ends_sentence(s) && !cjk_sentence
 }
@@ -685,9 +833,11 @@ fn title_like(s: &str) -> bool {
     if s.len() > 800 {
         return false;
     }
-    let n = s.chars().count();
-    let w = words(s);
-    if n > 200 || w == 0 || w > 30 || !starts_like_a_title(s) || !s.chars().any(char::is_alphabetic) {
+    if s.chars().count() > 200 {
+        return false;
+    }
+    let w = words_upto(s, 30);
+    if w == 0 || w > 30 || !starts_like_a_title(s) || !s.chars().any(char::is_alphabetic) {
         return false;
     }
     match last_char(s).unwrap_or(' ') {
@@ -755,14 +905,13 @@ fn byline(s: &str) -> Option<String> {
         .iter()
         .find(|p| starts_with_ci(s, p))
         .map(|p| &s[p.len()..])?;
-    let mut end = rest.len();
-    for sep in [
-        " | ", " - ", " – ", " — ", " • ", " · ", ",", ";", " on ", " at ", " for ", " (", "|",
-    ] {
-        if let Some(i) = rest.find(sep) {
-            end = end.min(i);
-        }
-    }
+    let mut end = first_of(
+        rest,
+        &[
+            " | ", " - ", " – ", " — ", " • ", " · ", ",", ";", " on ", " at ", " for ", " (", "|",
+        ],
+    )
+    .unwrap_or(rest.len());
     if let Some((r, _)) = date::find_date_at(rest) {
         end = end.min(r.start);
     }
@@ -1061,10 +1210,7 @@ fn author_line(s: &str) -> Option<String> {
     if name_like(s) {
         return Some(s.to_string());
     }
-    let cut = [",", " | ", " - ", " – ", " — ", " · ", " • "]
-        .iter()
-        .filter_map(|p| s.find(p))
-        .min()?;
+    let cut = first_of(s, &[",", " | ", " - ", " – ", " — ", " · ", " • "])?;
     let (name, rest) = (s[..cut].trim(), &s[cut..]);
     (name_like(name) && words(rest) <= 6 && !ends_sentence(s)).then(|| name.to_string())
 }
@@ -1271,7 +1417,9 @@ fn build_blocks(
                     BlockKind::Paragraph
                 } else if doc.lines.get(i + 1).is_some_and(|x| x.kind == Kind::Caption)
                     && (photo_title(s)
-                        || (words(s) <= 40 && words(doc.s(i + 1)) <= 6 && !is_source_note(doc.s(i + 1))))
+                        || (words_upto(s, 40) <= 40
+                            && words_upto(doc.s(i + 1), 6) <= 6
+                            && !is_source_note(doc.s(i + 1))))
                 {
                     BlockKind::Caption
                 } else if heading_like(s) && doc.content_after[i] {
@@ -1565,6 +1713,72 @@ mod tests {
     }
 
     #[test]
+    fn fast_shapes_agree_with_the_plain_ones() {
+        for t in [
+            "",
+            "  ",
+            "Share this article",
+            "Straße\u{a0}und\u{2003}Weg — “quoted” … ok",
+            "e\u{301} \u{345} ﬁ Ǆ ΐ ß… 日本語\u{3000}x",
+            "tab\tand\u{b}vt\u{c}ff\u{1c}fs",
+            "© 2026 All Rights Reserved",
+        ] {
+            let mut scratch = Scratch::default();
+            let n = match_key_into(t, &mut scratch);
+            assert_eq!(scratch.key(), match_key(t), "{t:?}");
+            assert_eq!(n, scratch.key().split(' ').filter(|w| !w.is_empty()).count());
+            assert_eq!(words(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_of_is_least_find(s in "[ a-z,;|(–—•·-]{0,30}") {
+            let seps = [" | ", " - ", " – ", " — ", " • ", " · ", ",", ";", " on ", " at ", " (", "|"];
+            let least = seps.iter().filter_map(|p| s.find(p)).min();
+            proptest::prop_assert_eq!(first_of(&s, &seps), least);
+        }
+
+        #[test]
+        fn contains_any_is_contains(s in "[ a-zA-Z:(/GPhotRUESFc]{0,30}") {
+            let pats = ["Credit:", "(Photo by", "Photo:", "(AP Photo", "REUTERS/", "/Reuters", "Getty Images", "AP Photo/"];
+            let t = format!("{s}{s}");
+            for p in pats {
+                let with = format!("{s}{p}{s}");
+                proptest::prop_assert!(contains_any(&with, [b':', b'('], &pats[..4]) == pats[..4].iter().any(|m| with.contains(m)));
+                proptest::prop_assert!(contains_any(&with, [b'/', b'G'], &pats[4..]) == pats[4..].iter().any(|m| with.contains(m)));
+            }
+            proptest::prop_assert!(contains_any(&t, [b':', b'('], &pats[..4]) == pats[..4].iter().any(|m| t.contains(m)));
+        }
+
+        #[test]
+        fn words_upto_counts_like_split_whitespace(
+            s in "[ a-zé\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{202f}\u{3000}日]{0,30}",
+            limit in 0usize..8,
+        ) {
+            let all = s.split_whitespace().count();
+            proptest::prop_assert_eq!(words(&s), all);
+            proptest::prop_assert_eq!(words_upto(&s, limit), all.min(limit + 1));
+        }
+
+        #[test]
+        fn key_into_is_match_key(s in proptest::prelude::any::<String>()) {
+            let mut scratch = Scratch::default();
+            let n = match_key_into(&s, &mut scratch);
+            let k = match_key(&s);
+            proptest::prop_assert_eq!(n, k.split(' ').filter(|w| !w.is_empty()).count());
+            proptest::prop_assert_eq!(scratch.key(), k);
+        }
+
+        #[test]
+        fn key_into_is_match_key_on_text(s in "[ A-Za-z0-9éÉßæŒ’“”—…\u{301}\u{345}ﬁ.,:!-]{0,40}") {
+            let mut scratch = Scratch::default();
+            match_key_into(&s, &mut scratch);
+            proptest::prop_assert_eq!(scratch.key(), match_key(&s));
+        }
+    }
+
+    #[test]
     fn datelines() {
         let p = "WASHINGTON (Reuters) - The Senate voted.";
         let (agency, at) = dateline(p).unwrap();
@@ -1598,7 +1812,7 @@ mod tests {
     fn crlf_spans_index_sanitised_text() {
         let raw = "Title Here\r\n\r\nFirst paragraph.\r\nSecond paragraph.\r\n";
         let a = parse_s(raw);
-        let clean = sanitize(raw);
+        let clean = crate::text::sanitize(raw);
         assert_eq!(a.title, "Title Here");
         for b in &a.blocks {
             assert_eq!(b.source.slice(&clean), b.text);
