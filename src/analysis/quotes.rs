@@ -285,7 +285,21 @@ fn is_closer(c: char) -> bool {
 fn pairs(text: &str) -> Vec<(Span, Span)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, &[char])> = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        // Every mark but `"` is outside ASCII: other ASCII bytes are skipped
+        // without decoding.
+        let b = bytes[next];
+        if b < 0x80 && b != b'"' {
+            next += 1;
+            continue;
+        }
+        let Some(c) = text.get(next..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let i = next;
+        next += c.len_utf8();
         match open {
             Some((o, _, closers)) if closers.contains(&c) => {
                 out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
@@ -1563,7 +1577,7 @@ fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
     const MARK: &str = "according to ";
     let text = ctx.text;
     let sent = text.get(ss..se)?;
-    let at = find_ascii_ci(sent, MARK)?;
+    let at = find_according_to(sent)?;
     let src_start = ss + at + MARK.len();
     let comma = sent[at..].find(',').map(|c| ss + at + c);
     let (src_end, clause) = if at == 0 {
@@ -1616,17 +1630,22 @@ fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
     })
 }
 
-/// Where `needle` (ASCII, lowercase) first occurs in `hay` ignoring ASCII
-/// case: what finding it in `hay.to_ascii_lowercase()` gives, without the
-/// copy (lowering ASCII keeps every offset).
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
-    if h.len() < n.len() {
-        return None;
+/// Where `according to ` first occurs in `hay`, ignoring ASCII case: what
+/// finding it in `hay.to_ascii_lowercase()` gives, without a copy per
+/// sentence (lowering ASCII keeps every offset).
+fn find_according_to(hay: &str) -> Option<usize> {
+    static AC: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["according to "])
+            .ok()
+    });
+    match ac {
+        Some(ac) => ac.find(hay).map(|m| m.start()),
+        None => hay.to_ascii_lowercase().find("according to "),
     }
-    (0..=h.len() - n.len())
-        .find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Where the reported clause starts in `after` (the text after the verb).
