@@ -1142,20 +1142,11 @@ fn folded_names(a: &Actor) -> Vec<String> {
         .collect()
 }
 
-/// Ranges of `items` per (article, block), for items sorted that way.
-fn ranges<T>(items: &[T], key: impl Fn(&T) -> (u32, u32)) -> foldhash::HashMap<(u32, u32), (usize, usize)> {
-    let mut out = foldhash::HashMap::default();
-    let mut i = 0;
-    while i < items.len() {
-        let k = key(&items[i]);
-        let mut j = i + 1;
-        while j < items.len() && key(&items[j]) == k {
-            j += 1;
-        }
-        out.insert(k, (i, j));
-        i = j;
-    }
-    out
+/// The range of `items` (sorted by `key`) whose key is `k`.
+fn range_of<T>(items: &[T], k: u32, key: impl Fn(&T) -> u32) -> (usize, usize) {
+    let lo = items.partition_point(|x| key(x) < k);
+    let hi = lo + items[lo..].partition_point(|x| key(x) <= k);
+    (lo, hi)
 }
 
 /// Every quote in the corpus, ordered by (article, block, position).
@@ -1169,9 +1160,6 @@ pub fn find(
     let words = Words::new(lexicon);
     let genders: Vec<Option<Gender>> = actors.iter().map(gender::of_actor).collect();
     let folded_names: Vec<Vec<String>> = actors.par_iter().map(folded_names).collect();
-    let sent_r = ranges(sentences, |s| (s.article, s.block));
-    let ment_r = ranges(mentions, |m| (m.at.article, m.at.block));
-    let art_r = ranges(mentions, |m| (m.at.article, 0));
     // Articles are independent: read them in parallel, then order.
     let per_article: Vec<Vec<Quote>> = articles
         .par_iter()
@@ -1183,7 +1171,17 @@ pub fn find(
                 // Each block's quote pairs, read once: a block is also the
                 // previous one for the next.
                 let mut block_pairs: Vec<Option<Vec<(Span, Span)>>> = vec![None; a.blocks.len()];
-                let (a0, a1) = art_r.get(&(ai as u32, 0)).copied().unwrap_or((0, 0));
+                // Sentences and mentions are sorted by (article, block): an
+                // article's, then a block's, are found by binary search (a
+                // table of every block's range costs a cache miss per look-up).
+                let (a0, a1) = range_of(mentions, ai as u32, |m| m.at.article);
+                let (sa0, sa1) = range_of(sentences, ai as u32, |s| s.article);
+                let art_sents = &sentences[sa0..sa1];
+                let art_ments = &mentions[a0..a1];
+                let block_ments = |bi: usize| {
+                    let (m0, m1) = range_of(art_ments, bi as u32, |m| m.at.block);
+                    (a0 + m0, a0 + m1)
+                };
                 // Speakers carry the block they stand in: a follow-on quote may
                 // take its speaker from the previous paragraph.
                 let mut prev: Option<(usize, Option<(u32, Speaker)>)> = None;
@@ -1196,12 +1194,13 @@ pub fn find(
                     if !b.kind.is_body() || b.kind == BlockKind::Heading {
                         continue;
                     }
-                    let key = (ai as u32, bi as u32);
-                    let Some(&(s0, s1)) = sent_r.get(&key) else {
+                    let (s0, s1) = range_of(art_sents, bi as u32, |s| s.block);
+                    if s0 == s1 {
                         continue;
-                    };
+                    }
+                    let (s0, s1) = (sa0 + s0, sa0 + s1);
                     let sents = &sentences[s0..s1];
-                    let (m0, m1) = ment_r.get(&key).copied().unwrap_or((0, 0));
+                    let (m0, m1) = block_ments(bi);
                     if block_pairs[bi].is_none() {
                         block_pairs[bi] = Some(pairs(&b.text));
                     }
@@ -1209,11 +1208,14 @@ pub fn find(
                     let block_pairs = &block_pairs;
                     // The previous paragraph that names someone, skipping at
                     // most one that names no one (a paragraph of quotation).
-                    let named = |pb: &usize| ment_r.contains_key(&(ai as u32, *pb as u32));
+                    let named = |pb: &usize| {
+                        let (p0, p1) = block_ments(*pb);
+                        p0 < p1
+                    };
                     let antecedent_block = recent.iter().rev().take(2).find(|pb| named(pb));
                     let prev_ctx = antecedent_block.map(|&pb| {
                         let pbk = &a.blocks[pb];
-                        let (p0, p1) = ment_r.get(&(ai as u32, pb as u32)).copied().unwrap_or((0, 0));
+                        let (p0, p1) = block_ments(pb);
                         let pq: &[(Span, Span)] = block_pairs[pb].as_deref().unwrap_or(&[]);
                         (pbk.text.as_str(), &mentions[p0..p1], pq)
                     });
