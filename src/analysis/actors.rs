@@ -833,6 +833,26 @@ fn guess_kind(name: &str) -> Option<ActorKind> {
     (2..=4).contains(&cap_words).then_some(ActorKind::Person)
 }
 
+/// For each key, the one other key that ends with a space and it (`von der
+/// leyen` → `ursula von der leyen`), if exactly one does. Found through an
+/// index of every key's endings after a space, not by comparing every pair
+/// of keys (a large corpus has hundreds of thousands).
+fn longer_names(keys: &[&str]) -> Vec<Option<usize>> {
+    let mut by_ending: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
+    for (o, key) in keys.iter().enumerate() {
+        for (p, _) in key.match_indices(' ') {
+            by_ending.entry(&key[p + 1..]).or_default().push(o);
+        }
+    }
+    keys.iter()
+        .enumerate()
+        .map(|(g, key)| match by_ending.get(key).map(Vec::as_slice) {
+            Some(&[o]) if o != g => Some(o),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Discovery candidates of one article (`ai` its id), before lexicon
 /// names veto those they overlap.
 fn discover_in(ai: u32, a: &Article, verbs: &WordSet) -> Vec<Candidate> {
@@ -1016,26 +1036,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
     drop(group_of);
     // `Von der Leyen` is `Ursula von der Leyen`, `Lula da Silva` is `Luiz
     // Inácio Lula da Silva`: a name that ends exactly one longer name joins it.
-    // The longer names are found through an index of every key's endings
-    // after a space (not by comparing every pair of names).
-    let longer_of: Vec<Option<usize>> = {
-        let mut by_ending: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
-        for (o, (key, _)) in groups.iter().enumerate() {
-            for (p, _) in key.match_indices(' ') {
-                by_ending.entry(&key[p + 1..]).or_default().push(o);
-            }
-        }
-        groups
-            .iter()
-            .enumerate()
-            .map(
-                |(g, (key, _))| match by_ending.get(key.as_str()).map(Vec::as_slice) {
-                    Some(&[o]) if o != g => Some(o),
-                    _ => None,
-                },
-            )
-            .collect()
-    };
+    let longer_of = longer_names(&groups.iter().map(|g| g.0.as_str()).collect::<Vec<_>>());
     for (g, longer) in longer_of.into_iter().enumerate() {
         if let Some(o) = longer {
             let moved = std::mem::take(&mut groups[g].1);
@@ -1429,6 +1430,39 @@ mod tests {
                 ("Emmanuel Macron", 1),
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alnum_words_split_like_the_plain_split(s in "[a-zA-Z0-9 .,'\u{e9}\u{2019}\u{660}\u{4e00}-]{0,40}") {
+            let plain: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let fast: Vec<&str> = alnum_words(&s).collect();
+            proptest::prop_assert_eq!(fast, plain);
+        }
+
+        #[test]
+        fn longer_names_match_the_pairwise_reference(
+            keys in proptest::collection::vec("(a|b|c|a b|b c|x a b)( (a|b|c))?", 0..12)
+        ) {
+            // Keys are distinct, as group keys are.
+            let mut keys = keys;
+            keys.sort();
+            keys.dedup();
+            let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let reference: Vec<Option<usize>> = (0..refs.len())
+                .map(|g| {
+                    let suffix = format!(" {}", refs[g]);
+                    let longer: Vec<usize> = (0..refs.len())
+                        .filter(|&o| o != g && refs[o].ends_with(&suffix))
+                        .collect();
+                    match longer[..] {
+                        [o] => Some(o),
+                        _ => None,
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(longer_names(&refs), reference);
+        }
     }
 
     #[test]

@@ -1840,6 +1840,67 @@ mod tests {
         assert_eq!(named, vec![None, Some("Diane Okafor")]);
     }
 
+    /// `pairs` as it was first written (every char decoded), the reference
+    /// for the fast scan.
+    fn pairs_reference(text: &str) -> Vec<(Span, Span)> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char, &[char])> = None;
+        for (i, c) in text.char_indices() {
+            match open {
+                Some((o, _, closers)) if closers.contains(&c) => {
+                    out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
+                    open = None;
+                }
+                Some((_, oc, _)) if c == oc && c != '"' => {
+                    open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+                }
+                Some(_) => {}
+                None => {
+                    open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+                }
+            }
+        }
+        if let Some((o, _, _)) = open {
+            out.push((Span::new(o, text.len()), inner(text, o, text.len())));
+        }
+        out.retain(|p| !p.1.is_empty());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairs_match_the_reference(
+            s in "[a b\"\u{201C}\u{201D}\u{201E}\u{ab}\u{bb}\u{2039}\u{203A}\u{300C}\u{300D}\u{300E}\u{300F}\u{e9}]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(pairs(&s), pairs_reference(&s));
+        }
+
+        #[test]
+        fn according_to_found_like_the_lowercase_copy(
+            s in "(x|\u{c9}|ACCORDING|according|Accord|to|TO| |ing )*"
+        ) {
+            proptest::prop_assert_eq!(
+                find_according_to(&s),
+                s.to_ascii_lowercase().find("according to ")
+            );
+        }
+
+        #[test]
+        fn range_of_is_the_run_of_a_key(
+            keys in proptest::collection::vec(0u32..6, 0..30),
+            k in 0u32..7
+        ) {
+            let mut keys = keys;
+            keys.sort();
+            let (lo, hi) = range_of(&keys, k, |x| *x);
+            let run: Vec<usize> = (0..keys.len()).filter(|&i| keys[i] == k).collect();
+            match (run.first(), run.last()) {
+                (Some(&a), Some(&b)) => proptest::prop_assert_eq!((lo, hi), (a, b + 1)),
+                _ => proptest::prop_assert_eq!(lo, hi),
+            }
+        }
+    }
+
     #[test]
     fn clause_after_that_or_on() {
         assert_eq!(clause_start(" that the plan failed", false, "argued"), Some(6));
