@@ -520,11 +520,11 @@ impl Ctx<'_> {
             .iter()
             .rev()
             .filter(|m| (m.at.span.end as usize) <= pos)
-            .filter(|m| subject_like(self.text, &self.quotes, m))
+            .filter(|m| subject_like(self.text, self.quotes, m))
             .collect();
         // A name that is no actor (`Park disagreed.`) nearer than the
         // actor is the likelier antecedent: then no one, never an older actor.
-        let bare = bare_subject(self.text, &self.quotes, self.mentions, pos);
+        let bare = bare_subject(self.text, self.quotes, self.mentions, pos);
         if let Some(m) = here.first() {
             if bare.is_some_and(|b| b >= m.at.span.end as usize) || coordinated(self.text, self.mentions, m) {
                 return None;
@@ -628,7 +628,7 @@ impl Ctx<'_> {
             .partition_point(|m| (m.at.span.start as usize) < pos);
         self.mentions[lo..hi.max(lo)]
             .iter()
-            .find(|m| m.at.span.end as usize == pos && !in_quotes(&self.quotes, m.at.span))
+            .find(|m| m.at.span.end as usize == pos && !in_quotes(self.quotes, m.at.span))
     }
 
     fn mention_starting_at(&self, pos: usize) -> Option<&Mention> {
@@ -638,7 +638,7 @@ impl Ctx<'_> {
         self.mentions[lo..]
             .iter()
             .take_while(|m| m.at.span.start as usize == pos)
-            .find(|m| !in_quotes(&self.quotes, m.at.span))
+            .find(|m| !in_quotes(self.quotes, m.at.span))
     }
 
     /// The subject right before a verb starting at `verb`, reading back no
@@ -849,7 +849,7 @@ impl Ctx<'_> {
             let in_run = self.mentions.iter().find(|m| {
                 m.at.span.start as usize >= start
                     && m.at.span.end as usize <= start + run_end
-                    && !in_quotes(&self.quotes, m.at.span)
+                    && !in_quotes(self.quotes, m.at.span)
             });
             if let Some(m) = in_run {
                 let person = actors
@@ -970,7 +970,7 @@ impl Ctx<'_> {
         }
         let run_text = p[start..].trim_start();
         let s0 = floor + p.len() - run_text.len();
-        if run_text.is_empty() || in_quotes(&self.quotes, Span::new(s0, end)) {
+        if run_text.is_empty() || in_quotes(self.quotes, Span::new(s0, end)) {
             return None;
         }
         // `farmers in Pinal County said`: a place, not the subject.
@@ -1039,7 +1039,7 @@ impl Ctx<'_> {
                 w.1 == Tag::Verb
                     && w.0.start as usize >= p
                     && (w.0.end as usize) <= limit
-                    && !in_quotes(&self.quotes, w.0)
+                    && !in_quotes(self.quotes, w.0)
             })?;
         let vs = verb.0.start as usize;
         let between = self.text.get(p..vs)?;
@@ -1087,7 +1087,7 @@ impl Ctx<'_> {
                 w.1 == Tag::Verb
                     && w.0.start as usize >= from
                     && w.0.end as usize <= to
-                    && !in_quotes(&self.quotes, w.0)
+                    && !in_quotes(self.quotes, w.0)
             })
             .map(|w| w.0)
             .next_back()
@@ -1098,7 +1098,7 @@ impl Ctx<'_> {
         let m = self.mentions.iter().find(|m| {
             m.at.span.start as usize >= from
                 && (m.at.span.end as usize) <= to
-                && subject_like(self.text, &self.quotes, m)
+                && subject_like(self.text, self.quotes, m)
         })?;
         Some(Speaker {
             actor: Some(m.actor),
@@ -1466,7 +1466,7 @@ fn indirect(
             if fold(v.slice(text)).ends_with(" to") {
                 continue;
             }
-            if in_quotes(&ctx.quotes, v) {
+            if in_quotes(ctx.quotes, v) {
                 continue;
             }
             // `“…,” Raman said after the vote`: the verb attributes the quote.
