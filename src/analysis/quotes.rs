@@ -378,6 +378,8 @@ struct Ctx<'a> {
     /// Each actor's name and aliases, folded, by actor id (folded once,
     /// not per role word or name looked up).
     folded_names: &'a [Vec<String>],
+    /// Where `according to ` starts in the block (any case).
+    according: &'a [usize],
 }
 
 /// `quotes` come from `pairs`: sorted and disjoint, so only the last pair
@@ -1165,8 +1167,8 @@ pub fn find(
         .par_iter()
         .enumerate()
         .map_init(
-            || (FoldBuf::new(), Vec::new()),
-            |(buf, block_words), (ai, a)| {
+            || (FoldBuf::new(), Vec::new(), Vec::new()),
+            |(buf, block_words, block_according), (ai, a)| {
                 let mut out: Vec<Quote> = Vec::new();
                 // Each block's quote pairs, read once: a block is also the
                 // previous one for the next.
@@ -1205,6 +1207,7 @@ pub fn find(
                         block_pairs[bi] = Some(pairs(&b.text));
                     }
                     words.find(&b.text, buf, block_words);
+                    find_according_to(&b.text, block_according);
                     let block_pairs = &block_pairs;
                     // The previous paragraph that names someone, skipping at
                     // most one that names no one (a paragraph of quotation).
@@ -1230,6 +1233,7 @@ pub fn find(
                         prev: prev_ctx,
                         genders: &genders,
                         folded_names: &folded_names,
+                        according: &block_according[..],
                     };
                     let prose = b.kind != BlockKind::Table;
                     let mut reported = Vec::new();
@@ -1579,7 +1583,7 @@ fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
     const MARK: &str = "according to ";
     let text = ctx.text;
     let sent = text.get(ss..se)?;
-    let at = find_according_to(sent)?;
+    let at = first_in(ctx.according, ss, se, MARK.len())? - ss;
     let src_start = ss + at + MARK.len();
     let comma = sent[at..].find(',').map(|c| ss + at + c);
     let (src_end, clause) = if at == 0 {
@@ -1632,11 +1636,13 @@ fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
     })
 }
 
-/// Where `according to ` first occurs in `hay`, ignoring ASCII case: what
-/// finding it in `hay.to_ascii_lowercase()` gives, without a copy per
-/// sentence (lowering ASCII keeps every offset).
-fn find_according_to(hay: &str) -> Option<usize> {
+/// Where `according to ` occurs in `hay`, ignoring ASCII case (as in
+/// `hay.to_ascii_lowercase()`: lowering ASCII keeps every offset), into
+/// `out` (cleared first). Read once per block, not per sentence. The
+/// phrase cannot overlap itself, so these are all its occurrences.
+fn find_according_to(hay: &str, out: &mut Vec<usize>) {
     static AC: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
+    out.clear();
     let ac = AC.get_or_init(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -1645,9 +1651,20 @@ fn find_according_to(hay: &str) -> Option<usize> {
             .ok()
     });
     match ac {
-        Some(ac) => ac.find(hay).map(|m| m.start()),
-        None => hay.to_ascii_lowercase().find("according to "),
+        Some(ac) => out.extend(ac.find_iter(hay).map(|m| m.start())),
+        None => out.extend(
+            hay.to_ascii_lowercase()
+                .match_indices("according to ")
+                .map(|m| m.0),
+        ),
     }
+}
+
+/// The first of the sorted, non-overlapping occurrences `all` (each `len`
+/// long) that lies wholly in `ss..se`.
+fn first_in(all: &[usize], ss: usize, se: usize, len: usize) -> Option<usize> {
+    let i = all.partition_point(|&p| p < ss);
+    all.get(i).copied().filter(|&p| p + len <= se)
 }
 
 /// Where the reported clause starts in `after` (the text after the verb).
@@ -1877,11 +1894,19 @@ mod tests {
 
         #[test]
         fn according_to_found_like_the_lowercase_copy(
-            s in "(x|\u{c9}|ACCORDING|according|Accord|to|TO| |ing )*"
+            s in "(x|\u{c9}|ACCORDING|according|Accord|to|TO| |ing )*",
+            a in 0usize..200,
+            b in 0usize..200
         ) {
+            // Any sentence of the block: bounds on char boundaries.
+            let bounds: Vec<usize> = s.char_indices().map(|c| c.0).chain([s.len()]).collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let (ss, se) = (a.min(b), a.max(b));
+            let mut all = Vec::new();
+            find_according_to(&s, &mut all);
             proptest::prop_assert_eq!(
-                find_according_to(&s),
-                s.to_ascii_lowercase().find("according to ")
+                first_in(&all, ss, se, "according to ".len()),
+                s[ss..se].to_ascii_lowercase().find("according to ").map(|p| p + ss)
             );
         }
 
