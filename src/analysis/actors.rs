@@ -233,8 +233,8 @@ static EMBEDDED_MATCHER: OnceLock<Arc<Matcher>> = OnceLock::new();
 static EMBEDDED_DFA: OnceLock<Arc<Matcher>> = OnceLock::new();
 
 /// Corpora with more body text than this are scanned with a DFA: it takes
-/// ~30 ms more to build than the contiguous NFA (while discovery runs) and
-/// ~8 MB more memory, but scans ~3× faster, which pays off from here on.
+/// ~50 ms more to build than the contiguous NFA but scans ~3× faster, which
+/// pays off from here on.
 const DFA_FROM_BYTES: usize = 16 << 20;
 
 impl Matcher {
@@ -853,37 +853,6 @@ fn longer_names(keys: &[&str]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Discovery candidates of one article (`ai` its id), before lexicon
-/// names veto those they overlap.
-fn discover_in(ai: u32, a: &Article, verbs: &WordSet) -> Vec<Candidate> {
-    let mut cands = Vec::new();
-    let mut toks = Vec::new();
-    let mut skip_names = Vec::new();
-    if let Some(au) = &a.author {
-        for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
-            let k = fold(part.trim());
-            if !k.is_empty() {
-                skip_names.push(k);
-            }
-        }
-    }
-    for (bi, b) in a.blocks.iter().enumerate() {
-        if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
-            candidates_in(
-                ai,
-                bi as u32,
-                &b.text,
-                &[],
-                verbs,
-                &skip_names,
-                &mut toks,
-                &mut cands,
-            );
-        }
-    }
-    cands
-}
-
 /// Finds every actor the corpus names (lexicon actors first, in lexicon
 /// order, then discovered ones by first mention) and every mention, sorted
 /// by (article, block, span start).
@@ -903,10 +872,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         .collect();
     // Discovery reads whole blocks; sentence bounds do not change a name.
     let _ = sentences;
-    // Articles are independent until names are grouped: read them in
-    // parallel. Discovery does not need the lexicon's automaton (its hits
-    // only veto the candidates they overlap, afterwards), so it runs while
-    // the automaton is built.
+    // Articles are independent until names are grouped: read them in parallel.
     type Hits = (Vec<(usize, Evidence, bool)>, Vec<Candidate>);
     let body_bytes: usize = articles
         .iter()
@@ -914,26 +880,25 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         .filter(|b| b.kind.is_body())
         .map(|b| b.text.len())
         .sum();
-    let (matcher, discovered) = rayon::join(
-        || Matcher::shared(lexicon, body_bytes >= DFA_FROM_BYTES),
-        || -> Vec<Vec<Candidate>> {
-            articles
-                .par_iter()
-                .enumerate()
-                .map(|(ai, a)| discover_in(ai as u32, a, &verbs))
-                .collect()
-        },
-    );
+    let matcher = Matcher::shared(lexicon, body_bytes >= DFA_FROM_BYTES);
     let per_article: Vec<Hits> = articles
         .par_iter()
-        .zip(discovered)
         .enumerate()
         .map_init(
             || (FoldBuf::new(), Vec::new()),
-            |(buf, hits), (ai, (a, mut cands))| {
+            |(buf, hits), (ai, a)| {
                 let mut lex_hits = Vec::new();
-                // Per block, the spans lexicon names take.
-                let mut taken: Vec<Vec<Span>> = vec![Vec::new(); a.blocks.len()];
+                let mut cands = Vec::new();
+                let mut toks = Vec::new();
+                let mut skip_names = Vec::new();
+                if let Some(au) = &a.author {
+                    for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
+                        let k = fold(part.trim());
+                        if !k.is_empty() {
+                            skip_names.push(k);
+                        }
+                    }
+                }
                 for (bi, b) in a.blocks.iter().enumerate() {
                     if !b.kind.is_body() {
                         continue;
@@ -941,7 +906,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
                     hits.clear();
                     matcher.find_with(&b.text, buf, hits);
                     // A place that is not the actor is still not a person's name.
-                    taken[bi].extend(hits.iter().map(|h| h.span));
+                    let taken: Vec<Span> = hits.iter().map(|h| h.span).collect();
                     for &h in hits.iter() {
                         if h.place && !place_stands_for_actor(b, h, &subject_verbs) {
                             continue;
@@ -956,13 +921,19 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
                             h.possessive,
                         ));
                     }
+                    if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
+                        candidates_in(
+                            ai as u32,
+                            bi as u32,
+                            &b.text,
+                            &taken,
+                            &verbs,
+                            &skip_names,
+                            &mut toks,
+                            &mut cands,
+                        );
+                    }
                 }
-                cands.retain(|c| {
-                    let span = c.at.span;
-                    !taken
-                        .get(c.at.block as usize)
-                        .is_some_and(|t| t.iter().any(|t| t.start < span.end && span.start < t.end))
-                });
                 (lex_hits, cands)
             },
         )
