@@ -1202,8 +1202,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         }
     }
 
-    // Stable, as the sequential sort was.
-    mentions.par_sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));
+    mentions.sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));
     for m in &mentions {
         if let Some(a) = actors.get_mut(m.actor as usize) {
             a.mentions += 1;

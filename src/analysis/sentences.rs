@@ -379,40 +379,26 @@ fn table_rows(text: &str, mut push: impl FnMut(Span)) {
 
 /// Every body sentence of the corpus, in (article, block, position) order.
 pub fn split_corpus(articles: &[Article]) -> Vec<Sentence> {
-    use rayon::prelude::*;
-    // Articles split independently, in parallel; the result is sized once.
-    let per_article: Vec<Vec<Sentence>> = articles
-        .par_iter()
-        .enumerate()
-        .map(|(ai, a)| split_article(ai, a))
-        .collect();
-    let mut out = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    for s in per_article {
-        out.extend(s);
-    }
-    out
-}
-
-/// The sentences of one article (`ai` its id), in block order.
-fn split_article(ai: usize, a: &Article) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (bi, block) in a.blocks.iter().enumerate() {
-        if !block.kind.is_body() {
-            continue;
-        }
-        let mut push = |span: Span| {
-            out.push(Sentence {
-                article: ai as u32,
-                block: bi as u32,
-                span,
-                issues: Vec::new(),
-            })
-        };
-        if block.kind == BlockKind::Table {
-            table_rows(&block.text, &mut push);
-        } else {
-            for s in split(&block.text) {
-                push(s);
+    for (ai, a) in articles.iter().enumerate() {
+        for (bi, block) in a.blocks.iter().enumerate() {
+            if !block.kind.is_body() {
+                continue;
+            }
+            let mut push = |span: Span| {
+                out.push(Sentence {
+                    article: ai as u32,
+                    block: bi as u32,
+                    span,
+                    issues: Vec::new(),
+                })
+            };
+            if block.kind == BlockKind::Table {
+                table_rows(&block.text, &mut push);
+            } else {
+                for s in split(&block.text) {
+                    push(s);
+                }
             }
         }
     }
