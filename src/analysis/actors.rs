@@ -26,7 +26,7 @@
 
 use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
-use crate::text::{fold, fold_with_map, Span};
+use crate::text::{fold, fold_into, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -226,27 +226,39 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
 }
 
-/// The embedded lexicon and its matcher: with the world gazetteer it holds
-/// thousands of names, so the automaton is built once per process.
-static EMBEDDED_MATCHER: OnceLock<(Lexicon, Arc<Matcher>)> = OnceLock::new();
+/// The embedded lexicon and its matchers: with the world gazetteer it holds
+/// thousands of names, so each automaton is built once per process.
+static EMBEDDED_LEXICON: OnceLock<Lexicon> = OnceLock::new();
+static EMBEDDED_MATCHER: OnceLock<Arc<Matcher>> = OnceLock::new();
+static EMBEDDED_DFA: OnceLock<Arc<Matcher>> = OnceLock::new();
+
+/// Corpora with more body text than this are scanned with a DFA: it takes
+/// ~50 ms more to build than the contiguous NFA but scans ~3× faster, which
+/// pays off from here on.
+const DFA_FROM_BYTES: usize = 16 << 20;
 
 impl Matcher {
     /// The matcher for `lexicon`, shared when it is the embedded one.
     pub fn for_lexicon(lexicon: &Lexicon) -> Arc<Matcher> {
-        let (lex, m) = EMBEDDED_MATCHER.get_or_init(|| {
-            let lex = Lexicon::embedded();
-            let m = Arc::new(Matcher::new(&lex));
-            (lex, m)
-        });
-        if lex == lexicon {
-            Arc::clone(m)
-        } else {
-            Arc::new(Matcher::new(lexicon))
+        Matcher::shared(lexicon, false)
+    }
+
+    /// The matcher for `lexicon`, a DFA when `dfa` (see `DFA_FROM_BYTES`).
+    fn shared(lexicon: &Lexicon, dfa: bool) -> Arc<Matcher> {
+        let lex = EMBEDDED_LEXICON.get_or_init(Lexicon::embedded);
+        if lex != lexicon {
+            return Arc::new(Matcher::with_kind(lexicon, dfa));
         }
+        let cell = if dfa { &EMBEDDED_DFA } else { &EMBEDDED_MATCHER };
+        Arc::clone(cell.get_or_init(|| Arc::new(Matcher::with_kind(lex, dfa))))
     }
 
     pub fn new(lexicon: &Lexicon) -> Matcher {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        Matcher::with_kind(lexicon, false)
+    }
+
+    fn with_kind(lexicon: &Lexicon, dfa: bool) -> Matcher {
+        let mut seen: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
         let mut strings: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         for (ei, e) in lexicon.actors.iter().enumerate() {
@@ -274,12 +286,16 @@ impl Matcher {
                 }
             }
         }
-        // A contiguous NFA: with the world gazetteer there are thousands of
-        // names, and a DFA took ~260 ms to build for no faster scan (folding
-        // each block dominates).
+        // A contiguous NFA unless asked: with the world gazetteer there are
+        // thousands of names, and a DFA costs ~50 ms to build.
+        let kind = if dfa {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .build(&strings)
             .ok();
         Matcher { ac, patterns }
@@ -288,19 +304,28 @@ impl Matcher {
     /// Lexicon entries named in `text`, left to right.
     pub fn find_in(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
-        let f = fold_with_map(text);
-        for m in ac.find_iter(&f.text) {
+        self.find_with(text, &mut FoldBuf::new(), &mut out);
+        out
+    }
+
+    /// `find_in`, folding into `buf` and appending to `out` (no allocation
+    /// per block on a long scan).
+    fn find_with(&self, text: &str, buf: &mut FoldBuf, out: &mut Vec<Hit>) {
+        let Some(ac) = &self.ac else { return };
+        buf.fold(text);
+        let f = buf.text();
+        for m in ac.find_iter(f) {
             let (s, e) = (m.start(), m.end());
-            let Some(possessive) = boundary(&f.text, s, e) else {
+            let Some(possessive) = boundary(f, s, e) else {
                 continue;
             };
             let p = &self.patterns[m.pattern().as_usize()];
-            let (os, oe) = f.to_original(s, e);
-            let lower = text
-                .get(os..oe)
-                .map_or(true, |t| t.chars().any(char::is_lowercase));
-            if p.needs_upper && lower {
+            let (os, oe) = buf.to_original(s, e);
+            if p.needs_upper
+                && text
+                    .get(os..oe)
+                    .map_or(true, |t| t.chars().any(char::is_lowercase))
+            {
                 continue;
             }
             out.push(Hit {
@@ -310,7 +335,6 @@ impl Matcher {
                 place: p.place,
             });
         }
-        out
     }
 }
 
@@ -442,9 +466,10 @@ fn word_end(text: &str, s: usize, e: usize) -> usize {
     }
 }
 
-/// Words as runs of letters, digits and inner `.’'-` (trailing ones dropped).
-fn tokens(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+/// Words as runs of letters, digits and inner `.’'-` (trailing ones
+/// dropped), into `out` (cleared first).
+fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
+    out.clear();
     let mut start = None;
     let mut last_word_end = 0;
     for (i, c) in text.char_indices() {
@@ -469,7 +494,6 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         let e = word_end(text, s, last_word_end);
         out.push(Tok { s, e, w: &text[s..e] });
     }
-    out
 }
 
 fn is_cap_word(w: &str) -> bool {
@@ -496,26 +520,47 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-fn lower_key(w: &str) -> String {
-    fold(w.trim_end_matches('.'))
+/// The folded word without its final dots; inline (no allocation) for
+/// words up to 24 bytes, which is nearly all of them.
+fn lower_key(w: &str) -> CompactString {
+    fold_compact(w.trim_end_matches('.'))
+}
+
+/// `fold(s)` as a `CompactString`.
+fn fold_compact(s: &str) -> CompactString {
+    if s.is_ascii() {
+        let mut k = CompactString::from(s);
+        k.as_mut_str().make_ascii_lowercase();
+        k
+    } else {
+        let mut k = String::with_capacity(s.len());
+        fold_into(s, &mut k);
+        CompactString::from(k)
+    }
 }
 
 fn word_is_speech_verb(lexicon_verbs: &WordSet, w: &str) -> bool {
-    lexicon_verbs.contains_key(&fold(w))
+    // Most words are plain lowercase ASCII, already folded.
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return lexicon_verbs.contains_key(w);
+    }
+    lexicon_verbs.contains_key(fold_compact(w).as_str())
 }
 
 /// Candidates from one block (paragraphs and list items only).
 #[allow(clippy::too_many_arguments)]
-fn candidates_in(
+fn candidates_in<'a>(
     article: u32,
     block: u32,
-    text: &str,
+    text: &'a str,
     taken: &[Span],
     verbs: &WordSet,
     skip_names: &[String],
+    toks: &mut Vec<Tok<'a>>,
     out: &mut Vec<Candidate>,
 ) {
-    let toks = tokens(text);
+    tokens(text, toks);
+    let toks = &toks[..];
     let mut i = 0;
     while i < toks.len() {
         if !is_cap_word(toks[i].w) {
@@ -617,8 +662,8 @@ fn candidates_in(
         let span = Span::new(s, e);
         let overlaps = taken.iter().any(|t| t.start < span.end && span.start < t.end);
         let name = &text[s..e];
-        let key = fold(name);
-        if overlaps || skip_names.contains(&key) {
+        let key = fold_compact(name);
+        if overlaps || skip_names.iter().any(|k| *k == key) {
             i = next_i;
             continue;
         }
@@ -653,7 +698,7 @@ fn candidates_in(
         let office = lower_office || (k > title_from && OFFICES.contains(&lower_key(run[k - 1].w).as_str()));
         out.push(Candidate {
             at: Evidence { article, block, span },
-            key: CompactString::from(key),
+            key,
             surface_start: surface_start as u32,
             words: name_toks.len(),
             speaker: before_speech || after_speech || appositive_speech,
@@ -698,7 +743,7 @@ fn lowercase_uses_in(a: &Article, wanted: &WordSet) -> WordSet {
     let mut out = WordSet::default();
     {
         for b in a.blocks.iter().filter(|b| b.kind.is_body()) {
-            for w in b.text.split(|c: char| !c.is_alphanumeric()) {
+            for w in alnum_words(&b.text) {
                 if !w.starts_with(|c: char| c.is_lowercase()) {
                     continue;
                 }
@@ -719,10 +764,49 @@ fn lowercase_uses_in(a: &Article, wanted: &WordSet) -> WordSet {
     out
 }
 
+/// The runs of alphanumeric chars of `text` (what splitting on every other
+/// char yields, less the empty pieces), read bytewise where it is ASCII.
+fn alnum_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The char at `i` (a char boundary) and its length, if alphanumeric.
+    let alnum_at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        match text.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            None => (false, 1),
+        }
+    };
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (is, len) = alnum_at(i);
+            if is {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let s = i;
+        while i < bytes.len() {
+            let (is, len) = alnum_at(i);
+            if !is {
+                break;
+            }
+            i += len;
+        }
+        text.get(s..i)
+    })
+}
+
 /// The kind a discovered name looks like, if it looks like an actor at all.
 fn guess_kind(name: &str) -> Option<ActorKind> {
-    let words: Vec<String> = name.split_whitespace().map(lower_key).collect();
-    let inner = |w: &&String| w.as_str() != "of" && !CONNECTORS.contains(&w.as_str());
+    let words: Vec<CompactString> = name.split_whitespace().map(lower_key).collect();
+    let inner = |w: &&CompactString| w.as_str() != "of" && !CONNECTORS.contains(&w.as_str());
     if words
         .iter()
         .filter(inner)
@@ -749,11 +833,30 @@ fn guess_kind(name: &str) -> Option<ActorKind> {
     (2..=4).contains(&cap_words).then_some(ActorKind::Person)
 }
 
+/// For each key, the one other key that ends with a space and it (`von der
+/// leyen` → `ursula von der leyen`), if exactly one does. Found through an
+/// index of every key's endings after a space, not by comparing every pair
+/// of keys (a large corpus has hundreds of thousands).
+fn longer_names(keys: &[&str]) -> Vec<Option<usize>> {
+    let mut by_ending: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
+    for (o, key) in keys.iter().enumerate() {
+        for (p, _) in key.match_indices(' ') {
+            by_ending.entry(&key[p + 1..]).or_default().push(o);
+        }
+    }
+    keys.iter()
+        .enumerate()
+        .map(|(g, key)| match by_ending.get(key).map(Vec::as_slice) {
+            Some(&[o]) if o != g => Some(o),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Finds every actor the corpus names (lexicon actors first, in lexicon
 /// order, then discovered ones by first mention) and every mention, sorted
 /// by (article, block, span start).
 pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
-    let matcher = Matcher::for_lexicon(lexicon);
     // First words of speech and stance verbs (`pushes` of `pushes for`).
     let subject_verbs: HashSet<String> = lexicon
         .speech_verbs
@@ -771,59 +874,74 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
     let _ = sentences;
     // Articles are independent until names are grouped: read them in parallel.
     type Hits = (Vec<(usize, Evidence, bool)>, Vec<Candidate>);
+    let body_bytes: usize = articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .filter(|b| b.kind.is_body())
+        .map(|b| b.text.len())
+        .sum();
+    let matcher = Matcher::shared(lexicon, body_bytes >= DFA_FROM_BYTES);
     let per_article: Vec<Hits> = articles
         .par_iter()
         .enumerate()
-        .map(|(ai, a)| {
-            let mut lex_hits = Vec::new();
-            let mut cands = Vec::new();
-            let mut skip_names = Vec::new();
-            if let Some(au) = &a.author {
-                for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
-                    let k = fold(part.trim());
-                    if !k.is_empty() {
-                        skip_names.push(k);
+        .map_init(
+            || (FoldBuf::new(), Vec::new()),
+            |(buf, hits), (ai, a)| {
+                let mut lex_hits = Vec::new();
+                let mut cands = Vec::new();
+                let mut toks = Vec::new();
+                let mut skip_names = Vec::new();
+                if let Some(au) = &a.author {
+                    for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
+                        let k = fold(part.trim());
+                        if !k.is_empty() {
+                            skip_names.push(k);
+                        }
                     }
                 }
-            }
-            for (bi, b) in a.blocks.iter().enumerate() {
-                if !b.kind.is_body() {
-                    continue;
-                }
-                let hits = matcher.find_in(&b.text);
-                // A place that is not the actor is still not a person's name.
-                let taken: Vec<Span> = hits.iter().map(|h| h.span).collect();
-                for h in hits {
-                    if h.place && !place_stands_for_actor(b, h, &subject_verbs) {
+                for (bi, b) in a.blocks.iter().enumerate() {
+                    if !b.kind.is_body() {
                         continue;
                     }
-                    lex_hits.push((
-                        h.entry,
-                        Evidence {
-                            article: ai as u32,
-                            block: bi as u32,
-                            span: h.span,
-                        },
-                        h.possessive,
-                    ));
+                    hits.clear();
+                    matcher.find_with(&b.text, buf, hits);
+                    // A place that is not the actor is still not a person's name.
+                    let taken: Vec<Span> = hits.iter().map(|h| h.span).collect();
+                    for &h in hits.iter() {
+                        if h.place && !place_stands_for_actor(b, h, &subject_verbs) {
+                            continue;
+                        }
+                        lex_hits.push((
+                            h.entry,
+                            Evidence {
+                                article: ai as u32,
+                                block: bi as u32,
+                                span: h.span,
+                            },
+                            h.possessive,
+                        ));
+                    }
+                    if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
+                        candidates_in(
+                            ai as u32,
+                            bi as u32,
+                            &b.text,
+                            &taken,
+                            &verbs,
+                            &skip_names,
+                            &mut toks,
+                            &mut cands,
+                        );
+                    }
                 }
-                if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
-                    candidates_in(
-                        ai as u32,
-                        bi as u32,
-                        &b.text,
-                        &taken,
-                        &verbs,
-                        &skip_names,
-                        &mut cands,
-                    );
-                }
-            }
-            (lex_hits, cands)
-        })
+                (lex_hits, cands)
+            },
+        )
         .collect();
-    let mut lex_hits: Vec<(usize, Evidence, bool)> = Vec::new();
-    let mut cands: Vec<Candidate> = Vec::new();
+    // Sized once: candidates are the bulk of this stage's memory.
+    let mut lex_hits: Vec<(usize, Evidence, bool)> =
+        Vec::with_capacity(per_article.iter().map(|p| p.0.len()).sum());
+    let mut cands: Vec<Candidate> = Vec::with_capacity(per_article.iter().map(|p| p.1.len()).sum());
     for (h, c) in per_article {
         lex_hits.extend(h);
         cands.extend(c);
@@ -865,44 +983,49 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
     }
 
     // Discovered names: full names (2+ words) grouped by folded key; a lone
-    // surname joins the one full name it ends.
+    // surname joins the one full name it ends. Keys are borrowed from the
+    // candidates: a large corpus has hundreds of thousands of them.
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut group_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    let mut by_surname: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.words < 2 {
             continue;
         }
-        let g = *group_of.entry(c.key.to_string()).or_insert_with(|| {
+        let g = *group_of.entry(c.key.as_str()).or_insert_with(|| {
             groups.push((c.key.to_string(), Vec::new()));
             groups.len() - 1
         });
         groups[g].1.push(ci);
         if let Some(sn) = c.key.split_whitespace().last() {
-            let v = by_surname.entry(sn.to_string()).or_default();
+            let v = by_surname.entry(sn).or_default();
             if !v.contains(&g) {
                 v.push(g);
             }
         }
     }
+    drop(group_of);
     // `Von der Leyen` is `Ursula von der Leyen`, `Lula da Silva` is `Luiz
     // Inácio Lula da Silva`: a name that ends exactly one longer name joins it.
-    for g in 0..groups.len() {
-        let suffix = format!(" {}", groups[g].0);
-        let longer: Vec<usize> = (0..groups.len())
-            .filter(|&o| o != g && groups[o].0.ends_with(&suffix))
-            .collect();
-        if let [o] = longer[..] {
+    let longer_of = longer_names(&groups.iter().map(|g| g.0.as_str()).collect::<Vec<_>>());
+    for (g, longer) in longer_of.into_iter().enumerate() {
+        if let Some(o) = longer {
             let moved = std::mem::take(&mut groups[g].1);
             groups[o].1.extend(moved);
-            for v in by_surname.values_mut() {
+            // A group is listed only under its own key's last word.
+            if let Some(v) = groups[g]
+                .0
+                .split_whitespace()
+                .last()
+                .and_then(|sn| by_surname.get_mut(sn))
+            {
                 v.retain(|&x| x != g);
             }
         }
     }
     // A word inside a name, not first nor last (`Lula` in `Luiz Inácio Lula
     // da Silva`), for one-word mentions no surname fits.
-    let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_inner: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
     for (gi, (key, members)) in groups.iter().enumerate() {
         if members.is_empty() {
             continue;
@@ -918,6 +1041,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         }
     }
     let mut solo: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut solo_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.words != 1 {
             continue;
@@ -929,12 +1053,18 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         match fits {
             Some(gs) if gs.len() == 1 => groups[gs[0]].1.push(ci),
             Some(_) => {}
-            None => match solo.iter_mut().find(|s| s.0 == c.key) {
-                Some(s) => s.1.push(ci),
-                None => solo.push((c.key.to_string(), vec![ci])),
+            None => match solo_of.get(c.key.as_str()) {
+                Some(&s) => solo[s].1.push(ci),
+                None => {
+                    solo_of.insert(c.key.as_str(), solo.len());
+                    solo.push((c.key.to_string(), vec![ci]));
+                }
             },
         }
     }
+    drop(solo_of);
+    drop(by_surname);
+    drop(by_inner);
     // A one-word name stands alone only after an office and when it speaks
     // or recurs (`President Lula said`).
     for (key, members) in solo {
@@ -953,21 +1083,19 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         .flat_map(|g| g.0.split_whitespace().map(|w| (w.to_string(), ())))
         .collect();
     let lower = lowercase_uses(articles, &wanted);
-    let mut accepted: Vec<(usize, ActorKind, usize)> = Vec::new();
-    for (gi, (_, members)) in groups.iter().enumerate() {
+    // Groups are judged independently: in parallel.
+    let judge = |gi: usize, members: &Vec<usize>| -> Option<(usize, ActorKind, usize)> {
         let full = members
             .iter()
             .find(|&&m| cands[m].words >= 2)
             .or_else(|| members.first().filter(|&&m| cands[m].office));
-        let Some(&full) = full else { continue };
+        let &full = full?;
         let kind = if cands[full].words == 1 {
             Some(ActorKind::Person)
         } else {
             guess_kind(cands[full].name(articles))
         };
-        let Some(kind) = kind else {
-            continue;
-        };
+        let kind = kind?;
         // A person's name is not made of ordinary words; an institution's
         // may be (`Finance Committee`) but needs one word that is not.
         let words: Vec<&str> = groups[gi].0.split_whitespace().collect();
@@ -983,41 +1111,53 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             _ => ordinary == words.len(),
         };
         if plain {
-            continue;
+            return None;
         }
         let recurs = members.len() >= 2;
         let speaks = members
             .iter()
             .any(|&m| cands[m].speaker || (cands[m].titled && cands[m].words >= 2));
-        if recurs || speaks {
-            let first = members.iter().map(|&m| cands[m].at).min();
-            if let Some(first) = first {
-                let _ = first;
-                accepted.push((gi, kind, *members.iter().min().unwrap_or(&full)));
-            }
-        }
-    }
+        (recurs || speaks).then(|| (gi, kind, *members.iter().min().unwrap_or(&full)))
+    };
+    let mut accepted: Vec<(usize, ActorKind, usize)> = groups
+        .par_iter()
+        .enumerate()
+        .filter_map(|(gi, (_, members))| judge(gi, members))
+        .collect();
     accepted.sort_by_key(|a| a.2);
-    for (gi, kind, _) in accepted {
-        let members = &groups[gi].1;
-        let id = actors.len() as u32;
-        let full = members
-            .iter()
-            .copied()
-            .find(|&m| cands[m].words >= 2)
-            .unwrap_or(members[0]);
-        let name = cands[full].name(articles).to_string();
-        let mut aliases: Vec<String> = Vec::new();
-        // Forms already read (as written) and names already given (folded):
-        // a name said ten thousand times is folded once, not per mention.
-        let mut read: HashSet<&str> = HashSet::new();
-        let mut named: HashSet<String> = HashSet::from([fold(&name)]);
-        for &m in members {
-            for form in [cands[m].name(articles), cands[m].surface(articles)] {
-                if read.insert(form) && named.insert(fold(form)) {
-                    aliases.push(form.to_string());
+    // Each accepted name's canonical form and aliases read its mentions'
+    // texts: independent per name, so in parallel.
+    let named_forms: Vec<(String, Vec<String>)> = accepted
+        .par_iter()
+        .map(|&(gi, _, _)| {
+            let members = &groups[gi].1;
+            let full = members
+                .iter()
+                .copied()
+                .find(|&m| cands[m].words >= 2)
+                .unwrap_or(members[0]);
+            let name = cands[full].name(articles).to_string();
+            let mut aliases: Vec<String> = Vec::new();
+            // Forms already read (as written) and names already given (folded):
+            // a name said ten thousand times is folded once, not per mention.
+            let mut read: foldhash::HashSet<&str> = foldhash::HashSet::default();
+            let mut named: foldhash::HashSet<String> = foldhash::HashSet::default();
+            named.insert(fold(&name));
+            for &m in members {
+                for form in [cands[m].name(articles), cands[m].surface(articles)] {
+                    if read.insert(form) && named.insert(fold(form)) {
+                        aliases.push(form.to_string());
+                    }
                 }
             }
+            (name, aliases)
+        })
+        .collect();
+    mentions.reserve(accepted.iter().map(|a| groups[a.0].1.len()).sum());
+    for ((gi, kind, _), (name, aliases)) in accepted.into_iter().zip(named_forms) {
+        let members = &groups[gi].1;
+        let id = actors.len() as u32;
+        for &m in members {
             mentions.push(Mention {
                 actor: id,
                 at: cands[m].at,
@@ -1037,7 +1177,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
 
     // `the authority`, `Union’s Demand`: an institution's head word names it
     // when no other actor's name holds that word (as role words do in quotes).
-    let name_words: Vec<Vec<String>> = actors
+    let name_words: Vec<Vec<CompactString>> = actors
         .iter()
         .map(|a| a.name.split_whitespace().map(lower_key).collect())
         .collect();
@@ -1054,7 +1194,10 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             .enumerate()
             .any(|(o, ws)| o != ai && ws.contains(head));
         let written = a.name.split_whitespace().last().unwrap_or("").to_string();
-        if !shared && ORG_WORDS.contains(&head.as_str()) && !a.aliases.iter().any(|x| fold(x) == *head) {
+        if !shared
+            && ORG_WORDS.contains(&head.as_str())
+            && !a.aliases.iter().any(|x| fold(x) == head.as_str())
+        {
             actors[ai].aliases.push(written);
         }
     }
@@ -1257,6 +1400,39 @@ mod tests {
                 ("Emmanuel Macron", 1),
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alnum_words_split_like_the_plain_split(s in "[a-zA-Z0-9 .,'\u{e9}\u{2019}\u{660}\u{4e00}-]{0,40}") {
+            let plain: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let fast: Vec<&str> = alnum_words(&s).collect();
+            proptest::prop_assert_eq!(fast, plain);
+        }
+
+        #[test]
+        fn longer_names_match_the_pairwise_reference(
+            keys in proptest::collection::vec("(a|b|c|a b|b c|x a b)( (a|b|c))?", 0..12)
+        ) {
+            // Keys are distinct, as group keys are.
+            let mut keys = keys;
+            keys.sort();
+            keys.dedup();
+            let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let reference: Vec<Option<usize>> = (0..refs.len())
+                .map(|g| {
+                    let suffix = format!(" {}", refs[g]);
+                    let longer: Vec<usize> = (0..refs.len())
+                        .filter(|&o| o != g && refs[o].ends_with(&suffix))
+                        .collect();
+                    match longer[..] {
+                        [o] => Some(o),
+                        _ => None,
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(longer_names(&refs), reference);
+        }
     }
 
     #[test]

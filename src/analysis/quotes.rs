@@ -30,8 +30,9 @@
 use super::gender::{self, Gender};
 use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
 use crate::corpus::{Article, BlockKind};
-use crate::text::{fold, fold_with_map, Span};
+use crate::text::{fold, fold_into, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use compact_str::CompactString;
 use rayon::prelude::*;
 
 /// Words that may stand between a subject and its verb (`has argued`).
@@ -65,11 +66,33 @@ fn titles() -> &'static [String] {
     })
 }
 
+/// The titles, and each without its final `.`, as a set: `is_title` runs
+/// for every capitalised word near a verb.
+fn title_set() -> &'static foldhash::HashSet<String> {
+    static T: std::sync::OnceLock<foldhash::HashSet<String>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        titles()
+            .iter()
+            .flat_map(|t| std::iter::once(t.clone()).chain(t.strip_suffix('.').map(str::to_string)))
+            .collect()
+    })
+}
+
 fn is_title(w: &str) -> bool {
-    let f = fold(w);
-    titles()
-        .iter()
-        .any(|t| *t == f || t.strip_suffix('.') == Some(f.as_str()))
+    title_set().contains(fold_small(w).as_str())
+}
+
+/// `fold(s)` without allocating for short words (nearly all of them).
+fn fold_small(s: &str) -> CompactString {
+    if s.is_ascii() {
+        let mut k = CompactString::from(s);
+        k.as_mut_str().make_ascii_lowercase();
+        k
+    } else {
+        let mut k = String::with_capacity(s.len());
+        fold_into(s, &mut k);
+        CompactString::from(k)
+    }
 }
 
 /// A capitalised word that starts a sentence or joins a name but names no
@@ -132,7 +155,10 @@ fn name_after_titles<'a>(s: &'a str, words: &[(usize, &'a str)]) -> Option<(usiz
     let rest = &words[last_title.map_or(0, |t| t + 1)..];
     let (first, _) = *rest.first()?;
     let (lo, lw) = *rest.last()?;
-    if rest.iter().any(|(_, w)| NOT_NAMES.contains(&fold(w).as_str())) {
+    if rest
+        .iter()
+        .any(|(_, w)| NOT_NAMES.contains(&fold_small(w).as_str()))
+    {
         return None;
     }
     // One bare word is a name only after a title (`Mayor Okafor`).
@@ -213,25 +239,26 @@ impl Words {
         Words { ac, tags, ends_prep }
     }
 
-    /// Whole-word hits in `text`: (original span, tag, ends in a preposition).
-    fn find(&self, text: &str) -> Vec<(Span, Tag, bool)> {
-        let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
-        let f = fold_with_map(text);
-        for m in ac.find_iter(&f.text) {
-            let before = f.text[..m.start()].chars().next_back();
-            let after = f.text[m.end()..].chars().next();
+    /// Whole-word hits in `text`: (original span, tag, ends in a
+    /// preposition), into `out` (cleared first), folding into `buf`.
+    fn find(&self, text: &str, buf: &mut FoldBuf, out: &mut Vec<(Span, Tag, bool)>) {
+        out.clear();
+        let Some(ac) = &self.ac else { return };
+        buf.fold(text);
+        let folded = buf.text();
+        for m in ac.find_iter(folded) {
+            let before = folded[..m.start()].chars().next_back();
+            let after = folded[m.end()..].chars().next();
             // `so-called` holds no verb.
             if matches!(before, Some(c) if c.is_alphanumeric() || c == '-')
                 || matches!(after, Some(c) if c.is_alphanumeric())
             {
                 continue;
             }
-            let (s, e) = f.to_original(m.start(), m.end());
+            let (s, e) = buf.to_original(m.start(), m.end());
             let i = m.pattern().as_usize();
             out.push((Span::new(s, e), self.tags[i], self.ends_prep[i]));
         }
-        out
     }
 }
 
@@ -258,7 +285,21 @@ fn is_closer(c: char) -> bool {
 fn pairs(text: &str) -> Vec<(Span, Span)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, &[char])> = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        // Every mark but `"` is outside ASCII: other ASCII bytes are skipped
+        // without decoding.
+        let b = bytes[next];
+        if b < 0x80 && b != b'"' {
+            next += 1;
+            continue;
+        }
+        let Some(c) = text.get(next..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let i = next;
+        next += c.len_utf8();
         match open {
             Some((o, _, closers)) if closers.contains(&c) => {
                 out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
@@ -317,7 +358,7 @@ struct Speaker {
 }
 
 /// A block's text, mentions and quote pairs.
-type Prev<'a> = (&'a str, &'a [Mention], Vec<(Span, Span)>);
+type Prev<'a> = (&'a str, &'a [Mention], &'a [(Span, Span)]);
 
 /// One block's context for speaker finding.
 struct Ctx<'a> {
@@ -328,12 +369,17 @@ struct Ctx<'a> {
     mentions: &'a [Mention],
     /// Mentions in this article, for role words (`the mayor`).
     article_mentions: &'a [Mention],
-    quotes: Vec<(Span, Span)>,
-    words: Vec<(Span, Tag, bool)>,
+    quotes: &'a [(Span, Span)],
+    words: &'a [(Span, Tag, bool)],
     /// The previous body block's text, mentions and quotes, for pronouns.
     prev: Option<Prev<'a>>,
     /// Each actor's gender where known (see `gender`), by actor id.
     genders: &'a [Option<Gender>],
+    /// Each actor's name and aliases, folded, by actor id (folded once,
+    /// not per role word or name looked up).
+    folded_names: &'a [Vec<String>],
+    /// Where `according to ` starts in the block (any case).
+    according: &'a [usize],
 }
 
 /// `quotes` come from `pairs`: sorted and disjoint, so only the last pair
@@ -371,10 +417,10 @@ fn window_limit(text: &str, pos: usize, limit: usize) -> usize {
 }
 
 /// The word before `pos` (folded), for the preposition test.
-fn word_before(text: &str, pos: usize) -> String {
+fn word_before(text: &str, pos: usize) -> CompactString {
     text.get(..pos)
         .and_then(last_word)
-        .map(|(_, w)| fold(w))
+        .map(|(_, w)| fold_small(w))
         .unwrap_or_default()
 }
 
@@ -476,11 +522,11 @@ impl Ctx<'_> {
             .iter()
             .rev()
             .filter(|m| (m.at.span.end as usize) <= pos)
-            .filter(|m| subject_like(self.text, &self.quotes, m))
+            .filter(|m| subject_like(self.text, self.quotes, m))
             .collect();
         // A name that is no actor (`Park disagreed.`) nearer than the
         // actor is the likelier antecedent: then no one, never an older actor.
-        let bare = bare_subject(self.text, &self.quotes, self.mentions, pos);
+        let bare = bare_subject(self.text, self.quotes, self.mentions, pos);
         if let Some(m) = here.first() {
             if bare.is_some_and(|b| b >= m.at.span.end as usize) || coordinated(self.text, self.mentions, m) {
                 return None;
@@ -543,9 +589,9 @@ impl Ctx<'_> {
             return None;
         }
         self.one_earlier(pos, actors, |a| {
-            std::iter::once(&a.name)
-                .chain(a.aliases.iter())
-                .any(|n| fold(n).split_whitespace().any(|w| w == role))
+            self.folded_of(a)
+                .iter()
+                .any(|n| n.split_whitespace().any(|w| w == role))
         })
     }
 
@@ -584,7 +630,7 @@ impl Ctx<'_> {
             .partition_point(|m| (m.at.span.start as usize) < pos);
         self.mentions[lo..hi.max(lo)]
             .iter()
-            .find(|m| m.at.span.end as usize == pos && !in_quotes(&self.quotes, m.at.span))
+            .find(|m| m.at.span.end as usize == pos && !in_quotes(self.quotes, m.at.span))
     }
 
     fn mention_starting_at(&self, pos: usize) -> Option<&Mention> {
@@ -594,7 +640,7 @@ impl Ctx<'_> {
         self.mentions[lo..]
             .iter()
             .take_while(|m| m.at.span.start as usize == pos)
-            .find(|m| !in_quotes(&self.quotes, m.at.span))
+            .find(|m| !in_quotes(self.quotes, m.at.span))
     }
 
     /// The subject right before a verb starting at `verb`, reading back no
@@ -805,7 +851,7 @@ impl Ctx<'_> {
             let in_run = self.mentions.iter().find(|m| {
                 m.at.span.start as usize >= start
                     && m.at.span.end as usize <= start + run_end
-                    && !in_quotes(&self.quotes, m.at.span)
+                    && !in_quotes(self.quotes, m.at.span)
             });
             if let Some(m) = in_run {
                 let person = actors
@@ -895,10 +941,10 @@ impl Ctx<'_> {
         }
         self.one_earlier(pos, actors, |a| {
             a.kind == ActorKind::Person
-                && std::iter::once(&a.name).chain(a.aliases.iter()).any(|n| {
-                    let n = fold(n);
-                    n == f || (!f.contains(' ') && n.rsplit(' ').next() == Some(f.as_str()))
-                })
+                && self
+                    .folded_of(a)
+                    .iter()
+                    .any(|n| *n == f || (!f.contains(' ') && n.rsplit(' ').next() == Some(f.as_str())))
         })
     }
 
@@ -926,7 +972,7 @@ impl Ctx<'_> {
         }
         let run_text = p[start..].trim_start();
         let s0 = floor + p.len() - run_text.len();
-        if run_text.is_empty() || in_quotes(&self.quotes, Span::new(s0, end)) {
+        if run_text.is_empty() || in_quotes(self.quotes, Span::new(s0, end)) {
             return None;
         }
         // `farmers in Pinal County said`: a place, not the subject.
@@ -995,7 +1041,7 @@ impl Ctx<'_> {
                 w.1 == Tag::Verb
                     && w.0.start as usize >= p
                     && (w.0.end as usize) <= limit
-                    && !in_quotes(&self.quotes, w.0)
+                    && !in_quotes(self.quotes, w.0)
             })?;
         let vs = verb.0.start as usize;
         let between = self.text.get(p..vs)?;
@@ -1043,7 +1089,7 @@ impl Ctx<'_> {
                 w.1 == Tag::Verb
                     && w.0.start as usize >= from
                     && w.0.end as usize <= to
-                    && !in_quotes(&self.quotes, w.0)
+                    && !in_quotes(self.quotes, w.0)
             })
             .map(|w| w.0)
             .next_back()
@@ -1054,13 +1100,22 @@ impl Ctx<'_> {
         let m = self.mentions.iter().find(|m| {
             m.at.span.start as usize >= from
                 && (m.at.span.end as usize) <= to
-                && subject_like(self.text, &self.quotes, m)
+                && subject_like(self.text, self.quotes, m)
         })?;
         Some(Speaker {
             actor: Some(m.actor),
             text: m.at.span.slice(self.text).to_string(),
             at: m.at.span,
         })
+    }
+
+    /// `a`'s name and aliases, folded (computed here if `a` is not one of
+    /// the actors the table was made for).
+    fn folded_of(&self, a: &Actor) -> std::borrow::Cow<'_, [String]> {
+        match self.folded_names.get(a.id as usize) {
+            Some(f) if f.len() == 1 + a.aliases.len() => std::borrow::Cow::Borrowed(f),
+            _ => std::borrow::Cow::Owned(folded_names(a)),
+        }
     }
 
     fn ev(&self, span: Span) -> Evidence {
@@ -1081,23 +1136,19 @@ fn sentence_at(sents: &[Sentence], first: usize, pos: usize) -> Option<(usize, S
     sents.get(i).map(|s| (first + i, s.span))
 }
 
-/// Ranges of `items` per (article, block), for items sorted that way.
-fn ranges<T>(
-    items: &[T],
-    key: impl Fn(&T) -> (u32, u32),
-) -> std::collections::HashMap<(u32, u32), (usize, usize)> {
-    let mut out = std::collections::HashMap::new();
-    let mut i = 0;
-    while i < items.len() {
-        let k = key(&items[i]);
-        let mut j = i + 1;
-        while j < items.len() && key(&items[j]) == k {
-            j += 1;
-        }
-        out.insert(k, (i, j));
-        i = j;
-    }
-    out
+/// An actor's name and aliases, folded, name first.
+fn folded_names(a: &Actor) -> Vec<String> {
+    std::iter::once(&a.name)
+        .chain(a.aliases.iter())
+        .map(|n| fold(n))
+        .collect()
+}
+
+/// The range of `items` (sorted by `key`) whose key is `k`.
+fn range_of<T>(items: &[T], k: u32, key: impl Fn(&T) -> u32) -> (usize, usize) {
+    let lo = items.partition_point(|x| key(x) < k);
+    let hi = lo + items[lo..].partition_point(|x| key(x) <= k);
+    (lo, hi)
 }
 
 /// Every quote in the corpus, ordered by (article, block, position).
@@ -1110,231 +1161,261 @@ pub fn find(
 ) -> Vec<Quote> {
     let words = Words::new(lexicon);
     let genders: Vec<Option<Gender>> = actors.iter().map(gender::of_actor).collect();
-    let sent_r = ranges(sentences, |s| (s.article, s.block));
-    let ment_r = ranges(mentions, |m| (m.at.article, m.at.block));
-    let art_r = ranges(mentions, |m| (m.at.article, 0));
+    let folded_names: Vec<Vec<String>> = actors.par_iter().map(folded_names).collect();
     // Articles are independent: read them in parallel, then order.
     let per_article: Vec<Vec<Quote>> = articles
         .par_iter()
         .enumerate()
-        .map(|(ai, a)| {
-            let mut out: Vec<Quote> = Vec::new();
-            let (a0, a1) = art_r.get(&(ai as u32, 0)).copied().unwrap_or((0, 0));
-            // Speakers carry the block they stand in: a follow-on quote may
-            // take its speaker from the previous paragraph.
-            let mut prev: Option<(usize, Option<(u32, Speaker)>)> = None;
-            let mut prev_block: Option<usize> = None;
-            // A direct quote left open at its paragraph's end, without a
-            // speaker: the next paragraph's opening quote may name one.
-            let mut open_quote: Option<(usize, usize)> = None;
-            let mut recent: Vec<usize> = Vec::new();
-            for (bi, b) in a.blocks.iter().enumerate() {
-                if !b.kind.is_body() || b.kind == BlockKind::Heading {
-                    continue;
-                }
-                let key = (ai as u32, bi as u32);
-                let Some(&(s0, s1)) = sent_r.get(&key) else {
-                    continue;
+        .map_init(
+            || (FoldBuf::new(), Vec::new(), Vec::new()),
+            |(buf, block_words, block_according), (ai, a)| {
+                let mut out: Vec<Quote> = Vec::new();
+                // Each block's quote pairs, read once: a block is also the
+                // previous one for the next.
+                let mut block_pairs: Vec<Option<Vec<(Span, Span)>>> = vec![None; a.blocks.len()];
+                // Sentences and mentions are sorted by (article, block): an
+                // article's, then a block's, are found by binary search (a
+                // table of every block's range costs a cache miss per look-up).
+                let (a0, a1) = range_of(mentions, ai as u32, |m| m.at.article);
+                let (sa0, sa1) = range_of(sentences, ai as u32, |s| s.article);
+                let art_sents = &sentences[sa0..sa1];
+                let art_ments = &mentions[a0..a1];
+                let block_ments = |bi: usize| {
+                    let (m0, m1) = range_of(art_ments, bi as u32, |m| m.at.block);
+                    (a0 + m0, a0 + m1)
                 };
-                let sents = &sentences[s0..s1];
-                let (m0, m1) = ment_r.get(&key).copied().unwrap_or((0, 0));
-                // The previous paragraph that names someone, skipping at
-                // most one that names no one (a paragraph of quotation).
-                let named = |pb: &usize| ment_r.contains_key(&(ai as u32, *pb as u32));
-                let antecedent_block = recent.iter().rev().take(2).find(|pb| named(pb));
-                let prev_ctx = antecedent_block.map(|&pb| {
-                    let pbk = &a.blocks[pb];
-                    let (p0, p1) = ment_r.get(&(ai as u32, pb as u32)).copied().unwrap_or((0, 0));
-                    (pbk.text.as_str(), &mentions[p0..p1], pairs(&pbk.text))
-                });
-                let ctx = Ctx {
-                    article: ai as u32,
-                    block: bi as u32,
-                    text: &b.text,
-                    mentions: &mentions[m0..m1],
-                    article_mentions: &mentions[a0..a1],
-                    quotes: pairs(&b.text),
-                    words: words.find(&b.text),
-                    prev: prev_ctx,
-                    genders: &genders,
-                };
-                let prose = b.kind != BlockKind::Table;
-                let mut reported = Vec::new();
-                let mut reported_speech = Vec::new();
-                if prose {
-                    indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
-                }
-                // The last direct quote's speaker, for unattributed follow-ons.
-                let mut last_direct: Option<Option<(u32, Speaker)>> = prev
-                    .take()
-                    .filter(|(pb, _)| Some(*pb) == prev_block)
-                    .map(|(_, s)| s);
-                let mut first_in_block = true;
-                for &(whole, inner) in &ctx.quotes {
-                    let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
+                // Speakers carry the block they stand in: a follow-on quote may
+                // take its speaker from the previous paragraph.
+                let mut prev: Option<(usize, Option<(u32, Speaker)>)> = None;
+                let mut prev_block: Option<usize> = None;
+                // A direct quote left open at its paragraph's end, without a
+                // speaker: the next paragraph's opening quote may name one.
+                let mut open_quote: Option<(usize, usize)> = None;
+                let mut recent: Vec<usize> = Vec::new();
+                for (bi, b) in a.blocks.iter().enumerate() {
+                    if !b.kind.is_body() || b.kind == BlockKind::Heading {
                         continue;
-                    };
-                    let (_, close_sent) =
-                        sentence_at(sents, s0, whole.end.saturating_sub(1) as usize).unwrap_or((sid, sspan));
-                    let qtext = inner.slice(&b.text);
-                    let n_words = word_count(qtext);
-                    let open = whole.start as usize;
-                    let long = sspan.len() > LONG_SENTENCE;
-                    let prefix_start = if long {
-                        window_floor(&b.text, sspan.start as usize, open)
-                    } else {
-                        sspan.start as usize
-                    };
-                    let close_end = if long {
-                        window_limit(&b.text, whole.end as usize, close_sent.end as usize)
-                    } else {
-                        close_sent.end as usize
-                    };
-                    let prefix = b.text.get(prefix_start..open).unwrap_or("");
-                    let ptrim = prefix.trim_end();
-                    let at_start = ptrim.is_empty() || ptrim.ends_with(':');
-                    let after = ctx.attribution_after(whole.end as usize, close_end, actors);
-                    // A verb close before the open mark governs the quotation.
-                    let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
-                        let gap = b.text.get(v.end as usize..open).unwrap_or("");
-                        word_count(gap) <= 3 && !gap.contains(['.', ';'])
-                    });
-                    let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
-                    // `“Mark my words.”`: a short quote that is a sentence of its own.
-                    let whole_sentence = qtext.starts_with(char::is_uppercase)
-                        && qtext.ends_with(['.', '?', '!', ','])
-                        && (after.is_some() || qtext.ends_with(['.', '?', '!']));
-                    let kind = if !prose {
-                        QuoteKind::Term
-                    } else if (n_words >= 4 || whole_sentence)
-                        && (at_start || (leads_in && near_verb.is_some()))
-                    {
-                        QuoteKind::Direct
-                    } else if after.is_some() || near_verb.is_some() {
-                        QuoteKind::Partial
-                    } else if n_words <= 4 {
-                        QuoteKind::Term
-                    } else {
-                        QuoteKind::Partial
-                    };
-                    let speaker: Option<Speaker> = match kind {
-                        QuoteKind::Term => None,
-                        _ => after.or_else(|| {
-                            let v = near_verb.or_else(|| {
-                                (kind == QuoteKind::Partial)
-                                    .then(|| ctx.last_verb_in(prefix_start, open))
-                                    .flatten()
-                            })?;
-                            ctx.subject_before(prefix_start, v.start as usize, actors)
-                                .or_else(|| {
-                                    (kind == QuoteKind::Partial)
-                                        .then(|| ctx.first_subject(prefix_start, v.start as usize))
-                                        .flatten()
-                                })
-                        }),
-                    };
-                    // A quotation inside a reported clause is the reporter's:
-                    // `Okoye argued that it would create “permanent uncertainty”`.
-                    let within = reported
-                        .iter()
-                        .zip(&reported_speech)
-                        .find(|(r, &speech)| {
-                            // The clause drops the closing mark and stops: it
-                            // holds the quotation when it reaches into it.
-                            speech && r.at.span.start <= whole.start && r.at.span.end > inner.start
-                        })
-                        .map(|(r, _)| r);
-                    let here = |s: Option<Speaker>| s.map(|s| (ctx.block, s));
-                    let (kind, speaker) = match (kind, speaker, within) {
-                        (QuoteKind::Direct, None, _)
-                            if at_start && (first_in_block || last_direct.is_some()) =>
-                        {
-                            (kind, last_direct.clone().flatten())
-                        }
-                        (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
-                            QuoteKind::Partial,
-                            here(r.speaker_text.clone().map(|t| Speaker {
-                                actor: r.speaker,
-                                text: t,
-                                at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
-                            })),
-                        ),
-                        (k, s, _) => (k, here(s)),
-                    };
-                    if kind == QuoteKind::Direct {
-                        last_direct = Some(speaker.clone());
                     }
-                    // `“First paragraph…` / `“Second,” she said.`: the quote
-                    // continued here gives its speaker to the open one.
-                    if let (true, true, Some((sb, sp)), Some((ob, oi))) =
-                        (first_in_block, at_start, &speaker, open_quote)
-                    {
-                        if Some(ob) == prev_block && kind == QuoteKind::Direct {
-                            if let Some(q) = out.get_mut(oi) {
-                                q.speaker = sp.actor;
-                                q.speaker_text = Some(sp.text.clone());
-                                q.speaker_at = Some(Evidence {
-                                    article: ctx.article,
-                                    block: *sb,
-                                    span: sp.at,
-                                });
+                    let (s0, s1) = range_of(art_sents, bi as u32, |s| s.block);
+                    if s0 == s1 {
+                        continue;
+                    }
+                    let (s0, s1) = (sa0 + s0, sa0 + s1);
+                    let sents = &sentences[s0..s1];
+                    let (m0, m1) = block_ments(bi);
+                    if block_pairs[bi].is_none() {
+                        block_pairs[bi] = Some(pairs(&b.text));
+                    }
+                    words.find(&b.text, buf, block_words);
+                    find_according_to(&b.text, block_according);
+                    let block_pairs = &block_pairs;
+                    // The previous paragraph that names someone, skipping at
+                    // most one that names no one (a paragraph of quotation).
+                    let named = |pb: &usize| {
+                        let (p0, p1) = block_ments(*pb);
+                        p0 < p1
+                    };
+                    let antecedent_block = recent.iter().rev().take(2).find(|pb| named(pb));
+                    let prev_ctx = antecedent_block.map(|&pb| {
+                        let pbk = &a.blocks[pb];
+                        let (p0, p1) = block_ments(pb);
+                        let pq: &[(Span, Span)] = block_pairs[pb].as_deref().unwrap_or(&[]);
+                        (pbk.text.as_str(), &mentions[p0..p1], pq)
+                    });
+                    let ctx = Ctx {
+                        article: ai as u32,
+                        block: bi as u32,
+                        text: &b.text,
+                        mentions: &mentions[m0..m1],
+                        article_mentions: &mentions[a0..a1],
+                        quotes: block_pairs[bi].as_deref().unwrap_or(&[]),
+                        words: &block_words[..],
+                        prev: prev_ctx,
+                        genders: &genders,
+                        folded_names: &folded_names,
+                        according: &block_according[..],
+                    };
+                    let prose = b.kind != BlockKind::Table;
+                    let mut reported = Vec::new();
+                    let mut reported_speech = Vec::new();
+                    if prose {
+                        indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
+                    }
+                    // The last direct quote's speaker, for unattributed follow-ons.
+                    let mut last_direct: Option<Option<(u32, Speaker)>> = prev
+                        .take()
+                        .filter(|(pb, _)| Some(*pb) == prev_block)
+                        .map(|(_, s)| s);
+                    let mut first_in_block = true;
+                    for &(whole, inner) in ctx.quotes {
+                        let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
+                            continue;
+                        };
+                        let (_, close_sent) = sentence_at(sents, s0, whole.end.saturating_sub(1) as usize)
+                            .unwrap_or((sid, sspan));
+                        let qtext = inner.slice(&b.text);
+                        let n_words = word_count(qtext);
+                        let open = whole.start as usize;
+                        let long = sspan.len() > LONG_SENTENCE;
+                        let prefix_start = if long {
+                            window_floor(&b.text, sspan.start as usize, open)
+                        } else {
+                            sspan.start as usize
+                        };
+                        let close_end = if long {
+                            window_limit(&b.text, whole.end as usize, close_sent.end as usize)
+                        } else {
+                            close_sent.end as usize
+                        };
+                        let prefix = b.text.get(prefix_start..open).unwrap_or("");
+                        let ptrim = prefix.trim_end();
+                        let at_start = ptrim.is_empty() || ptrim.ends_with(':');
+                        let after = ctx.attribution_after(whole.end as usize, close_end, actors);
+                        // A verb close before the open mark governs the quotation.
+                        let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
+                            let gap = b.text.get(v.end as usize..open).unwrap_or("");
+                            word_count(gap) <= 3 && !gap.contains(['.', ';'])
+                        });
+                        let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
+                        // `“Mark my words.”`: a short quote that is a sentence of its own.
+                        let whole_sentence = qtext.starts_with(char::is_uppercase)
+                            && qtext.ends_with(['.', '?', '!', ','])
+                            && (after.is_some() || qtext.ends_with(['.', '?', '!']));
+                        let kind = if !prose {
+                            QuoteKind::Term
+                        } else if (n_words >= 4 || whole_sentence)
+                            && (at_start || (leads_in && near_verb.is_some()))
+                        {
+                            QuoteKind::Direct
+                        } else if after.is_some() || near_verb.is_some() {
+                            QuoteKind::Partial
+                        } else if n_words <= 4 {
+                            QuoteKind::Term
+                        } else {
+                            QuoteKind::Partial
+                        };
+                        let speaker: Option<Speaker> = match kind {
+                            QuoteKind::Term => None,
+                            _ => after.or_else(|| {
+                                let v = near_verb.or_else(|| {
+                                    (kind == QuoteKind::Partial)
+                                        .then(|| ctx.last_verb_in(prefix_start, open))
+                                        .flatten()
+                                })?;
+                                ctx.subject_before(prefix_start, v.start as usize, actors)
+                                    .or_else(|| {
+                                        (kind == QuoteKind::Partial)
+                                            .then(|| ctx.first_subject(prefix_start, v.start as usize))
+                                            .flatten()
+                                    })
+                            }),
+                        };
+                        // A quotation inside a reported clause is the reporter's:
+                        // `Okoye argued that it would create “permanent uncertainty”`.
+                        let within = reported
+                            .iter()
+                            .zip(&reported_speech)
+                            .find(|(r, &speech)| {
+                                // The clause drops the closing mark and stops: it
+                                // holds the quotation when it reaches into it.
+                                speech && r.at.span.start <= whole.start && r.at.span.end > inner.start
+                            })
+                            .map(|(r, _)| r);
+                        let here = |s: Option<Speaker>| s.map(|s| (ctx.block, s));
+                        let (kind, speaker) = match (kind, speaker, within) {
+                            (QuoteKind::Direct, None, _)
+                                if at_start && (first_in_block || last_direct.is_some()) =>
+                            {
+                                (kind, last_direct.clone().flatten())
+                            }
+                            (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
+                                QuoteKind::Partial,
+                                here(r.speaker_text.clone().map(|t| Speaker {
+                                    actor: r.speaker,
+                                    text: t,
+                                    at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
+                                })),
+                            ),
+                            (k, s, _) => (k, here(s)),
+                        };
+                        if kind == QuoteKind::Direct {
+                            last_direct = Some(speaker.clone());
+                        }
+                        // `“First paragraph…` / `“Second,” she said.`: the quote
+                        // continued here gives its speaker to the open one.
+                        if let (true, true, Some((sb, sp)), Some((ob, oi))) =
+                            (first_in_block, at_start, &speaker, open_quote)
+                        {
+                            if Some(ob) == prev_block && kind == QuoteKind::Direct {
+                                if let Some(q) = out.get_mut(oi) {
+                                    q.speaker = sp.actor;
+                                    q.speaker_text = Some(sp.text.clone());
+                                    q.speaker_at = Some(Evidence {
+                                        article: ctx.article,
+                                        block: *sb,
+                                        span: sp.at,
+                                    });
+                                }
                             }
                         }
-                    }
-                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(is_closer);
-                    if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
-                        open_quote = Some((bi, out.len()));
-                    }
-                    first_in_block = false;
-                    // A term or a partial is a phrase lifted from elsewhere:
-                    // the sentence's punctuation kept inside the closing mark
-                    // (`“war on drugs.”`) is not part of it.
-                    let inner = if kind == QuoteKind::Direct {
-                        inner
-                    } else {
-                        let t = inner
-                            .slice(&b.text)
-                            .trim_end_matches(['.', ',', ';', ':'])
-                            .trim_end();
-                        if t.is_empty() {
+                        let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(is_closer);
+                        if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
+                            open_quote = Some((bi, out.len()));
+                        }
+                        first_in_block = false;
+                        // A term or a partial is a phrase lifted from elsewhere:
+                        // the sentence's punctuation kept inside the closing mark
+                        // (`“war on drugs.”`) is not part of it.
+                        let inner = if kind == QuoteKind::Direct {
                             inner
                         } else {
-                            Span::new(inner.start as usize, inner.start as usize + t.len())
-                        }
-                    };
-                    out.push(Quote {
-                        id: 0,
-                        kind,
-                        at: ctx.ev(inner),
-                        speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
-                        speaker_text: speaker.as_ref().map(|(_, s)| s.text.clone()),
-                        speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
-                            article: ctx.article,
-                            block: sb,
-                            span: s.at,
-                        }),
-                        issues: Vec::new(),
-                        sentence: sid as u32,
-                    });
+                            let t = inner
+                                .slice(&b.text)
+                                .trim_end_matches(['.', ',', ';', ':'])
+                                .trim_end();
+                            if t.is_empty() {
+                                inner
+                            } else {
+                                Span::new(inner.start as usize, inner.start as usize + t.len())
+                            }
+                        };
+                        out.push(Quote {
+                            id: 0,
+                            kind,
+                            at: ctx.ev(inner),
+                            speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
+                            speaker_text: speaker.as_ref().map(|(_, s)| s.text.clone()),
+                            speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
+                                article: ctx.article,
+                                block: sb,
+                                span: s.at,
+                            }),
+                            issues: Vec::new(),
+                            sentence: sid as u32,
+                        });
+                    }
+                    // A paragraph that ends on a direct quote may be continued by
+                    // the next one.
+                    let ends_on_quote = ctx
+                        .quotes
+                        .last()
+                        .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
+                    if let (true, Some(ld)) = (ends_on_quote, last_direct) {
+                        prev = Some((bi, ld));
+                    }
+                    out.extend(reported);
+                    prev_block = Some(bi);
+                    recent.push(bi);
                 }
-                // A paragraph that ends on a direct quote may be continued by
-                // the next one.
-                let ends_on_quote = ctx
-                    .quotes
-                    .last()
-                    .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
-                if let (true, Some(ld)) = (ends_on_quote, last_direct) {
-                    prev = Some((bi, ld));
-                }
-                out.extend(reported);
-                prev_block = Some(bi);
-                recent.push(bi);
-            }
-            out
-        })
+                out
+            },
+        )
         .collect();
-    let mut out: Vec<Quote> = per_article.into_iter().flatten().collect();
-    out.sort_by_key(|q| {
+    let mut out: Vec<Quote> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for q in per_article {
+        out.extend(q);
+    }
+    out.par_sort_by_key(|q| {
         (
             q.at.article,
             q.at.block,
@@ -1389,7 +1470,7 @@ fn indirect(
             if fold(v.slice(text)).ends_with(" to") {
                 continue;
             }
-            if in_quotes(&ctx.quotes, v) {
+            if in_quotes(ctx.quotes, v) {
                 continue;
             }
             // `“…,” Raman said after the vote`: the verb attributes the quote.
@@ -1502,8 +1583,7 @@ fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
     const MARK: &str = "according to ";
     let text = ctx.text;
     let sent = text.get(ss..se)?;
-    let low = sent.to_ascii_lowercase();
-    let at = low.find(MARK)?;
+    let at = first_in(ctx.according, ss, se, MARK.len())? - ss;
     let src_start = ss + at + MARK.len();
     let comma = sent[at..].find(',').map(|c| ss + at + c);
     let (src_end, clause) = if at == 0 {
@@ -1554,6 +1634,37 @@ fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
             clause,
         )
     })
+}
+
+/// Where `according to ` occurs in `hay`, ignoring ASCII case (as in
+/// `hay.to_ascii_lowercase()`: lowering ASCII keeps every offset), into
+/// `out` (cleared first). Read once per block, not per sentence. The
+/// phrase cannot overlap itself, so these are all its occurrences.
+fn find_according_to(hay: &str, out: &mut Vec<usize>) {
+    static AC: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
+    out.clear();
+    let ac = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["according to "])
+            .ok()
+    });
+    match ac {
+        Some(ac) => out.extend(ac.find_iter(hay).map(|m| m.start())),
+        None => out.extend(
+            hay.to_ascii_lowercase()
+                .match_indices("according to ")
+                .map(|m| m.0),
+        ),
+    }
+}
+
+/// The first of the sorted, non-overlapping occurrences `all` (each `len`
+/// long) that lies wholly in `ss..se`.
+fn first_in(all: &[usize], ss: usize, se: usize, len: usize) -> Option<usize> {
+    let i = all.partition_point(|&p| p < ss);
+    all.get(i).copied().filter(|&p| p + len <= se)
 }
 
 /// Where the reported clause starts in `after` (the text after the verb).
@@ -1744,6 +1855,75 @@ mod tests {
             })
             .collect();
         assert_eq!(named, vec![None, Some("Diane Okafor")]);
+    }
+
+    /// `pairs` as it was first written (every char decoded), the reference
+    /// for the fast scan.
+    fn pairs_reference(text: &str) -> Vec<(Span, Span)> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char, &[char])> = None;
+        for (i, c) in text.char_indices() {
+            match open {
+                Some((o, _, closers)) if closers.contains(&c) => {
+                    out.push((Span::new(o, i + c.len_utf8()), inner(text, o, i)));
+                    open = None;
+                }
+                Some((_, oc, _)) if c == oc && c != '"' => {
+                    open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+                }
+                Some(_) => {}
+                None => {
+                    open = MARKS.iter().find(|m| m.0 == c).map(|m| (i, c, m.1));
+                }
+            }
+        }
+        if let Some((o, _, _)) = open {
+            out.push((Span::new(o, text.len()), inner(text, o, text.len())));
+        }
+        out.retain(|p| !p.1.is_empty());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairs_match_the_reference(
+            s in "[a b\"\u{201C}\u{201D}\u{201E}\u{ab}\u{bb}\u{2039}\u{203A}\u{300C}\u{300D}\u{300E}\u{300F}\u{e9}]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(pairs(&s), pairs_reference(&s));
+        }
+
+        #[test]
+        fn according_to_found_like_the_lowercase_copy(
+            s in "(x|\u{c9}|ACCORDING|according|Accord|to|TO| |ing )*",
+            a in 0usize..200,
+            b in 0usize..200
+        ) {
+            // Any sentence of the block: bounds on char boundaries.
+            let bounds: Vec<usize> = s.char_indices().map(|c| c.0).chain([s.len()]).collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let (ss, se) = (a.min(b), a.max(b));
+            let mut all = Vec::new();
+            find_according_to(&s, &mut all);
+            proptest::prop_assert_eq!(
+                first_in(&all, ss, se, "according to ".len()),
+                s[ss..se].to_ascii_lowercase().find("according to ").map(|p| p + ss)
+            );
+        }
+
+        #[test]
+        fn range_of_is_the_run_of_a_key(
+            keys in proptest::collection::vec(0u32..6, 0..30),
+            k in 0u32..7
+        ) {
+            let mut keys = keys;
+            keys.sort();
+            let (lo, hi) = range_of(&keys, k, |x| *x);
+            let run: Vec<usize> = (0..keys.len()).filter(|&i| keys[i] == k).collect();
+            match (run.first(), run.last()) {
+                (Some(&a), Some(&b)) => proptest::prop_assert_eq!((lo, hi), (a, b + 1)),
+                _ => proptest::prop_assert_eq!(lo, hi),
+            }
+        }
     }
 
     #[test]

@@ -98,6 +98,86 @@ pub fn fold_with_map(s: &str) -> Folded {
     Folded { text, map }
 }
 
+/// A reusable buffer for folded text and its map back to the original,
+/// for scanning many blocks: the common all-ASCII block folds with one
+/// lowercase copy and no map (offsets are then the same both ways), and the
+/// buffers are reused, so a pass over a corpus allocates almost nothing.
+/// Offsets agree with `fold_with_map` exactly.
+#[derive(Debug, Clone, Default)]
+pub struct FoldBuf {
+    text: String,
+    map: Vec<u32>,
+    /// The original was ASCII: folded offsets are original offsets.
+    identity: bool,
+}
+
+impl FoldBuf {
+    pub fn new() -> FoldBuf {
+        FoldBuf::default()
+    }
+
+    /// Folds `s` into the buffer, replacing what it held.
+    pub fn fold(&mut self, s: &str) {
+        self.text.clear();
+        self.map.clear();
+        if s.is_ascii() {
+            self.text.push_str(s);
+            self.text.make_ascii_lowercase();
+            self.identity = true;
+            return;
+        }
+        self.identity = false;
+        self.text.reserve(s.len());
+        self.map.reserve(s.len() + 1);
+        for (i, c) in s.char_indices() {
+            if c.is_ascii() {
+                self.text.push(c.to_ascii_lowercase());
+                self.map.push(i as u32);
+                continue;
+            }
+            let before = self.text.len();
+            fold_char(c, &mut self.text);
+            for _ in before..self.text.len() {
+                self.map.push(i as u32);
+            }
+        }
+        self.map.push(s.len() as u32);
+    }
+
+    /// The folded text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte range for a folded byte range (as
+    /// `Folded::to_original`).
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.identity {
+            let last = self.text.len();
+            return (start.min(last), end.min(last));
+        }
+        let last = self.map.len() - 1;
+        (
+            self.map[start.min(last)] as usize,
+            self.map[end.min(last)] as usize,
+        )
+    }
+}
+
+/// Appends the folded form of `s` to `out` (as `fold`, without allocating
+/// when `out` has room).
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    for c in s.chars() {
+        fold_char(c, out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +227,46 @@ mod tests {
             let f = fold_with_map(s);
             assert!(f.map.windows(2).all(|w| w[0] <= w[1]));
             assert!(f.map.iter().all(|&o| s.is_char_boundary(o as usize)));
+        }
+    }
+
+    #[test]
+    fn fold_buf_agrees_with_fold_with_map() {
+        let mut buf = FoldBuf::new();
+        for s in [
+            "",
+            "Plain ASCII Text.",
+            "Petro\u{2019}s Bogotá\u{2011}trip …",
+            "ﬁ Ǆ ΐ ß…",
+            "e\u{301}\u{302}x",
+        ] {
+            let f = fold_with_map(s);
+            buf.fold(s);
+            assert_eq!(buf.text(), f.text);
+            for a in 0..=f.text.len() + 2 {
+                for b in a..=f.text.len() + 2 {
+                    assert_eq!(buf.to_original(a, b), f.to_original(a, b), "{s:?} {a} {b}");
+                }
+            }
+            let mut out = String::from("x");
+            fold_into(s, &mut out);
+            assert_eq!(out, format!("x{}", fold(s)));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_buf_matches_reference(s in "\\PC{0,40}", a in 0usize..60, b in 0usize..60) {
+            let f = fold_with_map(&s);
+            let mut buf = FoldBuf::new();
+            buf.fold("Something else first, to reuse the buffers");
+            buf.fold(&s);
+            proptest::prop_assert_eq!(buf.text(), f.text.as_str());
+            let (a, b) = (a.min(b), a.max(b));
+            proptest::prop_assert_eq!(buf.to_original(a, b), f.to_original(a, b));
+            let mut out = String::new();
+            fold_into(&s, &mut out);
+            proptest::prop_assert_eq!(out, fold(&s));
         }
     }
 }
