@@ -15,6 +15,7 @@
 use super::Sentence;
 use crate::corpus::{Article, BlockKind};
 use crate::text::Span;
+use rayon::prelude::*;
 
 /// Abbreviations that never end a sentence: titles before names, and
 /// words always followed by something (`vs.`, `e.g.`).
@@ -379,30 +380,49 @@ fn table_rows(text: &str, mut push: impl FnMut(Span)) {
 
 /// Every body sentence of the corpus, in (article, block, position) order.
 pub fn split_corpus(articles: &[Article]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        for (bi, block) in a.blocks.iter().enumerate() {
-            if !block.kind.is_body() {
-                continue;
+    // Articles are split independently, in parallel pieces, then joined in
+    // order into a vector of exactly the right size.
+    const PIECE: usize = 64;
+    let pieces: Vec<Vec<Sentence>> = articles
+        .par_chunks(PIECE)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let mut out = Vec::new();
+            for (j, a) in chunk.iter().enumerate() {
+                split_article((k * PIECE + j) as u32, a, &mut out);
             }
-            let mut push = |span: Span| {
-                out.push(Sentence {
-                    article: ai as u32,
-                    block: bi as u32,
-                    span,
-                    issues: Vec::new(),
-                })
-            };
-            if block.kind == BlockKind::Table {
-                table_rows(&block.text, &mut push);
-            } else {
-                for s in split(&block.text) {
-                    push(s);
-                }
+            out
+        })
+        .collect();
+    let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for p in pieces {
+        out.extend(p);
+    }
+    out
+}
+
+/// Appends the sentences of article `ai` to `out`.
+fn split_article(ai: u32, a: &Article, out: &mut Vec<Sentence>) {
+    for (bi, block) in a.blocks.iter().enumerate() {
+        if !block.kind.is_body() {
+            continue;
+        }
+        let mut push = |span: Span| {
+            out.push(Sentence {
+                article: ai,
+                block: bi as u32,
+                span,
+                issues: Vec::new(),
+            })
+        };
+        if block.kind == BlockKind::Table {
+            table_rows(&block.text, &mut push);
+        } else {
+            for s in split(&block.text) {
+                push(s);
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
