@@ -7,25 +7,12 @@
 //! (`perf record … target/release/deps/load-* PATH`).
 
 use briefing::corpus::{load_paths, LoadOptions};
+use briefing::timings;
 use std::path::PathBuf;
 use std::time::Instant;
 
 fn cpu_ms() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rfind(')').and_then(|i| stat.get(i + 2..)).unwrap_or("");
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let t = |i: usize| f.get(i).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
-    (t(11) + t(12)) * 10.0
-}
-
-fn rss_mb(field: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|k| k.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
+    timings::cpu_ms().unwrap_or(0.0)
 }
 
 fn run(paths: &[PathBuf], runs: usize) {
@@ -65,8 +52,8 @@ fn run(paths: &[PathBuf], runs: usize) {
             "load {:>6} articles {:>7.1} MB text  wall {wall:>7.1} ms  cpu {cpu:>6.0} ms  rss {:>6.1} MB  peak {:>6.1} MB  warnings {}",
             loaded.articles.len(),
             text as f64 / 1e6,
-            rss_mb("VmRSS:"),
-            rss_mb("VmHWM:"),
+            timings::rss_mb().unwrap_or(0.0),
+            timings::peak_rss_mb().unwrap_or(0.0),
             loaded.warnings.len(),
         );
         eprintln!(

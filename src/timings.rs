@@ -38,10 +38,20 @@ impl StageClock {
     }
 }
 
-/// Resident memory now, from `/proc/self/status` (Linux; `None` elsewhere).
-fn rss_mb() -> Option<f64> {
+/// Resident memory now, in MB (Linux; `None` elsewhere).
+pub fn rss_mb() -> Option<f64> {
+    status_mb("VmRSS:")
+}
+
+/// Peak resident memory so far, in MB (Linux; `None` elsewhere).
+pub fn peak_rss_mb() -> Option<f64> {
+    status_mb("VmHWM:")
+}
+
+/// A memory figure of `/proc/self/status` (`field` with its colon), in MB.
+fn status_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
@@ -49,7 +59,7 @@ fn rss_mb() -> Option<f64> {
 /// User + system CPU time of the whole process so far, from
 /// `/proc/self/stat` (Linux; `None` elsewhere). Clock ticks are taken as
 /// 100 per second, the value on every Linux port.
-fn cpu_ms() -> Option<f64> {
+pub fn cpu_ms() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // Fields after the command name, which is in parentheses and may hold spaces.
     let rest = stat.get(stat.rfind(')')? + 2..)?;

@@ -68,15 +68,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 pub fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
+    crate::timings::peak_rss_mb().unwrap_or(0.0)
 }
 
 /// Writes a corpus of `n` articles into `dir` using every core.
