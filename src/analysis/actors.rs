@@ -26,7 +26,7 @@
 
 use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
-use crate::text::{fold, fold_into, FoldBuf, Span};
+use crate::text::{fold, fold_compact, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -524,19 +524,6 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 /// words up to 24 bytes, which is nearly all of them.
 fn lower_key(w: &str) -> CompactString {
     fold_compact(w.trim_end_matches('.'))
-}
-
-/// `fold(s)` as a `CompactString`.
-fn fold_compact(s: &str) -> CompactString {
-    if s.is_ascii() {
-        let mut k = CompactString::from(s);
-        k.as_mut_str().make_ascii_lowercase();
-        k
-    } else {
-        let mut k = String::with_capacity(s.len());
-        fold_into(s, &mut k);
-        CompactString::from(k)
-    }
 }
 
 fn word_is_speech_verb(lexicon_verbs: &WordSet, w: &str) -> bool {

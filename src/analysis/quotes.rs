@@ -30,7 +30,7 @@
 use super::gender::{self, Gender};
 use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
 use crate::corpus::{Article, BlockKind};
-use crate::text::{fold, fold_into, FoldBuf, Span};
+use crate::text::{fold, fold_compact, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -79,20 +79,7 @@ fn title_set() -> &'static foldhash::HashSet<String> {
 }
 
 fn is_title(w: &str) -> bool {
-    title_set().contains(fold_small(w).as_str())
-}
-
-/// `fold(s)` without allocating for short words (nearly all of them).
-fn fold_small(s: &str) -> CompactString {
-    if s.is_ascii() {
-        let mut k = CompactString::from(s);
-        k.as_mut_str().make_ascii_lowercase();
-        k
-    } else {
-        let mut k = String::with_capacity(s.len());
-        fold_into(s, &mut k);
-        CompactString::from(k)
-    }
+    title_set().contains(fold_compact(w).as_str())
 }
 
 /// A capitalised word that starts a sentence or joins a name but names no
@@ -157,7 +144,7 @@ fn name_after_titles<'a>(s: &'a str, words: &[(usize, &'a str)]) -> Option<(usiz
     let (lo, lw) = *rest.last()?;
     if rest
         .iter()
-        .any(|(_, w)| NOT_NAMES.contains(&fold_small(w).as_str()))
+        .any(|(_, w)| NOT_NAMES.contains(&fold_compact(w).as_str()))
     {
         return None;
     }
@@ -420,7 +407,7 @@ fn window_limit(text: &str, pos: usize, limit: usize) -> usize {
 fn word_before(text: &str, pos: usize) -> CompactString {
     text.get(..pos)
         .and_then(last_word)
-        .map(|(_, w)| fold_small(w))
+        .map(|(_, w)| fold_compact(w))
         .unwrap_or_default()
 }
 

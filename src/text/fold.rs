@@ -178,6 +178,20 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// `fold(s)` as an inline string: no allocation for words up to 24 bytes,
+/// which is nearly all of them.
+pub fn fold_compact(s: &str) -> compact_str::CompactString {
+    if s.is_ascii() {
+        let mut k = compact_str::CompactString::from(s);
+        k.as_mut_str().make_ascii_lowercase();
+        k
+    } else {
+        let mut k = String::with_capacity(s.len());
+        fold_into(s, &mut k);
+        compact_str::CompactString::from(k)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 pub mod fold;
 pub mod sanitize;
 
-pub use fold::{fold, fold_char, fold_into, fold_with_map, FoldBuf, Folded};
+pub use fold::{fold, fold_char, fold_compact, fold_into, fold_with_map, FoldBuf, Folded};
 pub use sanitize::sanitize;
 
 use serde::{Deserialize, Serialize};
