@@ -382,13 +382,7 @@ fn match_key_into(s: &str, scratch: &mut Scratch) -> usize {
                 in_word = false;
                 continue;
             }
-            if !in_word {
-                if words > 0 {
-                    key.push(b' ');
-                }
-                words += 1;
-                in_word = true;
-            }
+            word_char(key, &mut words, &mut in_word);
             key.push(k);
             continue;
         }
@@ -401,17 +395,24 @@ fn match_key_into(s: &str, scratch: &mut Scratch) -> usize {
                 in_word = false;
                 continue;
             }
-            if !in_word {
-                if words > 0 {
-                    key.push(b' ');
-                }
-                words += 1;
-                in_word = true;
-            }
+            word_char(key, &mut words, &mut in_word);
             key.extend_from_slice(d.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }
     words
+}
+
+/// Before a word char of a match key: a space first if it opens a word
+/// after another.
+#[inline]
+fn word_char(key: &mut Vec<u8>, words: &mut usize, in_word: &mut bool) {
+    if !*in_word {
+        if *words > 0 {
+            key.push(b' ');
+        }
+        *words += 1;
+        *in_word = true;
+    }
 }
 
 #[cfg(test)]
