@@ -341,3 +341,30 @@ fn check_says_why_when_nothing_loaded() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("no article could be loaded"));
 }
+
+#[test]
+fn every_subcommand_names_the_file_it_could_not_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let missing = missing.to_str().unwrap();
+    for args in [
+        vec!["search", "petro", missing],
+        vec!["quotes", missing],
+        vec!["actors", missing],
+        vec!["issues", missing],
+        vec!["sentences", missing],
+    ] {
+        let err = String::from_utf8_lossy(&briefing(&args).stderr).into_owned();
+        assert!(
+            err.contains("missing.txt") && err.contains("no article could be loaded"),
+            "{args:?}: {err}"
+        );
+    }
+    // Some files loaded, some not: a count, and where to read them.
+    std::fs::write(dir.path().join("good.txt"), "A title\n\nA paragraph of text.\n").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = briefing(&["quotes", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 warning while loading"), "{err}");
+    assert!(err.contains("briefing check"), "{err}");
+}

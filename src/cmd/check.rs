@@ -16,7 +16,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let index = super::open(&args.input)?;
+    let index = super::open_quiet(&args.input)?;
     let mut out = String::new();
     for w in &index.warnings {
         let _ = writeln!(out, "{w}");

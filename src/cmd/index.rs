@@ -17,7 +17,7 @@ pub struct IndexArgs {
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<ExitCode> {
-    let index = super::open(&args.input)?;
+    let index = super::open_quiet(&args.input)?;
     if args.json {
         let mut text = serde_json::to_string_pretty(&crate::index::json::to_json(&index))?;
         text.push('\n');

@@ -126,21 +126,29 @@ fn browse(input: &Input) -> anyhow::Result<ExitCode> {
             Some(index) => index,
         }
     };
+    tell_warnings(&index);
+    if index.articles.is_empty() {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Tells stderr what went wrong while loading: every warning (each names
+/// its file, and line where it can) when nothing could be loaded, else how
+/// many there were.
+fn tell_warnings(index: &Index) {
     if index.articles.is_empty() {
         for w in &index.warnings {
             eprintln!("{w}");
         }
         eprintln!("briefing: no article could be loaded from the given paths");
-        return Ok(ExitCode::from(1));
-    }
-    if !index.warnings.is_empty() {
+    } else if !index.warnings.is_empty() {
         let n = index.warnings.len();
         eprintln!(
             "briefing: {n} warning{} while loading; `briefing check` with the same paths lists them",
             if n == 1 { "" } else { "s" }
         );
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes a command's output. A pipe closed early (`briefing index --json |
@@ -193,8 +201,19 @@ fn display_name(p: &Path) -> String {
 }
 
 /// Loads and analyses the inputs into an index, with progress on stderr
-/// when it is a terminal and the files are many.
+/// when it is a terminal and the files are many, and the load's warnings
+/// told on stderr (see `tell_warnings`).
 pub fn open(input: &Input) -> anyhow::Result<Arc<Index>> {
+    let index = open_quiet(input)?;
+    if !input.paths.is_empty() {
+        tell_warnings(&index);
+    }
+    Ok(index)
+}
+
+/// `open` without telling the warnings, for commands that list them
+/// themselves (`check`, `index`).
+pub fn open_quiet(input: &Input) -> anyhow::Result<Arc<Index>> {
     let lex = lexicon(input)?;
     if input.paths.is_empty() {
         return Ok(Index::build(name(input), corpus::load_embedded(), &lex));
