@@ -17,8 +17,8 @@ impl StageClock {
         }
     }
 
-    /// Ends `stage` (printing its figures when `report`) and starts the next.
-    pub fn lap(&mut self, stage: &str, report: bool) {
+    /// Ends `stage`, printing its figures, and starts the next.
+    pub fn lap(&mut self, stage: &str) {
         if let Some((last, last_cpu)) = self.last {
             let now = std::time::Instant::now();
             let cpu = cpu_ms();
@@ -27,12 +27,10 @@ impl StageClock {
                 _ => String::new(),
             };
             let rss_text = rss_mb().map_or(String::new(), |r| format!("  rss {r:>6.1} MB"));
-            if report {
-                eprintln!(
-                    "{stage:<19} {:>9.1} ms{cpu_text}{rss_text}",
-                    (now - last).as_secs_f64() * 1e3
-                );
-            }
+            eprintln!(
+                "{stage:<19} {:>9.1} ms{cpu_text}{rss_text}",
+                (now - last).as_secs_f64() * 1e3
+            );
             self.last = Some((now, cpu));
         }
     }

@@ -272,7 +272,7 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &(dyn Fn(
     };
     stage("sentences");
     let mut sentences = sentences::split_corpus(articles);
-    clock.lap("analysis sentences", true);
+    clock.lap("analysis sentences");
     stage("actors");
     let ((actors, mentions, mut quotes), sentence_words) = rayon::join(
         || {
@@ -284,7 +284,7 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &(dyn Fn(
         || words::of_sentences(articles, &sentences),
     );
     stage("words");
-    clock.lap("analysis actors, quotes | words", true);
+    clock.lap("analysis actors, quotes | words");
     stage("issues");
     let issues = issues::assign(
         articles,
@@ -294,7 +294,7 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &(dyn Fn(
         &actors,
         lexicon,
     );
-    clock.lap("analysis issues", true);
+    clock.lap("analysis issues");
     stage("stances");
     let ((stances, summaries), alignments) = rayon::join(
         || {
@@ -313,7 +313,7 @@ pub fn analyze_with(articles: &[Article], lexicon: &Lexicon, on_stage: &(dyn Fn(
         },
         || align::align(articles, &sentences, &sentence_words, &issues),
     );
-    clock.lap("analysis stances | align", true);
+    clock.lap("analysis stances | align");
     Analysis {
         sentences,
         actors,

@@ -224,13 +224,13 @@ pub fn open_quiet(input: &Input) -> anyhow::Result<Arc<Index>> {
     };
     let mut clock = crate::timings::StageClock::from_env();
     let loaded = corpus::load_paths(&input.paths, &opts);
-    clock.lap("load", true);
+    clock.lap("load");
     let index = Index::build_with(name(input), loaded, &lex, &|k| {
         if let Some(p) = &progress {
             p.stage(k);
         }
     });
-    clock.lap("index", true);
+    clock.lap("index");
     if let Some(p) = &progress {
         p.finish();
     }
