@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 /// A distinct folded word and what analysis asks of it (stem, content word
 /// or not), worked out once per word form instead of once per occurrence.
 #[derive(Debug)]
-pub struct Form {
+struct Form {
     folded: Box<str>,
     stem: Box<str>,
     content: bool,
@@ -274,7 +274,7 @@ fn is_stop(folded: &str) -> bool {
         .contains(folded)
 }
 
-pub fn is_generic(folded: &str) -> bool {
+fn is_generic(folded: &str) -> bool {
     static SET: OnceLock<foldhash::HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| GENERIC.iter().copied().collect())
         .contains(folded)
