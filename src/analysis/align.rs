@@ -79,9 +79,12 @@ fn is_passage(articles: &[Article], s: &Sentence) -> bool {
 }
 
 /// TF-IDF vectors of every passage (`None` for sentences that are not).
-pub fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vector>> {
+#[cfg(test)]
+fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vector>> {
     let words = super::words::of_sentences(articles, sentences);
-    vectors_of(&passage_words(articles, sentences, &words))
+    let passages = passage_words(articles, sentences, &words);
+    let terms = Terms::of(&passages);
+    passages.iter().map(|ws| ws.map(|ws| terms.vector(ws))).collect()
 }
 
 /// Every passage's words (`None` for sentences that are not passages), out
@@ -98,102 +101,112 @@ fn passage_words<'a>(
         .collect()
 }
 
-/// Passages per piece of `vectors_of`'s parallel term numbering.
+/// Passages per piece of `Terms::of`'s parallel term numbering.
 const PIECE: usize = 4096;
 
-/// One piece of passages: its terms numbered locally in order of first use,
-/// and each passage's term counts under those numbers.
-struct Piece<'a> {
-    terms: Vec<&'a str>,
-    tfs: Vec<Option<Vector>>,
+/// The words a vector is made of: content words that are not generic.
+fn is_term(w: &Word) -> bool {
+    w.is_content() && !w.is_generic()
 }
 
-fn vectors_of(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
-    // Term ids in order of first use, so vectors (and float sums over them)
-    // come out the same on every run. Pieces number their own terms in
-    // parallel; a pass over each piece's distinct terms, in reading order,
-    // then gives the same ids one pass over every word would.
-    let pieces: Vec<Piece> = passages
-        .par_chunks(PIECE)
-        .map(|chunk| {
-            let mut local: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
-            let mut terms = Vec::new();
-            let tfs = chunk
-                .iter()
-                .map(|ws| {
-                    ws.map(|ws| {
-                        ws.iter()
-                            .filter(|w| w.is_content() && !w.is_generic())
-                            .map(|w| {
-                                let next = terms.len() as u32;
-                                let id = *local.entry(w.stem()).or_insert(next);
-                                if id == next {
-                                    terms.push(w.stem());
-                                }
-                                (id, 1.0)
-                            })
-                            .collect()
-                    })
-                })
-                .collect();
-            Piece { terms, tfs }
-        })
-        .collect();
-    let mut vocab: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
-    let remaps: Vec<Vec<u32>> = pieces
-        .iter()
-        .map(|p| {
-            p.terms
-                .iter()
-                .map(|t| {
-                    let next = vocab.len() as u32;
-                    *vocab.entry(t).or_insert(next)
-                })
-                .collect()
-        })
-        .collect();
-    let tfs: Vec<Option<Vector>> = pieces
-        .into_par_iter()
-        .zip(remaps)
-        .flat_map_iter(|(p, remap)| {
-            p.tfs.into_iter().map(move |tf| {
-                let mut tf = tf?;
-                for x in tf.iter_mut() {
-                    x.0 = remap[x.0 as usize];
-                }
-                // Sentences are short: sorting and merging beats a map per sentence.
-                tf.sort_unstable_by_key(|x| x.0);
-                tf.dedup_by(|b, a| {
-                    let same = a.0 == b.0;
-                    if same {
-                        a.1 += b.1;
+/// What TF-IDF needs of the whole corpus: each term's id, numbered in order
+/// of first use so vectors (and float sums over them) come out the same on
+/// every run, its document frequency, and the number of passages.
+///
+/// Only these counts are kept for every passage; vectors are made for the
+/// few hundred candidates an issue compares (`vector`), not for the
+/// million passages a large corpus has.
+struct Terms<'a> {
+    ids: foldhash::HashMap<&'a str, u32>,
+    df: Vec<u32>,
+    passages: f32,
+}
+
+/// One piece of passages: its terms numbered locally in order of first use,
+/// and how many of its passages hold each.
+struct Piece<'a> {
+    terms: Vec<&'a str>,
+    df: Vec<u32>,
+}
+
+impl<'a> Terms<'a> {
+    fn of(passages: &[Option<&'a [Word]>]) -> Terms<'a> {
+        // Pieces number their own terms in parallel; a pass over each
+        // piece's distinct terms, in reading order, then gives the same ids
+        // one pass over every word would.
+        let pieces: Vec<Piece> = passages
+            .par_chunks(PIECE)
+            .map(|chunk| {
+                let mut local: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+                let mut piece = Piece {
+                    terms: Vec::new(),
+                    df: Vec::new(),
+                };
+                // `seen[t]`: the last passage (numbered from 1) that counted term t.
+                let mut seen: Vec<u32> = Vec::new();
+                for (k, ws) in chunk.iter().enumerate() {
+                    let stamp = k as u32 + 1;
+                    for w in ws.iter().flat_map(|ws| ws.iter()).filter(|w| is_term(w)) {
+                        let next = piece.terms.len() as u32;
+                        let id = *local.entry(w.stem()).or_insert(next);
+                        if id == next {
+                            piece.terms.push(w.stem());
+                            piece.df.push(0);
+                            seen.push(0);
+                        }
+                        if seen[id as usize] != stamp {
+                            seen[id as usize] = stamp;
+                            piece.df[id as usize] += 1;
+                        }
                     }
-                    same
-                });
-                Some(tf)
+                }
+                piece
             })
-        })
-        .collect();
-    let mut df = vec![0u32; vocab.len()];
-    for tf in tfs.iter().flatten() {
-        for &(t, _) in tf {
-            df[t as usize] += 1;
+            .collect();
+        let mut terms = Terms {
+            ids: foldhash::HashMap::default(),
+            df: Vec::new(),
+            passages: passages.iter().filter(|p| p.is_some()).count() as f32,
+        };
+        for p in pieces {
+            for (t, df) in p.terms.into_iter().zip(p.df) {
+                let next = terms.df.len() as u32;
+                let id = *terms.ids.entry(t).or_insert(next);
+                if id == next {
+                    terms.df.push(0);
+                }
+                terms.df[id as usize] += df;
+            }
         }
+        terms
     }
-    let n = tfs.iter().filter(|t| t.is_some()).count() as f32;
-    tfs.into_par_iter()
-        .map(|tf| {
-            let mut v: Vector = tf?;
-            for x in v.iter_mut() {
-                x.1 *= ((n + 1.0) / (df[x.0 as usize] as f32 + 1.0)).ln() + 1.0;
+
+    /// The TF-IDF unit vector of passage words `ws`.
+    fn vector(&self, ws: &[Word]) -> Vector {
+        let mut v: Vector = ws
+            .iter()
+            .filter(|w| is_term(w))
+            .filter_map(|w| Some((*self.ids.get(w.stem())?, 1.0)))
+            .collect();
+        // Sentences are short: sorting and merging beats a map per sentence.
+        v.sort_unstable_by_key(|x| x.0);
+        v.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 += b.1;
             }
-            let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|x| x.1 /= norm);
-            }
-            Some(v)
-        })
-        .collect()
+            same
+        });
+        let n = self.passages;
+        for x in v.iter_mut() {
+            x.1 *= ((n + 1.0) / (self.df[x.0 as usize] as f32 + 1.0)).ln() + 1.0;
+        }
+        let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|x| x.1 /= norm);
+        }
+        v
+    }
 }
 
 /// The sentences of one issue to compare (`c`: its passages with a
@@ -216,10 +229,10 @@ fn candidates(
 
 /// Per issue, the sentences that speak to it and have a non-empty vector,
 /// in reading order (one pass over the sentences for all issues).
-fn per_issue(sentences: &[Sentence], vecs: &[Option<Vector>], n_issues: usize) -> Vec<Vec<SentenceId>> {
+fn per_issue(sentences: &[Sentence], passages: &[Option<&[Word]>], n_issues: usize) -> Vec<Vec<SentenceId>> {
     let mut out = vec![Vec::new(); n_issues];
     for (i, s) in sentences.iter().enumerate() {
-        if !vecs[i].as_ref().is_some_and(|v| !v.is_empty()) {
+        if s.issues.is_empty() || !passages[i].is_some_and(|ws| ws.iter().any(is_term)) {
             continue;
         }
         for &is in &s.issues {
@@ -234,58 +247,26 @@ fn per_issue(sentences: &[Sentence], vecs: &[Option<Vector>], n_issues: usize) -
     out
 }
 
-/// Keyword density of every passage for every issue it names, computed once
-/// and only when some issue has more candidates than are compared.
-fn densities(
-    passages: &[Option<&[Word]>],
-    sentences: &[Sentence],
-    issues: &[Issue],
-) -> Vec<Vec<(IssueId, f32)>> {
-    let mut per_issue = vec![0usize; issues.len()];
-    for s in sentences {
-        for &i in &s.issues {
-            if let Some(n) = per_issue.get_mut(i as usize) {
-                *n += 1;
+/// Keyword density of passage words `ws` for `issue`: its keyword hits over
+/// its words. Only read to rank the candidates of a crowded issue, so worked
+/// out for those alone.
+fn density(matcher: &Matcher, ws: Option<&[Word]>, issue: IssueId) -> f32 {
+    let mut d = 0.0;
+    for ws in ws.iter() {
+        for h in matcher.hits(ws) {
+            if h.issue as IssueId == issue {
+                d += 1.0 / ws.len().max(1) as f32;
             }
         }
     }
-    if per_issue.iter().all(|&n| n <= MAX_CANDIDATES) {
-        return Vec::new();
-    }
-    let big: Vec<bool> = per_issue.iter().map(|&n| n > MAX_CANDIDATES).collect();
-    let matcher = Matcher::for_issues(issues);
-    passages
-        .par_iter()
-        .zip(sentences.par_iter())
-        .map(|(ws, s)| {
-            // A sentence names few issues: a short list beats a map.
-            let mut d: Vec<(IssueId, f32)> = Vec::new();
-            // Density is only read to rank the candidates of a crowded issue.
-            if !s
-                .issues
-                .iter()
-                .any(|&i| big.get(i as usize).copied().unwrap_or(false))
-            {
-                return d;
-            }
-            for ws in ws.iter() {
-                for h in matcher.hits(ws) {
-                    let add = 1.0 / ws.len().max(1) as f32;
-                    match d.iter_mut().find(|x| x.0 == h.issue as IssueId) {
-                        Some(x) => x.1 += add,
-                        None => d.push((h.issue as IssueId, add)),
-                    }
-                }
-            }
-            d
-        })
-        .collect()
+    d
 }
 
 /// Groups one issue's candidates (indices into `ids`).
-fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Option<Vector>]) -> Vec<(Vec<usize>, f32)> {
+/// `vecs[i]` is the vector of `ids[i]`.
+fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Vector]) -> Vec<(Vec<usize>, f32)> {
     let n = ids.len();
-    let vec_of = |i: usize| vecs[ids[i] as usize].as_ref();
+    let vec_of = |i: usize| vecs.get(i);
     let art = |i: usize| sentences[ids[i] as usize].article;
     let mut sim = vec![0f32; n * n];
     let mut pairs = Vec::new();
@@ -384,20 +365,27 @@ pub fn align(
     issues: &[Issue],
 ) -> Vec<AlignedGroup> {
     let passages = passage_words(articles, sentences, words);
-    let vecs = vectors_of(&passages);
-    let dens = densities(&passages, sentences, issues);
+    let terms = Terms::of(&passages);
+    let lists = per_issue(sentences, &passages, issues.len());
+    let matcher = lists
+        .iter()
+        .any(|c| c.len() > MAX_CANDIDATES)
+        .then(|| Matcher::for_issues(issues));
     let density = |s: SentenceId, i: IssueId| {
-        dens.get(s as usize)
-            .and_then(|d| d.iter().find(|x| x.0 == i))
-            .map_or(0.0, |x| x.1)
+        matcher.as_ref().map_or(0.0, |m| {
+            density(m, passages.get(s as usize).copied().flatten(), i)
+        })
     };
-    let lists = per_issue(sentences, &vecs, issues.len());
-    // Issues are independent once the vectors exist: group them in parallel.
+    // Issues are independent once the term counts exist: group them in parallel.
     issues
         .par_iter()
         .zip(lists)
         .map(|(issue, c)| {
             let ids = candidates(c, &density, issue.id);
+            let vecs: Vec<Vector> = ids
+                .iter()
+                .map(|&s| terms.vector(passages[s as usize].unwrap_or_default()))
+                .collect();
             let mut groups: Vec<AlignedGroup> = group(&ids, sentences, &vecs)
                 .into_iter()
                 .map(|(m, similarity)| {
@@ -446,6 +434,87 @@ mod tests {
                 row[t as usize] = w;
             }
             prop_assert_eq!(row_dot(&row, &b).to_bits(), dot(&a, &b).to_bits());
+        }
+    }
+
+    /// TF-IDF the plain way: one pass numbering terms in order of first
+    /// use, counts per passage, then weights.
+    fn reference_vectors(passages: &[Option<&[Word]>]) -> Vec<Option<Vector>> {
+        let mut ids: std::collections::HashMap<&str, u32> = Default::default();
+        let tfs: Vec<Option<Vector>> = passages
+            .iter()
+            .map(|ws| {
+                ws.map(|ws| {
+                    let mut tf: Vector = Vec::new();
+                    for w in ws.iter().filter(|w| is_term(w)) {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(w.stem()).or_insert(next);
+                        match tf.iter_mut().find(|x| x.0 == id) {
+                            Some(x) => x.1 += 1.0,
+                            None => tf.push((id, 1.0)),
+                        }
+                    }
+                    tf.sort_by_key(|x| x.0);
+                    tf
+                })
+            })
+            .collect();
+        let mut df = vec![0u32; ids.len()];
+        for tf in tfs.iter().flatten() {
+            for &(t, _) in tf {
+                df[t as usize] += 1;
+            }
+        }
+        let n = tfs.iter().filter(|t| t.is_some()).count() as f32;
+        tfs.into_iter()
+            .map(|tf| {
+                let mut v = tf?;
+                for x in v.iter_mut() {
+                    x.1 *= ((n + 1.0) / (df[x.0 as usize] as f32 + 1.0)).ln() + 1.0;
+                }
+                let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    v.iter_mut().for_each(|x| x.1 /= norm);
+                }
+                Some(v)
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        /// Counted in parallel pieces, vectors made one at a time: the same
+        /// bits as the plain way, across piece boundaries too.
+        #[test]
+        fn term_counts_give_the_plain_vectors(
+            texts in proptest::collection::vec(
+                proptest::option::weighted(0.9, proptest::collection::vec(0usize..14, 0..6)),
+                PIECE - 20..PIECE + 300,
+            ),
+        ) {
+            const VOCAB: [&str; 14] = [
+                "quota", "quotas", "the", "fishing", "cut", "said", "policy",
+                "fleet", "Harbour", "harbours", "spring", "of", "trawler", "Bogotá",
+            ];
+            let words: Vec<Option<Box<[Word]>>> = texts
+                .iter()
+                .map(|t| {
+                    t.as_ref().map(|t| {
+                        let text: Vec<&str> = t.iter().map(|&i| VOCAB[i]).collect();
+                        super::super::words::words(&text.join(" ")).into_boxed_slice()
+                    })
+                })
+                .collect();
+            let passages: Vec<Option<&[Word]>> = words.iter().map(|w| w.as_deref()).collect();
+            let terms = Terms::of(&passages);
+            let want = reference_vectors(&passages);
+            for (ws, want) in passages.iter().zip(&want) {
+                let got = ws.map(|ws| terms.vector(ws));
+                let bits = |v: &Option<Vector>| {
+                    v.as_ref().map(|v| v.iter().map(|x| (x.0, x.1.to_bits())).collect::<Vec<_>>())
+                };
+                prop_assert_eq!(bits(&got), bits(want));
+            }
         }
     }
 
