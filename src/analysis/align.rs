@@ -13,7 +13,7 @@
 //! Cost: the pairwise step is quadratic, so it runs per issue and on at most
 //! `MAX_CANDIDATES` sentences per issue, those densest in the issue's keywords.
 use super::issues::Matcher;
-use super::words::Word;
+use super::words::{SentenceWords, Word};
 use super::{AlignedGroup, Issue, IssueId, Sentence, SentenceId};
 use crate::corpus::{Article, BlockKind};
 use rayon::prelude::*;
@@ -92,12 +92,12 @@ fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vector>> 
 fn passage_words<'a>(
     articles: &[Article],
     sentences: &[Sentence],
-    words: &'a [Option<Box<[Word]>>],
+    words: &'a SentenceWords,
 ) -> Vec<Option<&'a [Word]>> {
     sentences
         .iter()
-        .zip(words)
-        .map(|(s, ws)| ws.as_deref().filter(|_| is_passage(articles, s)))
+        .zip(words.iter())
+        .map(|(s, ws)| ws.filter(|_| is_passage(articles, s)))
         .collect()
 }
 
@@ -361,7 +361,7 @@ fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Vector]) -> Vec<(Ve
 pub fn align(
     articles: &[Article],
     sentences: &[Sentence],
-    words: &[Option<Box<[Word]>>],
+    words: &SentenceWords,
     issues: &[Issue],
 ) -> Vec<AlignedGroup> {
     let passages = passage_words(articles, sentences, words);

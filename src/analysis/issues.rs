@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
-use super::words::{words, Word};
+use super::words::{words, SentenceWords, Word};
 
 /// The issue lexicon compiled in, used when the lexicon given has none.
 const DEFAULT_ISSUES: &str = include_str!("../../assets/lexicon/issues.json");
@@ -677,7 +677,7 @@ type Bigrams = foldhash::HashMap<(&'static str, &'static str), BigramStat>;
 fn bigram_stats(
     articles: &[Article],
     sentences: &[Sentence],
-    cache: &[Option<Box<[Word]>>],
+    cache: &SentenceWords,
     actor_words: &ActorWords,
 ) -> Bigrams {
     // Sentences come in article order: one slice (with its offset) per article.
@@ -691,7 +691,7 @@ fn bigram_stats(
         .par_iter()
         .fold(Bigrams::default, |mut stats, &(first, run)| {
             for (k, s) in run.iter().enumerate() {
-                let ws = cache.get(first + k).and_then(|w| w.as_deref());
+                let ws = cache.get(first + k);
                 count_bigrams(&mut stats, articles, s, ws, actor_words);
             }
             stats
@@ -845,7 +845,7 @@ type RowIssues = HashMap<(u32, u32), Rows>;
 pub fn assign(
     articles: &[Article],
     sentences: &mut [Sentence],
-    sentence_words: &[Option<Box<[Word]>>],
+    sentence_words: &SentenceWords,
     quotes: &mut [Quote],
     actors: &[Actor],
     lexicon: &Lexicon,
@@ -929,10 +929,7 @@ pub fn assign(
                 }
                 Some(b) if b.kind.is_body() => {
                     let text = s.span.slice(&b.text);
-                    let mut is = ws
-                        .as_deref()
-                        .map(|ws| matcher.issues_in_prose(ws, text))
-                        .unwrap_or_default();
+                    let mut is = ws.map(|ws| matcher.issues_in_prose(ws, text)).unwrap_or_default();
                     // Every sentence of a `Label: …` list item speaks to the label's issue.
                     if b.kind == BlockKind::ListItem {
                         let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));

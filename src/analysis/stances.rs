@@ -24,7 +24,7 @@
 //! across the header). Summaries take the strongest stance: table, then
 //! list, then sentence, then reading order.
 use super::issues::{header_actor, label_column, lead_of, Matcher};
-use super::words::{words, Word};
+use super::words::{words, SentenceWords, Word};
 use super::{
     Actor, ActorId, ActorKind, Evidence, Issue, IssueId, Lexicon, Mention, Quote, QuoteKind, Sentence,
     Stance, StanceId, StanceSource, StanceSummary,
@@ -672,7 +672,7 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
 fn sentences_rule(
     out: &mut Out,
     sentences: &[Sentence],
-    sentence_words: &[Option<Box<[Word]>>],
+    sentence_words: &SentenceWords,
     matcher: &Matcher,
     finder: &ActorFinder,
     verbs: &Verbs,
@@ -709,7 +709,7 @@ fn sentences_rule(
                 return found;
             };
             let base = s.span.start as usize;
-            let sws = sws.as_deref().unwrap_or_default();
+            let sws = sws.unwrap_or_default();
             let in_block = block_mentions(mentions, s.article, s.block);
             for (ca, cb) in clauses(stext) {
                 let Some(ctext) = stext.get(ca..cb) else { continue };
@@ -827,7 +827,7 @@ fn rank(s: StanceSource) -> u8 {
 pub fn find(
     articles: &[Article],
     sentences: &[Sentence],
-    sentence_words: &[Option<Box<[Word]>>],
+    sentence_words: &SentenceWords,
     actors: &[Actor],
     mentions: &[Mention],
     issues: &[Issue],
