@@ -11,7 +11,9 @@ use crate::analysis::{ActorId, ArticleId, IssueId, SentenceId, Stance, StanceSum
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::lookup::Lookup;
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{clip, count, marker, screen_top, short_label, shown_text, Cursor, Doc, Laid};
+use crate::tui::widgets::doc::{
+    clip, count, holds, marker, needed, screen_top, short_label, shown_text, Cursor, Doc, Laid,
+};
 use crate::tui::widgets::table::{CellContent, TableOpts};
 use crate::Index;
 use ratatui::layout::Rect;
@@ -135,12 +137,19 @@ impl ComparePane {
 
     /// The main view for the current state at `width`, laid out only if
     /// the one kept is for something else; with the cursors that move over it.
-    fn prepared(&mut self, ctx: &Ctx, width: u16, top: Option<usize>) -> (&Doc, &mut [Cursor; 2]) {
+    fn prepared(&mut self, ctx: &Ctx, area: Rect, action: Option<&Action>) -> (&Doc, &mut [Cursor; 2]) {
         let shown = self.shown(ctx);
-        if !self.view.fits(&shown, width, top) {
-            let doc = Doc::build(width, top, |d| self.fill(d, ctx));
-            self.view.keep(shown, width, doc);
-        }
+        let cursor = self.cursor[self.m()];
+        let top = needed(&cursor, action, area);
+        let mut view = std::mem::take(&mut self.view);
+        view.ensure(
+            shown,
+            area.width,
+            top,
+            |d| holds(d, &cursor, action, Some(&is_evidence)),
+            |top| Doc::build(area.width, top, |d| self.fill(d, ctx)),
+        );
+        self.view = view;
         (self.view.kept(), &mut self.cursor)
     }
 
@@ -614,7 +623,7 @@ impl Pane for ComparePane {
             _ => {}
         }
         let m = self.m();
-        let (doc, cursor) = self.prepared(ctx, area.width, None);
+        let (doc, cursor) = self.prepared(ctx, area, Some(action));
         let cursor = &mut cursor[m];
         match action {
             Action::Copy => super::issue::copy_selected(doc, cursor, ctx.index),
@@ -626,11 +635,9 @@ impl Pane for ComparePane {
         }
     }
 
-    /// A fresh cursor draws the view's first screen: only that much is laid
-    /// out until a key moves in the view.
+    /// Only as much of the view is laid out as the cursor needs (`needed`).
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
-        let top = (self.cursor[self.m()] == Cursor::default()).then(|| screen_top(area));
-        self.prepared(ctx, area.width, top);
+        self.prepared(ctx, area, None);
     }
 
     fn forget_layout(&mut self) {
@@ -650,14 +657,15 @@ impl Pane for ComparePane {
 
     fn position(&self, ctx: &Ctx, area: Rect) -> String {
         let doc = self.view(ctx, area);
-        let pct = doc.percent(&self.cursor[self.m()], area.height as usize);
+        let cursor = &self.cursor[self.m()];
+        let pct = doc.progress(cursor, area.height as usize, needed(cursor, None, area));
         match self.mode {
             Mode::Actors => format!(
-                "{} marked · {pct}%",
+                "{} marked · {pct}",
                 count(self.marked_actors.len() as u64, "actor", "actors")
             ),
             Mode::Articles => format!(
-                "{} marked · {pct}%",
+                "{} marked · {pct}",
                 count(self.marked_articles.len() as u64, "article", "articles")
             ),
         }

@@ -6,7 +6,7 @@
 use super::issue::copy_selected;
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{screen_top, Cursor, Doc, Item, Laid};
+use crate::tui::widgets::doc::{holds, needed, screen_top, Cursor, Doc, Item, Laid};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -93,7 +93,14 @@ impl<S: Subject> DocPane<S> {
     /// The main view for the current state at `width` (its `top` lines at
     /// least, or whole), laid out only if the one kept is not that; with
     /// the parts that move over it.
-    fn prepared(&mut self, ctx: &Ctx, width: u16, top: Option<usize>) -> (&Doc, &mut Cursor, &S) {
+    /// `sought`: what n goes to, when `action` is n.
+    fn prepared(
+        &mut self,
+        ctx: &Ctx,
+        area: Rect,
+        action: Option<&Action>,
+        sought: Option<&dyn Fn(&Item) -> bool>,
+    ) -> (&Doc, &mut Cursor, &S) {
         let shown = self.shown(ctx);
         let DocPane {
             subject,
@@ -101,9 +108,14 @@ impl<S: Subject> DocPane<S> {
             cursor,
             view,
         } = self;
-        let doc = view.ensure(shown, width, top, || {
-            Doc::build(width, top, |d| subject.layout(ctx, *sel, d))
-        });
+        let top = needed(cursor, action, area);
+        let doc = view.ensure(
+            shown,
+            area.width,
+            top,
+            |d| holds(d, cursor, action, sought),
+            |top| Doc::build(area.width, top, |d| subject.layout(ctx, *sel, d)),
+        );
         (doc, cursor, subject)
     }
 
@@ -144,11 +156,9 @@ impl<S: Subject> Pane for DocPane<S> {
         self.cursor = Cursor::default();
     }
 
-    /// A fresh cursor draws the view's first screen: only that much is laid
-    /// out until a key moves in the view.
+    /// Only as much of the view is laid out as the cursor needs (`needed`).
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
-        let top = (self.cursor == Cursor::default()).then(|| screen_top(area));
-        self.prepared(ctx, area.width, top);
+        self.prepared(ctx, area, None, None);
     }
 
     fn forget_layout(&mut self) {
@@ -156,13 +166,12 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
-        let sel = self.sel;
-        let (doc, cursor, subject) = self.prepared(ctx, area.width, None);
+        let (what, pred) = self.subject.sought(ctx, self.sel);
+        let (doc, cursor, _) = self.prepared(ctx, area, Some(action), Some(&pred));
         match action {
             Action::Copy => copy_selected(doc, cursor, ctx.index),
             Action::NextQuote | Action::PrevQuote => {
                 let fwd = *action == Action::NextQuote;
-                let (what, pred) = subject.sought(ctx, sel);
                 cursor.seek(doc, fwd, area.height as usize, what, pred)
             }
             _ => cursor.update(doc, action, area).unwrap_or_default(),
@@ -193,11 +202,15 @@ impl<S: Subject> Pane for DocPane<S> {
         }
         let doc = self.view(ctx, area);
         format!(
-            "{} {}/{} · {}%",
+            "{} {}/{} · {}",
             S::ONE,
             self.sel + 1,
             n,
-            doc.percent(&self.cursor, area.height as usize)
+            doc.progress(
+                &self.cursor,
+                area.height as usize,
+                needed(&self.cursor, None, area)
+            )
         )
     }
 

@@ -374,6 +374,20 @@ impl Doc {
         }
         cursor.scroll.min(max) * 100 / max
     }
+
+    /// `percent` for the status line: `41%`; or `more below` once scrolled
+    /// in a view longer than the `need` lines the cursor asks laid out
+    /// (`needed`), since how far down it is cannot be known without laying
+    /// out the rest. Judged on `need`, not on how much happens to be laid
+    /// out, so the line reads the same whatever was laid out before.
+    pub fn progress(&self, cursor: &Cursor, height: usize, need: Option<usize>) -> String {
+        let beyond = self.is_cut() || need.is_some_and(|n| self.lines.len() > n);
+        if beyond && cursor.scroll > 0 {
+            "more below".into()
+        } else {
+            format!("{}%", self.percent(cursor, height))
+        }
+    }
 }
 
 /// A `Doc` laid out for one state of a pane (`K`: what it shows) at one
@@ -422,13 +436,35 @@ impl<K: PartialEq> Laid<K> {
         &self.doc
     }
 
-    /// The doc for `key` at `width`, enough for `top`; `build` runs only if
-    /// the one kept is not.
-    pub fn ensure(&mut self, key: K, width: u16, top: Option<usize>, build: impl FnOnce() -> Doc) -> &Doc {
-        if !self.fits(&key, width, top) {
-            self.keep(key, width, build());
+    /// The doc for `key` at `width`, enough for `top` and holding what
+    /// `holds` asks (the cursor's item); `build(top)` runs only if the one
+    /// kept is not. A top too short to hold it is doubled until it does;
+    /// a kept top of the same view grows at least twofold, so moving down a
+    /// long view lays it out a few times, not once per screen.
+    pub fn ensure(
+        &mut self,
+        key: K,
+        width: u16,
+        top: Option<usize>,
+        holds: impl Fn(&Doc) -> bool,
+        build: impl Fn(Option<usize>) -> Doc,
+    ) -> &Doc {
+        if self.fits(&key, width, top) && holds(&self.doc) {
+            return &self.doc;
         }
-        &self.doc
+        let same = self.made.as_ref().is_some_and(|(k, w)| *k == key && *w == width);
+        let mut top = match top {
+            Some(n) if same && self.doc.is_cut() => Some(n.max(self.doc.lines.len().saturating_mul(2))),
+            t => t,
+        };
+        loop {
+            let doc = build(top);
+            if top.is_none() || !doc.is_cut() || holds(&doc) {
+                self.keep(key, width, doc);
+                return &self.doc;
+            }
+            top = top.map(|n| n.saturating_mul(2));
+        }
     }
 
     /// The doc for `key` at `width`, enough for `top`, changing nothing: the
@@ -446,6 +482,49 @@ impl<K: PartialEq> Laid<K> {
 /// more than the screen, so a top that is cut is known to scroll.
 pub fn screen_top(area: Rect) -> usize {
     area.height as usize + 1
+}
+
+/// How much of a view `cursor` in `area` needs laid out before `action`
+/// (`None`: before a frame), as `Laid::ensure`'s `top`. A fresh cursor
+/// draws the first screen; a moved one needs three screens past its
+/// scroll, room for any move of up to a page (n/N look further, see
+/// `holds`); the bottom wants the whole view. A view of thousands of rows
+/// is then laid out as far as the reader goes, not whole at the first key.
+pub fn needed(cursor: &Cursor, action: Option<&Action>, area: Rect) -> Option<usize> {
+    match action {
+        Some(Action::Bottom) => None,
+        None if *cursor == Cursor::default() => Some(screen_top(area)),
+        _ => Some(
+            cursor
+                .scroll
+                .saturating_add(3 * area.height as usize)
+                .saturating_add(1),
+        ),
+    }
+}
+
+/// Whether `doc` holds what `cursor` needs before `action` (`None`: before
+/// a frame, when a fresh cursor selects nothing yet): its item, or for a
+/// fresh cursor the one it starts on; and for n, the next item `sought`
+/// (or the whole view, to know there is none).
+pub fn holds(
+    doc: &Doc,
+    cursor: &Cursor,
+    action: Option<&Action>,
+    sought: Option<&dyn Fn(&Item) -> bool>,
+) -> bool {
+    let item = if cursor.placed {
+        doc.items.len() > cursor.sel
+    } else {
+        action.is_none() || doc.home_known()
+    };
+    let next = match (action, sought) {
+        (Some(Action::NextQuote), Some(pred)) => {
+            !doc.is_cut() || doc.seek(cursor.current(doc), true, pred).is_some()
+        }
+        _ => true,
+    };
+    item && next
 }
 
 /// A main view's selection and scroll: the only view state of these panes.
@@ -840,6 +919,134 @@ mod tests {
         assert_eq!(c.scroll, 15);
         c.update(&d, &Action::Click(0, 1), area);
         assert_eq!(c.sel, 16);
+    }
+
+    /// A kept view is laid out as far as the cursor needs: a long one is
+    /// kept cut, grows at least twofold as the cursor goes down, holds the
+    /// cursor's item, and is whole only when asked (the bottom, n/N).
+    #[test]
+    fn a_kept_view_grows_as_far_as_the_cursor_goes() {
+        let fill = |d: &mut Doc| {
+            for i in 0..400 {
+                d.item(&format!("item {i}"), Style::default(), &[], 0, ev(i));
+            }
+        };
+        let builds = std::cell::Cell::new(0);
+        let build = |top: Option<usize>| {
+            builds.set(builds.get() + 1);
+            Doc::build(20, top, fill)
+        };
+        let area = Rect::new(0, 0, 20, 10);
+        let mut laid: Laid<u8> = Laid::default();
+        let fresh = Cursor::default();
+        let doc = laid.ensure(
+            1,
+            20,
+            needed(&fresh, None, area),
+            |d| holds(d, &fresh, None, None),
+            build,
+        );
+        assert!(doc.is_cut() && doc.lines.len() == 11, "{}", doc.lines.len());
+        // Moving down: three screens past the scroll, then at least double.
+        let moved = Cursor {
+            sel: 5,
+            scroll: 0,
+            placed: true,
+        };
+        let down = Some(&Action::Down);
+        let n = laid
+            .ensure(
+                1,
+                20,
+                needed(&moved, down, area),
+                |d| holds(d, &moved, down, None),
+                build,
+            )
+            .lines
+            .len();
+        assert!((31..400).contains(&n), "{n}");
+        let far = Cursor {
+            sel: 40,
+            scroll: 35,
+            placed: true,
+        };
+        let m = laid
+            .ensure(
+                1,
+                20,
+                needed(&far, down, area),
+                |d| holds(d, &far, down, None),
+                build,
+            )
+            .lines
+            .len();
+        assert!(m >= 2 * n && m < 400, "{m} after {n}");
+        // Asked again for no more than it holds: nothing is laid out.
+        let before = builds.get();
+        laid.ensure(
+            1,
+            20,
+            needed(&far, down, area),
+            |d| holds(d, &far, down, None),
+            build,
+        );
+        assert_eq!(builds.get(), before);
+        // A selection past what a screen's top holds is laid out to.
+        let deep = Cursor {
+            sel: 300,
+            scroll: 0,
+            placed: true,
+        };
+        let mut other: Laid<u8> = Laid::default();
+        let doc = other.ensure(
+            1,
+            20,
+            needed(&deep, None, area),
+            |d| holds(d, &deep, None, None),
+            build,
+        );
+        assert!(doc.items.len() > 300);
+        // n lays out as far as the next item sought, no further.
+        let n_key = Some(&Action::NextQuote);
+        let sought = |it: &Item| it.target == ev(250);
+        let doc = laid.ensure(
+            1,
+            20,
+            needed(&far, n_key, area),
+            |d| holds(d, &far, n_key, Some(&sought)),
+            build,
+        );
+        assert!(doc.items.len() > 250 && doc.is_cut(), "{}", doc.items.len());
+        let none = |_: &Item| false;
+        let doc = laid.ensure(
+            1,
+            20,
+            needed(&far, n_key, area),
+            |d| holds(d, &far, n_key, Some(&none)),
+            build,
+        );
+        assert!(!doc.is_cut(), "to know there is no further one");
+        // The bottom wants the whole view.
+        let bottom = Some(&Action::Bottom);
+        let doc = laid.ensure(
+            1,
+            20,
+            needed(&far, bottom, area),
+            |d| holds(d, &far, bottom, None),
+            build,
+        );
+        assert!(!doc.is_cut() && doc.lines.len() == 400);
+        // The status line reads the same from a cut and a whole view.
+        let cut = Doc::build(20, needed(&far, None, area), fill);
+        let need = needed(&far, None, area);
+        assert_eq!(cut.progress(&far, 10, need), doc.progress(&far, 10, need));
+        assert_eq!(doc.progress(&far, 10, need), "more below");
+        let end = Cursor {
+            sel: 399,
+            scroll: 390,
+            placed: true,
+        };
+        assert_eq!(doc.progress(&end, 10, needed(&end, None, area)), "100%");
     }
 
     /// A doc with a limit is the start of the whole one, cut at a row.
