@@ -242,8 +242,17 @@ impl App {
     /// reads. Only that pane: another is prepared when an action brings it
     /// on screen. After a burst of `apply`s (keys queued while a frame was
     /// drawn), one `prepare` lays out only the state that will be drawn.
+    ///
+    /// The other panes' views are dropped: a whole view of a big issue can
+    /// hold a hundred MB, and one off screen is laid out again, only as far
+    /// as its cursor, when it comes back.
     pub fn prepare(&mut self) {
         let area = self.main_area();
+        for p in PaneId::ALL {
+            if p != self.active {
+                self.parts(p).0.forget_layout();
+            }
+        }
         let (pane, ctx) = self.parts(self.active);
         pane.prepare(&ctx, area);
     }
@@ -601,7 +610,9 @@ impl App {
                 s.pending = true;
             }
             None => {
-                let hits = search::search(&self.index, &query, 200);
+                // The index by Arc: `search::search` would copy it.
+                let src = search::store::Source::Index(self.index.clone());
+                let hits = search::search_source(&src, &query, 200).0.hits;
                 let matched = hits.len();
                 self.apply_results(Results {
                     seq: 0,
