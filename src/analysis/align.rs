@@ -482,7 +482,7 @@ mod tests {
             labels: vec![],
             keywords: vec![kw.into()],
             mentions: 1,
-            mentions_by_article: vec![],
+            mentions_by_article: Default::default(),
             discovered: false,
         }
     }

@@ -1011,7 +1011,7 @@ pub fn assign(
             labels: d.labels,
             keywords: d.keywords,
             mentions: total,
-            mentions_by_article: std::mem::take(&mut counts[i]),
+            mentions_by_article: super::ByArticle::from_dense(&std::mem::take(&mut counts[i])),
             discovered: d.discovered,
         });
     }

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod align;
+pub mod by_article;
 pub mod gender;
 pub mod issues;
 pub mod lexicon;
@@ -20,6 +21,7 @@ use crate::text::Span;
 use crate::timings::StageClock;
 use serde::{Deserialize, Serialize};
 
+pub use by_article::ByArticle;
 pub use lexicon::Lexicon;
 
 pub type ArticleId = u32;
@@ -98,8 +100,8 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// Total mentions across the corpus.
     pub mentions: u32,
-    /// Mentions per article, indexed by article id.
-    pub mentions_by_article: Vec<u32>,
+    /// Mentions per article (sparse; serialised as one count per article).
+    pub mentions_by_article: ByArticle,
     /// True when found in the text rather than named by a lexicon.
     pub discovered: bool,
 }
@@ -124,7 +126,8 @@ pub struct Issue {
     pub keywords: Vec<String>,
     /// Sentences, quotes, list items and table rows speaking to it.
     pub mentions: u32,
-    pub mentions_by_article: Vec<u32>,
+    /// Per article (sparse; serialised as one count per article).
+    pub mentions_by_article: ByArticle,
     pub discovered: bool,
 }
 

@@ -137,7 +137,7 @@ pub fn lexicon_actors(lex: &Lexicon) -> Vec<briefing::analysis::Actor> {
             kind: e.kind,
             aliases: e.aliases.iter().chain(e.metonyms.iter()).cloned().collect(),
             mentions: 0,
-            mentions_by_article: Vec::new(),
+            mentions_by_article: Default::default(),
             discovered: false,
         })
         .collect()
