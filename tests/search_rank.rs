@@ -45,9 +45,9 @@ fn index() -> Arc<Index> {
             block: i as u32,
             span: Span::new(0, l.len()),
             issues: if l.contains("Drug") || l.contains("coca") {
-                vec![0]
+                vec![0].into()
             } else {
-                Vec::new()
+                Box::default()
             },
         });
     }
@@ -65,7 +65,7 @@ fn index() -> Arc<Index> {
             speaker,
             speaker_text: Some(text.to_string()),
             speaker_at: None,
-            issues: Vec::new(),
+            issues: Box::default(),
             sentence: line as u32,
         }
     };

@@ -467,7 +467,7 @@ mod tests {
                     article: ai as u32,
                     block: bi as u32,
                     span: Span::new(0, b.text.len()),
-                    issues: issue[k].clone(),
+                    issues: issue[k].clone().into(),
                 });
                 k += 1;
             }

@@ -1015,7 +1015,7 @@ pub fn assign(
             discovered: d.discovered,
         });
     }
-    let map = |v: &[usize]| v.iter().filter_map(|&i| remap[i]).collect::<Vec<_>>();
+    let map = |v: &[usize]| v.iter().filter_map(|&i| remap[i]).collect::<Box<[_]>>();
     for (s, is) in sentences.iter_mut().zip(&sent_issues) {
         s.issues = map(is);
     }

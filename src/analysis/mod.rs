@@ -56,8 +56,9 @@ pub struct Sentence {
     pub block: u32,
     /// Byte range in the block's text.
     pub span: Span,
-    /// Issues this sentence speaks to (filled by `issues`).
-    pub issues: Vec<IssueId>,
+    /// Issues this sentence speaks to (filled by `issues`). Boxed: no
+    /// capacity slack, and no allocation for the many sentences with none.
+    pub issues: Box<[IssueId]>,
 }
 
 impl Sentence {
@@ -171,7 +172,7 @@ pub struct Quote {
     /// The words that named the speaker (`he`, `Skeptics`, `Gustavo Petro`).
     pub speaker_text: Option<String>,
     pub speaker_at: Option<Evidence>,
-    pub issues: Vec<IssueId>,
+    pub issues: Box<[IssueId]>,
     /// The first sentence the quote lies in.
     pub sentence: SentenceId,
 }

@@ -201,7 +201,7 @@ struct QuoteSpec {
     speaker_text: Option<&'static str>,
 }
 
-fn issues_of(text: &str, issues: &[Issue]) -> Vec<IssueId> {
+fn issues_of(text: &str, issues: &[Issue]) -> Box<[IssueId]> {
     let t = text.to_lowercase();
     issues
         .iter()
