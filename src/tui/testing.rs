@@ -59,10 +59,10 @@ fn table_block(rows: &[&[&str]]) -> Block {
     text.pop();
     let mut b = Block::new(BlockKind::Table, text, 0, Span::default());
     let mut it = cells.into_iter();
-    b.table = Some(Table {
+    b.table = Some(Box::new(Table {
         header: it.next().unwrap_or_default(),
         rows: it.collect(),
-    });
+    }));
     b
 }
 

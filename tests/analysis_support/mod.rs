@@ -36,7 +36,7 @@ fn table_block(lines: &[(&str, u32)]) -> Block {
         rows.remove(0)
     };
     let mut b = Block::new(BlockKind::Table, text, lines[0].1, Span::default());
-    b.table = Some(Table { header, rows });
+    b.table = Some(Box::new(Table { header, rows }));
     b
 }
 
