@@ -63,7 +63,7 @@ fn index() -> Arc<Index> {
                 span: Span::new(at, at + words.len()),
             },
             speaker,
-            speaker_text: Some(text.to_string()),
+            speaker_text: Some(text.into()),
             speaker_at: None,
             issues: Box::default(),
             sentence: line as u32,

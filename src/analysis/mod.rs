@@ -170,7 +170,8 @@ pub struct Quote {
     pub at: Evidence,
     pub speaker: Option<ActorId>,
     /// The words that named the speaker (`he`, `Skeptics`, `Gustavo Petro`).
-    pub speaker_text: Option<String>,
+    /// Boxed: no capacity word, as the text never grows.
+    pub speaker_text: Option<Box<str>>,
     pub speaker_at: Option<Evidence>,
     pub issues: Box<[IssueId]>,
     /// The first sentence the quote lies in.

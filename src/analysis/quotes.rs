@@ -1319,7 +1319,7 @@ pub fn find(
                                 QuoteKind::Partial,
                                 here(r.speaker_text.clone().map(|t| Speaker {
                                     actor: r.speaker,
-                                    text: t,
+                                    text: t.into(),
                                     at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
                                 })),
                             ),
@@ -1336,7 +1336,7 @@ pub fn find(
                             if Some(ob) == prev_block && kind == QuoteKind::Direct {
                                 if let Some(q) = out.get_mut(oi) {
                                     q.speaker = sp.actor;
-                                    q.speaker_text = Some(sp.text.clone());
+                                    q.speaker_text = Some(sp.text.as_str().into());
                                     q.speaker_at = Some(Evidence {
                                         article: ctx.article,
                                         block: *sb,
@@ -1371,7 +1371,7 @@ pub fn find(
                             kind,
                             at: ctx.ev(inner),
                             speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
-                            speaker_text: speaker.as_ref().map(|(_, s)| s.text.clone()),
+                            speaker_text: speaker.as_ref().map(|(_, s)| s.text.as_str().into()),
                             speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
                                 article: ctx.article,
                                 block: sb,
@@ -1438,7 +1438,7 @@ fn indirect(
                 kind: QuoteKind::Indirect,
                 at: ctx.ev(clause),
                 speaker: speaker.actor,
-                speaker_text: Some(speaker.text.clone()),
+                speaker_text: Some(speaker.text.as_str().into()),
                 speaker_at: Some(ctx.ev(speaker.at)),
                 issues: Box::default(),
                 sentence: (s0 + k) as u32,
@@ -1553,7 +1553,7 @@ fn indirect(
                 kind: QuoteKind::Indirect,
                 at: ctx.ev(span),
                 speaker: speaker.actor,
-                speaker_text: Some(speaker.text.clone()),
+                speaker_text: Some(speaker.text.as_str().into()),
                 speaker_at: Some(ctx.ev(speaker.at)),
                 issues: Box::default(),
                 sentence: (s0 + k) as u32,
@@ -1780,7 +1780,7 @@ mod tests {
             .map(|q| {
                 (
                     q.at.text(&arts).to_string(),
-                    q.speaker_text.clone(),
+                    q.speaker_text.as_deref().map(String::from),
                     q.speaker.is_some(),
                 )
             })
