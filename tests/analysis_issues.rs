@@ -191,7 +191,7 @@ fn quotes_get_issues() {
         speaker: None,
         speaker_text: None,
         speaker_at: None,
-        issues: Box::default(),
+        issues: Default::default(),
         sentence: sents
             .iter()
             .position(|s| s.article == ai as u32 && s.block == bi as u32 && s.span.end as usize > at)

@@ -47,7 +47,7 @@ fn index() -> Arc<Index> {
             issues: if l.contains("Drug") || l.contains("coca") {
                 vec![0].into()
             } else {
-                Box::default()
+                Default::default()
             },
         });
     }
@@ -65,7 +65,7 @@ fn index() -> Arc<Index> {
             speaker,
             speaker_text: Some(text.into()),
             speaker_at: None,
-            issues: Box::default(),
+            issues: Default::default(),
             sentence: line as u32,
         }
     };

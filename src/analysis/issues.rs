@@ -1015,7 +1015,8 @@ pub fn assign(
             discovered: d.discovered,
         });
     }
-    let map = |v: &[usize]| v.iter().filter_map(|&i| remap[i]).collect::<Box<[_]>>();
+    let mut lists = super::IssueLists::new();
+    let mut map = |v: &[usize]| lists.get(&v.iter().filter_map(|&i| remap[i]).collect::<Vec<_>>());
     for (s, is) in sentences.iter_mut().zip(&sent_issues) {
         s.issues = map(is);
     }

@@ -9,6 +9,7 @@ pub mod actors;
 pub mod align;
 pub mod by_article;
 pub mod gender;
+pub mod issue_list;
 pub mod issues;
 pub mod lexicon;
 pub mod quotes;
@@ -22,6 +23,7 @@ use crate::timings::StageClock;
 use serde::{Deserialize, Serialize};
 
 pub use by_article::ByArticle;
+pub use issue_list::{IssueList, IssueLists};
 pub use lexicon::Lexicon;
 
 pub type ArticleId = u32;
@@ -56,9 +58,9 @@ pub struct Sentence {
     pub block: u32,
     /// Byte range in the block's text.
     pub span: Span,
-    /// Issues this sentence speaks to (filled by `issues`). Boxed: no
-    /// capacity slack, and no allocation for the many sentences with none.
-    pub issues: Box<[IssueId]>,
+    /// Issues this sentence speaks to (filled by `issues`); shared with
+    /// the records that have the same list.
+    pub issues: IssueList,
 }
 
 impl Sentence {
@@ -173,7 +175,7 @@ pub struct Quote {
     /// Boxed: no capacity word, as the text never grows.
     pub speaker_text: Option<Box<str>>,
     pub speaker_at: Option<Evidence>,
-    pub issues: Box<[IssueId]>,
+    pub issues: IssueList,
     /// The first sentence the quote lies in.
     pub sentence: SentenceId,
 }

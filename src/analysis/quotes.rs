@@ -1377,7 +1377,7 @@ pub fn find(
                                 block: sb,
                                 span: s.at,
                             }),
-                            issues: Box::default(),
+                            issues: Default::default(),
                             sentence: sid as u32,
                         });
                     }
@@ -1440,7 +1440,7 @@ fn indirect(
                 speaker: speaker.actor,
                 speaker_text: Some(speaker.text.as_str().into()),
                 speaker_at: Some(ctx.ev(speaker.at)),
-                issues: Box::default(),
+                issues: Default::default(),
                 sentence: (s0 + k) as u32,
             });
             speech.push(true);
@@ -1555,7 +1555,7 @@ fn indirect(
                 speaker: speaker.actor,
                 speaker_text: Some(speaker.text.as_str().into()),
                 speaker_at: Some(ctx.ev(speaker.at)),
-                issues: Box::default(),
+                issues: Default::default(),
                 sentence: (s0 + k) as u32,
             });
             speech.push(tag == Tag::Verb);

@@ -10,7 +10,7 @@
 use crate::analysis::by_article::Tally;
 use crate::analysis::{
     Actor, ActorId, ActorKind, AlignedGroup, Analysis, ArticleId, ByArticle, Evidence, Issue, IssueId,
-    Mention, Quote, QuoteKind, Sentence, Stance, StanceSource, StanceSummary,
+    IssueList, Mention, Quote, QuoteKind, Sentence, Stance, StanceSource, StanceSummary,
 };
 use crate::corpus::{Article, Block, BlockKind, Cell, Format, Table};
 use crate::text::Span;
@@ -201,7 +201,7 @@ struct QuoteSpec {
     speaker_text: Option<&'static str>,
 }
 
-fn issues_of(text: &str, issues: &[Issue]) -> Box<[IssueId]> {
+fn issues_of(text: &str, issues: &[Issue]) -> IssueList {
     let t = text.to_lowercase();
     issues
         .iter()
