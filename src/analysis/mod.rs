@@ -9,11 +9,11 @@ pub mod actors;
 pub mod align;
 pub mod by_article;
 pub mod gender;
-pub mod issue_list;
 pub mod issues;
 pub mod lexicon;
 pub mod quotes;
 pub mod sentences;
+pub mod shared;
 pub mod stances;
 pub mod words;
 
@@ -23,8 +23,8 @@ use crate::timings::StageClock;
 use serde::{Deserialize, Serialize};
 
 pub use by_article::ByArticle;
-pub use issue_list::{IssueList, IssueLists};
 pub use lexicon::Lexicon;
+pub use shared::{IssueList, IssueLists, SharedStr, SharedStrs};
 
 pub type ArticleId = u32;
 pub type SentenceId = u32;
@@ -172,8 +172,8 @@ pub struct Quote {
     pub at: Evidence,
     pub speaker: Option<ActorId>,
     /// The words that named the speaker (`he`, `Skeptics`, `Gustavo Petro`).
-    /// Boxed: no capacity word, as the text never grows.
-    pub speaker_text: Option<Box<str>>,
+    /// Shared with the quotes that name their speaker in the same words.
+    pub speaker_text: Option<SharedStr>,
     pub speaker_at: Option<Evidence>,
     pub issues: IssueList,
     /// The first sentence the quote lies in.

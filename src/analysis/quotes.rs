@@ -28,7 +28,7 @@
 //! the naming words kept in `speaker_text`.
 
 use super::gender::{self, Gender};
-use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
+use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence, SharedStrs};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_compact, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -1319,7 +1319,7 @@ pub fn find(
                                 QuoteKind::Partial,
                                 here(r.speaker_text.clone().map(|t| Speaker {
                                     actor: r.speaker,
-                                    text: t.into(),
+                                    text: String::from(&*t),
                                     at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
                                 })),
                             ),
@@ -1410,8 +1410,13 @@ pub fn find(
             q.kind == QuoteKind::Indirect,
         )
     });
+    // Few distinct words name speakers (`he`, `she`, a name): one copy each.
+    let mut names = SharedStrs::new();
     for (i, q) in out.iter_mut().enumerate() {
         q.id = i as QuoteId;
+        if let Some(t) = &mut q.speaker_text {
+            *t = names.get(t);
+        }
     }
     out
 }

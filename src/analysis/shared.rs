@@ -1,13 +1,17 @@
-//! The issues a sentence or quote speaks to, shared between the records
-//! that have the same list. A corpus has few distinct lists (4,509 among a
-//! million sentences of 28,201 generated articles) but a list on most
-//! records; each its own allocation cost a 32-byte heap chunk for a 4-byte id.
-//! Lists made through `IssueLists` are allocated once and shared.
+//! Values many records hold equal copies of, allocated once and shared.
+//!
+//! The issues a sentence or quote speaks to: a corpus has few distinct lists
+//! (4,509 among a million sentences of 28,201 generated articles) but a list
+//! on most records, and each its own allocation cost a 32-byte heap chunk for
+//! a 4-byte id. The words that named a quote's speaker (`he`, `the minister`):
+//! 727 distinct among 298,345 quotes there. Values made through `IssueLists`
+//! and `SharedStrs` are allocated once per distinct value.
 
 use super::IssueId;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
 use std::collections::HashSet;
+use std::fmt;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
@@ -127,6 +131,109 @@ impl IssueLists {
     }
 }
 
+/// A string read as `&str`, shared by the records that hold the same one.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(Arc<str>);
+
+impl Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(Arc::from(s))
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+/// Printed as the string, as the `String` it replaces was.
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
+        Ok(SharedStr::from(String::deserialize(d)?))
+    }
+}
+
+/// Hands out one shared `SharedStr` per distinct string.
+#[derive(Debug, Default)]
+pub struct SharedStrs {
+    seen: HashSet<SharedStr>,
+}
+
+impl SharedStrs {
+    pub fn new() -> SharedStrs {
+        SharedStrs::default()
+    }
+
+    /// The shared string equal to `s`.
+    pub fn get(&mut self, s: &str) -> SharedStr {
+        if let Some(x) = self.seen.get(s) {
+            return x.clone();
+        }
+        let x = SharedStr::from(s);
+        self.seen.insert(x.clone());
+        x
+    }
+
+    /// How many distinct strings were handed out.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +275,23 @@ mod tests {
         let e = lists.get(&[]);
         assert!(Arc::ptr_eq(&e.0, &IssueList::default().0));
         assert_eq!(lists.len(), 2);
+    }
+
+    #[test]
+    fn shared_strings_read_print_and_serialise_as_str() {
+        let mut strs = SharedStrs::new();
+        let a = strs.get("the minister");
+        let b = strs.get(&String::from("the minister"));
+        let c = strs.get("he");
+        assert!(Arc::ptr_eq(&a.0, &b.0), "one allocation for equal strings");
+        assert!(!Arc::ptr_eq(&a.0, &c.0));
+        assert_eq!(strs.len(), 2);
+        assert_eq!(&*a, "the minister");
+        assert!(a == "the minister" && c != "she");
+        assert_eq!(format!("{a:?} {c}"), "\"the minister\" he");
+        let json = serde_json::to_string(&Some(a.clone())).unwrap();
+        assert_eq!(json, serde_json::to_string(&Some("the minister")).unwrap());
+        let back: Option<SharedStr> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.as_deref(), Some("the minister"));
     }
 }
