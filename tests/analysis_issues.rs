@@ -33,15 +33,15 @@ fn seed_issues_are_named_labelled_and_counted() {
     for (i, x) in a.issues.iter().enumerate() {
         assert_eq!(x.id as usize, i, "ids are dense");
         assert!(x.mentions > 0, "{} is never mentioned", x.name);
-        assert_eq!(x.mentions_by_article.len(), arts.len());
-        assert_eq!(x.mentions_by_article.iter().sum::<u32>(), x.mentions);
+        assert_eq!(x.mentions_by_article.n_articles(), arts.len());
+        assert_eq!(x.mentions_by_article.total(), u64::from(x.mentions));
         assert!(!x.discovered, "the seeds need no discovered issue: {}", x.name);
     }
     // Every article speaks of drugs and migration.
     for n in ["Drug policy", "Migration"] {
         let x = &a.issues[issue_id(&a, n) as usize];
         assert!(
-            x.mentions_by_article.iter().all(|&m| m > 0),
+            x.mentions_by_article.dense().all(|m| m > 0),
             "{n}: {:?}",
             x.mentions_by_article
         );
@@ -156,8 +156,8 @@ fn unknown_corpus_discovers_its_own_issues_and_drops_the_lexicon_s() {
     assert!(a.issues.iter().all(|i| i.discovered));
     // Table row labels resolve to the discovered issue; kin labels merge.
     let q = &a.issues[issue_id(&a, "Fishing quotas") as usize];
-    assert!(q.mentions_by_article[1] >= 1, "{:?}", q.mentions_by_article);
-    assert_eq!(q.mentions_by_article[2], 0);
+    assert!(q.mentions_by_article.get(1) >= 1, "{:?}", q.mentions_by_article);
+    assert_eq!(q.mentions_by_article.get(2), 0);
     assert_eq!(
         a.issues
             .iter()
@@ -191,7 +191,7 @@ fn quotes_get_issues() {
         speaker: None,
         speaker_text: None,
         speaker_at: None,
-        issues: vec![],
+        issues: Default::default(),
         sentence: sents
             .iter()
             .position(|s| s.article == ai as u32 && s.block == bi as u32 && s.span.end as usize > at)
@@ -329,7 +329,7 @@ The region is quiet.
         g.labels
     );
     assert_eq!(
-        g.mentions_by_article,
+        g.mentions_by_article.to_dense(),
         [2, 1],
         "heading and a sentence; a sentence"
     );

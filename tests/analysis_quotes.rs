@@ -479,7 +479,7 @@ fn load_pattern(file: &str) -> (Vec<Article>, Analysis) {
 /// (speaker's actor name or "", speaker_text) of the quote starting `starts`.
 fn who(arts: &[Article], an: &Analysis, starts: &str) -> (String, Option<String>) {
     let q = find(arts, an, starts);
-    (speaker(an, q), q.speaker_text.clone())
+    (speaker(an, q), q.speaker_text.as_deref().map(String::from))
 }
 
 #[test]

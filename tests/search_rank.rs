@@ -2,7 +2,9 @@
 //! hit is the sentence a reader would want, above distractors that merely
 //! hold the letters.
 
-use briefing::analysis::{Actor, ActorKind, Analysis, Evidence, Issue, Quote, QuoteKind, Sentence};
+use briefing::analysis::{
+    Actor, ActorKind, Analysis, ByArticle, Evidence, Issue, Quote, QuoteKind, Sentence,
+};
 use briefing::corpus::{Article, Block, BlockKind, Format};
 use briefing::search::store::Source;
 use briefing::search::{self, Target};
@@ -43,9 +45,9 @@ fn index() -> Arc<Index> {
             block: i as u32,
             span: Span::new(0, l.len()),
             issues: if l.contains("Drug") || l.contains("coca") {
-                vec![0]
+                vec![0].into()
             } else {
-                Vec::new()
+                Default::default()
             },
         });
     }
@@ -61,9 +63,9 @@ fn index() -> Arc<Index> {
                 span: Span::new(at, at + words.len()),
             },
             speaker,
-            speaker_text: Some(text.to_string()),
+            speaker_text: Some(text.into()),
             speaker_at: None,
-            issues: Vec::new(),
+            issues: Default::default(),
             sentence: line as u32,
         }
     };
@@ -123,7 +125,7 @@ fn index() -> Arc<Index> {
         kind: ActorKind::Person,
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         mentions: 1,
-        mentions_by_article: vec![1],
+        mentions_by_article: ByArticle::from_dense(&[1]),
         discovered: false,
     };
     let analysis = Analysis {
@@ -138,7 +140,7 @@ fn index() -> Arc<Index> {
             labels: vec!["Counternarcotics".into()],
             keywords: vec!["coca".into()],
             mentions: 2,
-            mentions_by_article: vec![2],
+            mentions_by_article: ByArticle::from_dense(&[2]),
             discovered: false,
         }],
         quotes,

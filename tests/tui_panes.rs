@@ -2,7 +2,7 @@
 //! (`tui::testing::fixture_index`): snapshots at a few sizes, navigation
 //! (Enter leads to the right words), marking, and layout flips by width.
 
-use briefing::analysis::{Analysis, Evidence};
+use briefing::analysis::{Analysis, ByArticle, Evidence};
 use briefing::tui::action::{Action, Nav};
 use briefing::tui::pane::{Ctx, Outcome, Pane};
 use briefing::tui::testing::fixture_index;
@@ -604,8 +604,9 @@ fn large_packs_summarise_markers_and_counts() {
     let mut analysis = ix.analysis.clone();
     let n = articles.len();
     for i in analysis.issues.iter_mut() {
-        i.mentions_by_article = (0..n as u32).map(|a| a % 5).collect();
-        i.mentions = i.mentions_by_article.iter().sum();
+        let dense: Vec<u32> = (0..n as u32).map(|a| a % 5).collect();
+        i.mentions_by_article = ByArticle::from_dense(&dense);
+        i.mentions = dense.iter().sum();
     }
     // Every stance of the first summary read in many articles.
     let ids: Vec<u32> = analysis.summaries[0].stances.clone();

@@ -24,7 +24,8 @@
 //! and when it speaks or recurs. A discovered institution's head word
 //! (`Authority`) names it when no other actor's name holds that word.
 
-use super::{Actor, ActorKind, Evidence, Lexicon, Mention, Sentence};
+use super::by_article::Tally;
+use super::{Actor, ActorKind, ByArticle, Evidence, Lexicon, Mention, Sentence};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_compact, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -955,7 +956,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             kind: le.kind,
             aliases,
             mentions: 0,
-            mentions_by_article: vec![0; n_articles],
+            mentions_by_article: ByArticle::empty(n_articles),
             discovered: false,
         });
     }
@@ -1157,7 +1158,7 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
             kind,
             aliases,
             mentions: 0,
-            mentions_by_article: vec![0; n_articles],
+            mentions_by_article: ByArticle::empty(n_articles),
             discovered: true,
         });
     }
@@ -1190,13 +1191,16 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
     }
 
     mentions.sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));
+    // Mentions are in article order, so each actor's tally stays sorted.
+    let mut by_article = vec![Tally::new(); actors.len()];
     for m in &mentions {
         if let Some(a) = actors.get_mut(m.actor as usize) {
             a.mentions += 1;
-            if let Some(c) = a.mentions_by_article.get_mut(m.at.article as usize) {
-                *c += 1;
-            }
+            by_article[m.actor as usize].add(m.at.article, 1);
         }
+    }
+    for (a, t) in actors.iter_mut().zip(by_article) {
+        a.mentions_by_article = t.finish(n_articles);
     }
     (actors, mentions)
 }

@@ -536,7 +536,7 @@ mod tests {
                     article: ai as u32,
                     block: bi as u32,
                     span: Span::new(0, b.text.len()),
-                    issues: issue[k].clone(),
+                    issues: issue[k].clone().into(),
                 });
                 k += 1;
             }
@@ -551,7 +551,7 @@ mod tests {
             labels: vec![],
             keywords: vec![kw.into()],
             mentions: 1,
-            mentions_by_article: vec![],
+            mentions_by_article: Default::default(),
             discovered: false,
         }
     }

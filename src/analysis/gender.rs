@@ -124,7 +124,7 @@ mod tests {
             kind: ActorKind::Person,
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             mentions: 0,
-            mentions_by_article: Vec::new(),
+            mentions_by_article: Default::default(),
             discovered: true,
         }
     }

@@ -1008,11 +1008,12 @@ pub fn assign(
             labels: d.labels,
             keywords: d.keywords,
             mentions: total,
-            mentions_by_article: std::mem::take(&mut counts[i]),
+            mentions_by_article: super::ByArticle::from_dense(&std::mem::take(&mut counts[i])),
             discovered: d.discovered,
         });
     }
-    let map = |v: &[usize]| v.iter().filter_map(|&i| remap[i]).collect::<Vec<_>>();
+    let mut lists = super::IssueLists::new();
+    let mut map = |v: &[usize]| lists.get(&v.iter().filter_map(|&i| remap[i]).collect::<Vec<_>>());
     for (s, is) in sentences.iter_mut().zip(&sent_issues) {
         s.issues = map(is);
     }

@@ -7,11 +7,13 @@
 
 pub mod actors;
 pub mod align;
+pub mod by_article;
 pub mod gender;
 pub mod issues;
 pub mod lexicon;
 pub mod quotes;
 pub mod sentences;
+pub mod shared;
 pub mod stances;
 pub mod words;
 
@@ -20,7 +22,9 @@ use crate::text::Span;
 use crate::timings::StageClock;
 use serde::{Deserialize, Serialize};
 
+pub use by_article::ByArticle;
 pub use lexicon::Lexicon;
+pub use shared::{IssueList, IssueLists, SharedStr, SharedStrs};
 
 pub type ArticleId = u32;
 pub type SentenceId = u32;
@@ -54,8 +58,9 @@ pub struct Sentence {
     pub block: u32,
     /// Byte range in the block's text.
     pub span: Span,
-    /// Issues this sentence speaks to (filled by `issues`).
-    pub issues: Vec<IssueId>,
+    /// Issues this sentence speaks to (filled by `issues`); shared with
+    /// the records that have the same list.
+    pub issues: IssueList,
 }
 
 impl Sentence {
@@ -98,8 +103,8 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// Total mentions across the corpus.
     pub mentions: u32,
-    /// Mentions per article, indexed by article id.
-    pub mentions_by_article: Vec<u32>,
+    /// Mentions per article (sparse; serialised as one count per article).
+    pub mentions_by_article: ByArticle,
     /// True when found in the text rather than named by a lexicon.
     pub discovered: bool,
 }
@@ -124,7 +129,8 @@ pub struct Issue {
     pub keywords: Vec<String>,
     /// Sentences, quotes, list items and table rows speaking to it.
     pub mentions: u32,
-    pub mentions_by_article: Vec<u32>,
+    /// Per article (sparse; serialised as one count per article).
+    pub mentions_by_article: ByArticle,
     pub discovered: bool,
 }
 
@@ -166,9 +172,10 @@ pub struct Quote {
     pub at: Evidence,
     pub speaker: Option<ActorId>,
     /// The words that named the speaker (`he`, `Skeptics`, `Gustavo Petro`).
-    pub speaker_text: Option<String>,
+    /// Shared with the quotes that name their speaker in the same words.
+    pub speaker_text: Option<SharedStr>,
     pub speaker_at: Option<Evidence>,
-    pub issues: Vec<IssueId>,
+    pub issues: IssueList,
     /// The first sentence the quote lies in.
     pub sentence: SentenceId,
 }

@@ -28,7 +28,7 @@
 //! the naming words kept in `speaker_text`.
 
 use super::gender::{self, Gender};
-use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence};
+use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence, SharedStrs};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_compact, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -1319,7 +1319,7 @@ pub fn find(
                                 QuoteKind::Partial,
                                 here(r.speaker_text.clone().map(|t| Speaker {
                                     actor: r.speaker,
-                                    text: t,
+                                    text: String::from(&*t),
                                     at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
                                 })),
                             ),
@@ -1336,7 +1336,7 @@ pub fn find(
                             if Some(ob) == prev_block && kind == QuoteKind::Direct {
                                 if let Some(q) = out.get_mut(oi) {
                                     q.speaker = sp.actor;
-                                    q.speaker_text = Some(sp.text.clone());
+                                    q.speaker_text = Some(sp.text.as_str().into());
                                     q.speaker_at = Some(Evidence {
                                         article: ctx.article,
                                         block: *sb,
@@ -1371,13 +1371,13 @@ pub fn find(
                             kind,
                             at: ctx.ev(inner),
                             speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
-                            speaker_text: speaker.as_ref().map(|(_, s)| s.text.clone()),
+                            speaker_text: speaker.as_ref().map(|(_, s)| s.text.as_str().into()),
                             speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
                                 article: ctx.article,
                                 block: sb,
                                 span: s.at,
                             }),
-                            issues: Vec::new(),
+                            issues: Default::default(),
                             sentence: sid as u32,
                         });
                     }
@@ -1410,8 +1410,13 @@ pub fn find(
             q.kind == QuoteKind::Indirect,
         )
     });
+    // Few distinct words name speakers (`he`, `she`, a name): one copy each.
+    let mut names = SharedStrs::new();
     for (i, q) in out.iter_mut().enumerate() {
         q.id = i as QuoteId;
+        if let Some(t) = &mut q.speaker_text {
+            *t = names.get(t);
+        }
     }
     out
 }
@@ -1438,9 +1443,9 @@ fn indirect(
                 kind: QuoteKind::Indirect,
                 at: ctx.ev(clause),
                 speaker: speaker.actor,
-                speaker_text: Some(speaker.text.clone()),
+                speaker_text: Some(speaker.text.as_str().into()),
                 speaker_at: Some(ctx.ev(speaker.at)),
-                issues: Vec::new(),
+                issues: Default::default(),
                 sentence: (s0 + k) as u32,
             });
             speech.push(true);
@@ -1553,9 +1558,9 @@ fn indirect(
                 kind: QuoteKind::Indirect,
                 at: ctx.ev(span),
                 speaker: speaker.actor,
-                speaker_text: Some(speaker.text.clone()),
+                speaker_text: Some(speaker.text.as_str().into()),
                 speaker_at: Some(ctx.ev(speaker.at)),
-                issues: Vec::new(),
+                issues: Default::default(),
                 sentence: (s0 + k) as u32,
             });
             speech.push(tag == Tag::Verb);
@@ -1780,7 +1785,7 @@ mod tests {
             .map(|q| {
                 (
                     q.at.text(&arts).to_string(),
-                    q.speaker_text.clone(),
+                    q.speaker_text.as_deref().map(String::from),
                     q.speaker.is_some(),
                 )
             })

@@ -412,7 +412,7 @@ fn split_article(ai: u32, a: &Article, out: &mut Vec<Sentence>) {
                 article: ai,
                 block: bi as u32,
                 span,
-                issues: Vec::new(),
+                issues: Default::default(),
             })
         };
         if block.kind == BlockKind::Table {

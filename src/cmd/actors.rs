@@ -19,7 +19,7 @@ pub struct ActorsArgs {
 #[derive(Serialize)]
 struct MentionsJ<'a> {
     total: u32,
-    by_article: &'a [u32],
+    by_article: &'a crate::analysis::ByArticle,
 }
 
 #[derive(Serialize)]
@@ -68,8 +68,6 @@ pub fn render(index: &Index) -> String {
         let per: Vec<String> = a
             .mentions_by_article
             .iter()
-            .enumerate()
-            .filter(|(_, &n)| n > 0)
             .map(|(i, n)| format!("[{}] {n}", i + 1))
             .collect();
         let _ = writeln!(

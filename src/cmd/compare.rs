@@ -449,7 +449,7 @@ mod tests {
             kind,
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             mentions: 0,
-            mentions_by_article: vec![],
+            mentions_by_article: Default::default(),
             discovered: false,
         }
     }

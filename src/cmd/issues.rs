@@ -25,7 +25,8 @@ pub struct IssueRow {
     pub name: String,
     pub discovered: bool,
     pub mentions: u32,
-    pub mentions_by_article: Vec<u32>,
+    /// Serialises dense: one count per article.
+    pub mentions_by_article: crate::analysis::ByArticle,
     pub labels: Vec<String>,
     pub keywords: Vec<String>,
     /// Groups of passages from two or more articles saying the same thing.
@@ -134,17 +135,13 @@ pub fn render(t: &IssuesJ) -> String {
 fn per_article(i: &IssueRow) -> String {
     const LISTED: usize = 8;
     let by = &i.mentions_by_article;
-    if by.len() <= LISTED {
-        return by.iter().map(u32::to_string).collect::<Vec<_>>().join(" · ");
+    if by.n_articles() <= LISTED {
+        return by.dense().map(|m| m.to_string()).collect::<Vec<_>>().join(" · ");
     }
-    let (n, top) = by
-        .iter()
-        .enumerate()
-        .filter(|(_, &m)| m > 0)
-        .fold((0, (0, 0)), |(n, top), (a, &m)| {
-            (n + 1, if m > top.1 { (a, m) } else { top })
-        });
-    format!("in {n}/{}, most {} in [{}]", by.len(), top.1, top.0 + 1)
+    let (n, top) = by.iter().fold((0, (0, 0)), |(n, top), (a, m)| {
+        (n + 1, if m > top.1 { (a, m) } else { top })
+    });
+    format!("in {n}/{}, most {} in [{}]", by.n_articles(), top.1, top.0 + 1)
 }
 
 pub fn run(args: IssuesArgs) -> anyhow::Result<ExitCode> {

@@ -43,7 +43,7 @@ fn place(index: &Index, t: Target) -> Place<'_> {
                 q.speaker
                     .and_then(|a| index.analysis.actors.get(a as usize))
                     .map(|a| a.name.clone())
-                    .or_else(|| q.speaker_text.clone())
+                    .or_else(|| q.speaker_text.as_deref().map(String::from))
             });
             ("quote", q, quote.map(|q| q.at), speaker)
         }

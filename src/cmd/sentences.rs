@@ -131,7 +131,7 @@ fn push(out: &mut Vec<Sentence>, ai: usize, bi: usize, t: &str, start: usize, en
             article: ai as u32,
             block: bi as u32,
             span: Span::new(a, b),
-            issues: Vec::new(),
+            issues: Default::default(),
         });
     }
 }

@@ -372,7 +372,7 @@ impl Walker<'_> {
             end -= 1;
         }
         let mut block = Block::new(BlockKind::Table, text, self.line_of(start), Span::new(start, end));
-        block.table = Some(Table { header, rows });
+        block.table = Some(Box::new(Table { header, rows }));
         self.out.push(MdBlock {
             block,
             level: None,

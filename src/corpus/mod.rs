@@ -102,7 +102,9 @@ pub struct Block {
     pub line: u32,
     /// Byte range in the article's loaded text.
     pub source: Span,
-    pub table: Option<Table>,
+    /// Boxed: few blocks are tables, and an inline `Table` would make every
+    /// block 40 bytes larger.
+    pub table: Option<Box<Table>>,
 }
 
 impl Block {

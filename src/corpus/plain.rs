@@ -1537,7 +1537,7 @@ fn table_at(
         first_line.saturating_add(i as u32),
         Span::new(head.start, doc.lines[last].end),
     );
-    block.table = Some(Table { header, rows });
+    block.table = Some(Box::new(Table { header, rows }));
     Some((block, last + 1))
 }
 

@@ -3,7 +3,7 @@
 //! without breaking scripts.
 
 use super::Index;
-use crate::analysis::Evidence;
+use crate::analysis::{ByArticle, Evidence};
 use serde::Serialize;
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -100,7 +100,8 @@ struct ActorJ<'a> {
 #[derive(Serialize)]
 struct MentionsJ<'a> {
     total: u32,
-    by_article: &'a [u32],
+    /// Serialises dense: one count per article.
+    by_article: &'a ByArticle,
 }
 
 #[derive(Serialize)]

@@ -85,7 +85,7 @@ impl Source {
                     ix.analysis
                         .sentences
                         .get(i - nq)
-                        .map(|s| s.issues.as_slice())
+                        .map(|s| &*s.issues)
                         .unwrap_or(&[])
                 }
             }

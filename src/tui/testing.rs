@@ -7,9 +7,10 @@
 //! Spans are found by searching the block text for the words, so the
 //! fixture stays correct when its prose is edited.
 
+use crate::analysis::by_article::Tally;
 use crate::analysis::{
-    Actor, ActorId, ActorKind, AlignedGroup, Analysis, ArticleId, Evidence, Issue, IssueId, Mention, Quote,
-    QuoteKind, Sentence, Stance, StanceSource, StanceSummary,
+    Actor, ActorId, ActorKind, AlignedGroup, Analysis, ArticleId, ByArticle, Evidence, Issue, IssueId,
+    IssueList, Mention, Quote, QuoteKind, Sentence, Stance, StanceSource, StanceSummary,
 };
 use crate::corpus::{Article, Block, BlockKind, Cell, Format, Table};
 use crate::text::Span;
@@ -58,10 +59,10 @@ fn table_block(rows: &[&[&str]]) -> Block {
     text.pop();
     let mut b = Block::new(BlockKind::Table, text, 0, Span::default());
     let mut it = cells.into_iter();
-    b.table = Some(Table {
+    b.table = Some(Box::new(Table {
         header: it.next().unwrap_or_default(),
         rows: it.collect(),
-    });
+    }));
     b
 }
 
@@ -200,7 +201,7 @@ struct QuoteSpec {
     speaker_text: Option<&'static str>,
 }
 
-fn issues_of(text: &str, issues: &[Issue]) -> Vec<IssueId> {
+fn issues_of(text: &str, issues: &[Issue]) -> IssueList {
     let t = text.to_lowercase();
     issues
         .iter()
@@ -217,7 +218,7 @@ fn analysis(articles: &[Article]) -> Analysis {
         kind,
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         mentions: 0,
-        mentions_by_article: vec![0; n],
+        mentions_by_article: ByArticle::empty(n),
         discovered: false,
     };
     let mut actors = vec![
@@ -253,7 +254,7 @@ fn analysis(articles: &[Article]) -> Analysis {
         labels: labels.iter().map(|s| s.to_string()).collect(),
         keywords: keywords.iter().map(|s| s.to_string()).collect(),
         mentions: 0,
-        mentions_by_article: vec![0; n],
+        mentions_by_article: ByArticle::empty(n),
         discovered: false,
     };
     let mut issues = vec![
@@ -286,6 +287,7 @@ fn analysis(articles: &[Article]) -> Analysis {
 
     // Mentions: each alias where it occurs, longest alias first, no overlaps.
     let mut mentions = Vec::new();
+    let mut actor_tally = vec![Tally::new(); actors.len()];
     for (ai, a) in articles.iter().enumerate() {
         for (bi, blk) in a.blocks.iter().enumerate() {
             let mut taken: Vec<Span> = Vec::new();
@@ -311,10 +313,13 @@ fn analysis(articles: &[Article]) -> Analysis {
                         possessive: false,
                     });
                     actors[id as usize].mentions += 1;
-                    actors[id as usize].mentions_by_article[ai] += 1;
+                    actor_tally[id as usize].add(ai as ArticleId, 1);
                 }
             }
         }
+    }
+    for (a, t) in actors.iter_mut().zip(actor_tally) {
+        a.mentions_by_article = t.finish(n);
     }
     mentions.sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start));
 
@@ -429,11 +434,15 @@ fn analysis(articles: &[Article]) -> Analysis {
         })
         .collect();
 
+    let mut issue_tally = vec![Tally::new(); issues.len()];
     for s in &sentences {
         for &i in &s.issues {
             issues[i as usize].mentions += 1;
-            issues[i as usize].mentions_by_article[s.article as usize] += 1;
+            issue_tally[i as usize].add(s.article, 1);
         }
+    }
+    for (i, t) in issues.iter_mut().zip(issue_tally) {
+        i.mentions_by_article = t.finish(n);
     }
 
     let ev = |article: ArticleId, block: u32, words: &str| Evidence {

@@ -36,7 +36,7 @@ fn table_block(lines: &[(&str, u32)]) -> Block {
         rows.remove(0)
     };
     let mut b = Block::new(BlockKind::Table, text, lines[0].1, Span::default());
-    b.table = Some(Table { header, rows });
+    b.table = Some(Box::new(Table { header, rows }));
     b
 }
 
@@ -137,7 +137,7 @@ pub fn lexicon_actors(lex: &Lexicon) -> Vec<briefing::analysis::Actor> {
             kind: e.kind,
             aliases: e.aliases.iter().chain(e.metonyms.iter()).cloned().collect(),
             mentions: 0,
-            mentions_by_article: Vec::new(),
+            mentions_by_article: Default::default(),
             discovered: false,
         })
         .collect()

@@ -245,13 +245,7 @@ impl Actors {
         if d.is_full() {
             return;
         }
-        let max = actor
-            .mentions_by_article
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(0)
-            .max(1);
+        let max = actor.mentions_by_article.max().max(1);
         let label_w = ((d.width as usize) / 3).clamp(4, 28);
         let bar_w = (d.width as usize).saturating_sub(label_w + 12).min(24);
         // Where Enter on an article's line goes: their first mention there.
@@ -260,15 +254,11 @@ impl Actors {
             first.entry(m.at.article).or_insert(m.at);
         }
         let mut any = false;
-        for (a, &n) in actor.mentions_by_article.iter().enumerate() {
-            if n == 0 {
-                continue;
-            }
+        for (a, n) in actor.mentions_by_article.iter() {
             if d.is_full() {
                 break;
             }
             any = true;
-            let a = a as ArticleId;
             let name = article_name(ix, a);
             let label = clip(&format!("{} {name}", marker(a)), label_w);
             let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));

@@ -501,9 +501,7 @@ fn mentions_in(index: &Index, issue: IssueId, article: ArticleId) -> u32 {
         .analysis
         .issues
         .get(issue as usize)
-        .and_then(|i| i.mentions_by_article.get(article as usize))
-        .copied()
-        .unwrap_or(0)
+        .map_or(0, |i| i.mentions_by_article.get(article))
 }
 
 /// The first sentence of `article` on `issue`.
@@ -545,7 +543,7 @@ fn most_named(ctx: &Ctx, article: ArticleId) -> (CellContent, Option<Nav>) {
         .actors
         .iter()
         .filter_map(|a| {
-            let n = a.mentions_by_article.get(article as usize).copied().unwrap_or(0);
+            let n = a.mentions_by_article.get(article);
             (n > 0).then_some((n, a.id))
         })
         .collect();

@@ -225,9 +225,7 @@ pub(crate) fn issue_meta(issue: &crate::analysis::Issue, articles: usize) -> Str
     let per: Vec<(usize, u32)> = issue
         .mentions_by_article
         .iter()
-        .enumerate()
-        .filter(|(_, &n)| n > 0)
-        .map(|(a, &n)| (a, n))
+        .map(|(a, n)| (a as usize, n))
         .collect();
     let mut meta = format!(
         "{} in {} of {}",
