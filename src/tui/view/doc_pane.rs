@@ -166,11 +166,14 @@ impl<S: Subject> Pane for DocPane<S> {
     }
 
     fn update(&mut self, action: &Action, ctx: &Ctx, area: Rect) -> Outcome {
-        let (what, pred) = self.subject.sought(ctx, self.sel);
-        let (doc, cursor, _) = self.prepared(ctx, area, Some(action), Some(&pred));
-        match action {
-            Action::Copy => copy_selected(doc, cursor, ctx.index),
-            Action::NextQuote | Action::PrevQuote => {
+        // What n/N go to, made only for them.
+        let sought = matches!(action, Action::NextQuote | Action::PrevQuote)
+            .then(|| self.subject.sought(ctx, self.sel));
+        let pred = sought.as_ref().map(|(_, p)| p.as_ref() as &dyn Fn(&Item) -> bool);
+        let (doc, cursor, _) = self.prepared(ctx, area, Some(action), pred);
+        match (action, sought) {
+            (Action::Copy, _) => copy_selected(doc, cursor, ctx.index),
+            (Action::NextQuote | Action::PrevQuote, Some((what, pred))) => {
                 let fwd = *action == Action::NextQuote;
                 cursor.seek(doc, fwd, area.height as usize, what, pred)
             }
