@@ -154,7 +154,7 @@ fn index() -> Arc<Index> {
     ))
 }
 
-fn top(ix: &Index, q: &str) -> String {
+fn top(ix: &Arc<Index>, q: &str) -> String {
     let hits = search::search(ix, q, 5);
     let h = hits.first().unwrap_or_else(|| panic!("no hit for {q:?}"));
     search::target_text(ix, h.target).to_string()

@@ -89,23 +89,13 @@ pub fn target_text(index: &Index, t: Target) -> &str {
 }
 
 /// Ranks quotes and sentences for `query`, best first, at most `limit`.
-/// Builds the packed store each call: for one-shot use (the CLI); the UI
-/// uses [`Searcher`].
-pub fn search(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
-    search_source(&Source::Index(Arc::new(clone_index(index))), query, limit)
+/// Builds the packed store each call: for one-shot use (tests, an app
+/// without a worker); the UI uses [`Searcher`]. The engine holds its source
+/// by `Arc`, so the index is shared, never copied.
+pub fn search(index: &Arc<Index>, query: &str, limit: usize) -> Vec<Hit> {
+    search_source(&Source::Index(Arc::clone(index)), query, limit)
         .0
         .hits
-}
-
-// `search` takes a plain reference but the engine holds its source by Arc;
-// the CLI calls it once, so a copy is acceptable there.
-fn clone_index(index: &Index) -> Index {
-    Index::from_parts(
-        index.name.clone(),
-        index.articles.clone(),
-        index.warnings.clone(),
-        index.analysis.clone(),
-    )
 }
 
 /// Hits for `query` over any source, with counts.

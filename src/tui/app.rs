@@ -610,9 +610,7 @@ impl App {
                 s.pending = true;
             }
             None => {
-                // The index by Arc: `search::search` would copy it.
-                let src = search::store::Source::Index(self.index.clone());
-                let hits = search::search_source(&src, &query, 200).0.hits;
+                let hits = search::search(&self.index, &query, 200);
                 let matched = hits.len();
                 self.apply_results(Results {
                     seq: 0,
