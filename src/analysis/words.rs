@@ -314,7 +314,9 @@ pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> SentenceWor
     let runs: Vec<&[Sentence]> = sentences.chunk_by(|a, b| a.article == b.article).collect();
     let per_run: Vec<(Box<[Word]>, Vec<Place>)> = runs
         .par_iter()
-        .map(|run| {
+        .enumerate()
+        .map(|(k, run)| {
+            let k = k as u32;
             let mut ws = Vec::new();
             let mut at = Vec::with_capacity(run.len());
             for s in run.iter() {
@@ -330,7 +332,7 @@ pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> SentenceWor
                     }
                     None => (NONE, 0),
                 };
-                at.push(Place { run: 0, start, len });
+                at.push(Place { run: k, start, len });
             }
             (ws.into_boxed_slice(), at)
         })
@@ -339,10 +341,9 @@ pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> SentenceWor
         runs: Vec::with_capacity(per_run.len()),
         at: Vec::with_capacity(sentences.len()),
     };
-    for (k, (ws, at)) in per_run.into_iter().enumerate() {
+    for (ws, at) in per_run {
         out.runs.push(ws);
-        out.at
-            .extend(at.into_iter().map(|p| Place { run: k as u32, ..p }));
+        out.at.extend(at);
     }
     out
 }
