@@ -420,13 +420,13 @@ impl<K> Default for Laid<K> {
 impl<K: PartialEq> Laid<K> {
     /// Whether the doc kept was made for `key` at `width` and is enough
     /// for `top`.
-    pub fn fits(&self, key: &K, width: u16, top: Option<usize>) -> bool {
+    fn fits(&self, key: &K, width: u16, top: Option<usize>) -> bool {
         self.made.as_ref().is_some_and(|(k, w)| k == key && *w == width)
             && (!self.doc.is_cut() || top.is_some_and(|n| self.doc.lines.len() >= n))
     }
 
     /// Keeps `doc` as made for `key` at `width`.
-    pub fn keep(&mut self, key: K, width: u16, doc: Doc) {
+    fn keep(&mut self, key: K, width: u16, doc: Doc) {
         self.doc = doc;
         self.made = Some((key, width));
     }
