@@ -187,7 +187,10 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     let lex = super::lexicon(&input)?;
     let loaded = crate::corpus::load_paths(paths, &LoadOptions::default());
     let index = super::sentences::ensure_sentences(Index::build(super::name(&input), loaded, &lex));
+    // As the browser and the commands do once an index is built.
+    super::return_freed_memory();
     let load_s = t.elapsed().as_secs_f64();
+    let index_rss = crate::timings::rss_mb().unwrap_or(0.0);
     let (bytes, words): (usize, usize) = index
         .articles
         .par_iter()
@@ -287,6 +290,8 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     f.add("render_ms_max", render_max, "ms");
     f.add("key_ms_max", key_max, "ms");
     f.add("peak_rss_mb", peak_rss_mb(), "MB");
+    f.add("index_rss_mb", index_rss, "MB");
+    f.add("browse_rss_mb", crate::timings::rss_mb().unwrap_or(0.0), "MB");
     Ok(())
 }
 

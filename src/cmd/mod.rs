@@ -119,7 +119,9 @@ fn browse(input: &Input) -> anyhow::Result<ExitCode> {
                 ..LoadOptions::default()
             };
             let loaded = corpus::load_paths(&input.paths, &opts);
-            Index::build_with(name(&input), loaded, &lex, &|k| on_stage(k))
+            let index = Index::build_with(name(&input), loaded, &lex, &|k| on_stage(k));
+            return_freed_memory();
+            index
         })?;
         match built {
             None => return Ok(ExitCode::SUCCESS),
@@ -231,10 +233,25 @@ pub fn open_quiet(input: &Input) -> anyhow::Result<Arc<Index>> {
         }
     });
     clock.lap("index");
+    return_freed_memory();
     if let Some(p) = &progress {
         p.finish();
     }
     Ok(keep_until_exit(index))
+}
+
+/// Hands the memory analysis freed back to the OS. glibc keeps freed heap
+/// for reuse, so after indexing the process stays at its analysis peak: at
+/// a million sentences 530 MB resident where the index needs 260 MB. One
+/// trim takes about 35 ms there (3 ms at 2,225 articles), and the browser
+/// then runs at half the memory.
+pub(crate) fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free heap pages; it takes the
+    // allocator's own locks and touches no memory we hold.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Keeps an index built from files alive until the process ends: the
