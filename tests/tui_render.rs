@@ -268,6 +268,27 @@ fn warnings_count_survives_a_narrow_top_bar() {
     assert!(frame.lines().next().unwrap().contains("⚠ 6"), "{frame}");
 }
 
+/// The overlay scrolls by warning and wraps only those on screen: the last
+/// page ends with the last warning's last line, a scrolled page starts with
+/// its first warning, and a long list is never wrapped whole.
+#[test]
+fn warnings_overlay_scrolls_by_warning_to_the_last_line() {
+    let mut a = warned_app(5_000);
+    run(&mut a, &[Action::ToggleWarnings, Action::Down, Action::Down]);
+    let frame = render(&mut a, 80, 24);
+    let body: Vec<&str> = frame.lines().skip(2).collect();
+    assert!(body[0].contains("/tmp/qa/odd/file-2.txt"), "{frame}");
+    run(&mut a, &[Action::Bottom]);
+    let frame = render(&mut a, 80, 24);
+    let rows: Vec<&str> = frame.lines().collect();
+    // The box's last text row (above its border and the status line) ends
+    // the last warning: its wrapped tail, indented.
+    let last = rows[rows.len() - 3];
+    assert!(last.contains("  ") && last.contains("wraps"), "{frame}");
+    assert!(frame.contains("file-4999.txt"), "{frame}");
+    assert!(!frame.contains("file-4989.txt"), "{frame}");
+}
+
 fn status_row(frame: &str) -> String {
     frame.lines().last().unwrap_or("").to_string()
 }

@@ -2,6 +2,7 @@
 //! one `FILE[:LINE]: message` each, so a reader can judge what is missing.
 
 use super::{centered, overlay_block};
+use crate::corpus::Warning;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap::wrap;
@@ -16,21 +17,17 @@ pub fn count(n: usize) -> String {
     format!("{n} warning{}", if n == 1 { "" } else { "s" })
 }
 
-/// Each warning wrapped to `width`, its continuation lines indented.
-fn lines(index: &Index, theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for w in &index.warnings {
-        let text = w.to_string();
-        for (i, l) in wrap(&text, theme.text, &[], width.saturating_sub(2).max(1))
-            .into_iter()
-            .enumerate()
-        {
+/// One warning wrapped to `width`, its continuation lines indented.
+fn warning_lines(w: &Warning, theme: &Theme, width: u16) -> impl Iterator<Item = Line<'static>> {
+    let text = w.to_string();
+    wrap(&text, theme.text, &[], width.saturating_sub(2).max(1))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
             let mut spans = vec![ratatui::text::Span::raw(if i == 0 { "" } else { "  " })];
             spans.extend(l.line.spans);
-            out.push(Line::from(spans));
-        }
-    }
-    out
+            Line::from(spans)
+        })
 }
 
 fn rect(size: Rect) -> Rect {
@@ -41,13 +38,27 @@ fn rect(size: Rect) -> Rect {
     )
 }
 
-/// How far the list can scroll at this terminal size.
+/// How far the list can scroll at this terminal size: the first warning
+/// shown when the last ones fill the box. The list scrolls by warning and
+/// only the warnings on screen are wrapped, so a hundred thousand of them
+/// (a broken JSONL export) open and scroll at once.
 pub fn max_scroll(size: Rect, index: &Index) -> usize {
     let r = rect(size);
     let inner = r.height.saturating_sub(2) as usize;
-    lines(index, &Theme::new(false), r.width.saturating_sub(2))
-        .len()
-        .saturating_sub(inner)
+    let width = r.width.saturating_sub(2);
+    let theme = Theme::new(false);
+    let mut used = 0;
+    let mut first = index.warnings.len();
+    while first > 0 {
+        let n = warning_lines(&index.warnings[first - 1], &theme, width).count();
+        if used + n > inner {
+            break;
+        }
+        used += n;
+        first -= 1;
+    }
+    // A last warning taller than the box is still reached, from its start.
+    first.min(index.warnings.len().saturating_sub(1))
 }
 
 pub fn render(f: &mut Frame, size: Rect, app: &App, scroll: usize) {
@@ -61,9 +72,10 @@ pub fn render(f: &mut Frame, size: Rect, app: &App, scroll: usize) {
     let block = overlay_block(&title, app);
     let inner = block.inner(r);
     f.render_widget(block, r);
-    let ls: Vec<Line> = lines(&app.index, &app.theme, inner.width)
-        .into_iter()
-        .skip(scroll.min(max_scroll(size, &app.index)))
+    let first = scroll.min(max_scroll(size, &app.index));
+    let ls: Vec<Line> = app.index.warnings[first.min(app.index.warnings.len())..]
+        .iter()
+        .flat_map(|w| warning_lines(w, &app.theme, inner.width))
         .take(inner.height as usize)
         .collect();
     f.render_widget(Paragraph::new(ls), inner);
