@@ -27,8 +27,9 @@ impl StageClock {
                 _ => String::new(),
             };
             let rss_text = rss_mb().map_or(String::new(), |r| format!("  rss {r:>6.1} MB"));
+            let peak_text = peak_rss_mb().map_or(String::new(), |r| format!("  peak {r:>6.1} MB"));
             eprintln!(
-                "{stage:<19} {:>9.1} ms{cpu_text}{rss_text}",
+                "{stage:<19} {:>9.1} ms{cpu_text}{rss_text}{peak_text}",
                 (now - last).as_secs_f64() * 1e3
             );
             self.last = Some((now, cpu));

@@ -82,23 +82,36 @@ fn is_passage(articles: &[Article], s: &Sentence) -> bool {
 #[cfg(test)]
 fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vector>> {
     let words = super::words::of_sentences(articles, sentences);
-    let passages = passage_words(articles, sentences, &words);
-    let terms = Terms::of(&passages);
-    passages.iter().map(|ws| ws.map(|ws| terms.vector(ws))).collect()
+    let passages = Passages {
+        articles,
+        sentences,
+        words: &words,
+    };
+    let terms = Terms::of(passages.len(), &|i| passages.get(i));
+    (0..passages.len())
+        .map(|i| passages.get(i).map(|ws| terms.vector(ws)))
+        .collect()
 }
 
 /// Every passage's words (`None` for sentences that are not passages), out
-/// of each sentence's words.
-fn passage_words<'a>(
-    articles: &[Article],
-    sentences: &[Sentence],
+/// of each sentence's words, read when asked: a list of them would be 16
+/// bytes a sentence held through alignment, its peak at a large corpus.
+#[derive(Clone, Copy)]
+struct Passages<'a> {
+    articles: &'a [Article],
+    sentences: &'a [Sentence],
     words: &'a SentenceWords,
-) -> Vec<Option<&'a [Word]>> {
-    sentences
-        .iter()
-        .zip(words.iter())
-        .map(|(s, ws)| ws.filter(|_| is_passage(articles, s)))
-        .collect()
+}
+
+impl<'a> Passages<'a> {
+    fn get(&self, i: usize) -> Option<&'a [Word]> {
+        let s = self.sentences.get(i)?;
+        self.words.get(i).filter(|_| is_passage(self.articles, s))
+    }
+
+    fn len(&self) -> usize {
+        self.sentences.len().min(self.words.len())
+    }
 }
 
 /// Passages per piece of `Terms::of`'s parallel term numbering.
@@ -129,53 +142,67 @@ struct Piece<'a> {
     df: Vec<u32>,
 }
 
-impl<'a> Terms<'a> {
-    fn of(passages: &[Option<&'a [Word]>]) -> Terms<'a> {
-        // Pieces number their own terms in parallel; a pass over each
-        // piece's distinct terms, in reading order, then gives the same ids
-        // one pass over every word would.
-        let pieces: Vec<Piece> = passages
-            .par_chunks(PIECE)
-            .map(|chunk| {
-                let mut local: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
-                let mut piece = Piece {
-                    terms: Vec::new(),
-                    df: Vec::new(),
-                };
-                // `seen[t]`: the last passage (numbered from 1) that counted term t.
-                let mut seen: Vec<u32> = Vec::new();
-                for (k, ws) in chunk.iter().enumerate() {
-                    let stamp = k as u32 + 1;
-                    for w in ws.iter().flat_map(|ws| ws.iter()).filter(|w| is_term(w)) {
-                        let next = piece.terms.len() as u32;
-                        let id = *local.entry(w.stem()).or_insert(next);
-                        if id == next {
-                            piece.terms.push(w.stem());
-                            piece.df.push(0);
-                            seen.push(0);
-                        }
-                        if seen[id as usize] != stamp {
-                            seen[id as usize] = stamp;
-                            piece.df[id as usize] += 1;
-                        }
-                    }
+/// Pieces numbered in parallel before their terms are merged. One in unit
+/// tests, so the proptest's two pieces cross a batch boundary too.
+const PIECES_AT_ONCE: usize = if cfg!(test) { 1 } else { 16 };
+
+impl<'a> Piece<'a> {
+    fn of(passages: impl Iterator<Item = Option<&'a [Word]>>) -> Piece<'a> {
+        let mut local: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+        let mut piece = Piece {
+            terms: Vec::new(),
+            df: Vec::new(),
+        };
+        // `seen[t]`: the last passage (numbered from 1) that counted term t.
+        let mut seen: Vec<u32> = Vec::new();
+        for (k, ws) in passages.enumerate() {
+            let stamp = k as u32 + 1;
+            for w in ws.iter().flat_map(|ws| ws.iter()).filter(|w| is_term(w)) {
+                let next = piece.terms.len() as u32;
+                let id = *local.entry(w.stem()).or_insert(next);
+                if id == next {
+                    piece.terms.push(w.stem());
+                    piece.df.push(0);
+                    seen.push(0);
                 }
-                piece
-            })
-            .collect();
+                if seen[id as usize] != stamp {
+                    seen[id as usize] = stamp;
+                    piece.df[id as usize] += 1;
+                }
+            }
+        }
+        piece
+    }
+}
+
+impl<'a> Terms<'a> {
+    /// `passage(i)` for `i` in `0..n`: the words of passage `i`, `None` for
+    /// a sentence that is not one.
+    fn of(n: usize, passage: &(dyn Fn(usize) -> Option<&'a [Word]> + Sync)) -> Terms<'a> {
         let mut terms = Terms {
             ids: foldhash::HashMap::default(),
             df: Vec::new(),
-            passages: passages.iter().filter(|p| p.is_some()).count() as f32,
+            passages: (0..n).filter(|&i| passage(i).is_some()).count() as f32,
         };
-        for p in pieces {
-            for (t, df) in p.terms.into_iter().zip(p.df) {
-                let next = terms.df.len() as u32;
-                let id = *terms.ids.entry(t).or_insert(next);
-                if id == next {
-                    terms.df.push(0);
+        // Pieces number their own terms in parallel; a pass over each
+        // piece's distinct terms, in reading order, then gives the same ids
+        // one pass over every word would. Pieces are made a batch at a time,
+        // so their term lists are never all held at once.
+        let starts: Vec<usize> = (0..n).step_by(PIECE).collect();
+        for batch in starts.chunks(PIECES_AT_ONCE) {
+            let pieces: Vec<Piece> = batch
+                .par_iter()
+                .map(|&start| Piece::of((start..n.min(start + PIECE)).map(passage)))
+                .collect();
+            for p in pieces {
+                for (t, df) in p.terms.into_iter().zip(p.df) {
+                    let next = terms.df.len() as u32;
+                    let id = *terms.ids.entry(t).or_insert(next);
+                    if id == next {
+                        terms.df.push(0);
+                    }
+                    terms.df[id as usize] += df;
                 }
-                terms.df[id as usize] += df;
             }
         }
         terms
@@ -229,10 +256,10 @@ fn candidates(
 
 /// Per issue, the sentences that speak to it and have a non-empty vector,
 /// in reading order (one pass over the sentences for all issues).
-fn per_issue(sentences: &[Sentence], passages: &[Option<&[Word]>], n_issues: usize) -> Vec<Vec<SentenceId>> {
+fn per_issue(sentences: &[Sentence], passages: Passages, n_issues: usize) -> Vec<Vec<SentenceId>> {
     let mut out = vec![Vec::new(); n_issues];
     for (i, s) in sentences.iter().enumerate() {
-        if s.issues.is_empty() || !passages[i].is_some_and(|ws| ws.iter().any(is_term)) {
+        if s.issues.is_empty() || !passages.get(i).is_some_and(|ws| ws.iter().any(is_term)) {
             continue;
         }
         for &is in &s.issues {
@@ -259,7 +286,7 @@ struct Densities {
 }
 
 impl Densities {
-    fn of(issues: &[Issue], lists: &[Vec<SentenceId>], passages: &[Option<&[Word]>]) -> Self {
+    fn of(issues: &[Issue], lists: &[Vec<SentenceId>], passages: Passages) -> Self {
         let crowded = || lists.iter().filter(|c| c.len() > MAX_CANDIDATES);
         if crowded().next().is_none() {
             return Densities {
@@ -274,7 +301,7 @@ impl Densities {
         let hits = ids
             .par_iter()
             .map(|&s| {
-                let ws = passages.get(s as usize).copied().flatten().unwrap_or_default();
+                let ws = passages.get(s as usize).unwrap_or_default();
                 let mut per: Vec<(usize, u32)> = Vec::new();
                 for h in matcher.hits(ws) {
                     match per.iter_mut().find(|p| p.0 == h.issue) {
@@ -408,10 +435,14 @@ pub fn align(
     words: &SentenceWords,
     issues: &[Issue],
 ) -> Vec<AlignedGroup> {
-    let passages = passage_words(articles, sentences, words);
-    let terms = Terms::of(&passages);
-    let lists = per_issue(sentences, &passages, issues.len());
-    let densities = Densities::of(issues, &lists, &passages);
+    let passages = Passages {
+        articles,
+        sentences,
+        words,
+    };
+    let terms = Terms::of(passages.len(), &|i| passages.get(i));
+    let lists = per_issue(sentences, passages, issues.len());
+    let densities = Densities::of(issues, &lists, passages);
     let density = |s: SentenceId, i: IssueId| densities.get(s, i);
     // Issues are independent once the term counts exist: group them in parallel.
     issues
@@ -421,7 +452,7 @@ pub fn align(
             let ids = candidates(c, &density, issue.id);
             let vecs: Vec<Vector> = ids
                 .iter()
-                .map(|&s| terms.vector(passages[s as usize].unwrap_or_default()))
+                .map(|&s| terms.vector(passages.get(s as usize).unwrap_or_default()))
                 .collect();
             let mut groups: Vec<AlignedGroup> = group(&ids, sentences, &vecs)
                 .into_iter()
@@ -543,7 +574,7 @@ mod tests {
                 })
                 .collect();
             let passages: Vec<Option<&[Word]>> = words.iter().map(|w| w.as_deref()).collect();
-            let terms = Terms::of(&passages);
+            let terms = Terms::of(passages.len(), &|i| passages[i]);
             let want = reference_vectors(&passages);
             for (ws, want) in passages.iter().zip(&want) {
                 let got = ws.map(|ws| terms.vector(ws));
