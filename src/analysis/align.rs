@@ -274,63 +274,21 @@ fn per_issue(sentences: &[Sentence], passages: Passages, n_issues: usize) -> Vec
     out
 }
 
-/// Keyword hits per issue of every sentence that is a candidate of a crowded
-/// issue (more than `MAX_CANDIDATES`), matched once each however many crowded
-/// issues list it. Only these densities are ever read, to rank the
-/// candidates of a crowded issue.
-struct Densities {
-    /// Sorted sentence ids.
-    ids: Vec<SentenceId>,
-    /// For `ids[k]`: its word count and its hits per issue.
-    hits: Vec<(usize, Vec<(usize, u32)>)>,
-}
-
-impl Densities {
-    fn of(issues: &[Issue], lists: &[Vec<SentenceId>], passages: Passages) -> Self {
-        let crowded = || lists.iter().filter(|c| c.len() > MAX_CANDIDATES);
-        if crowded().next().is_none() {
-            return Densities {
-                ids: Vec::new(),
-                hits: Vec::new(),
-            };
+/// Keyword density of passage words `ws` for `issue`: its keyword hits over
+/// its words. Only read to rank the candidates of a crowded issue, so worked
+/// out for those alone, when asked: a table of them for every candidate
+/// would hold one entry per sentence and issue through alignment, its peak
+/// at a large corpus.
+fn density(matcher: &Matcher, ws: Option<&[Word]>, issue: IssueId) -> f32 {
+    let mut d = 0.0;
+    for ws in ws.iter() {
+        for h in matcher.hits(ws) {
+            if h.issue as IssueId == issue {
+                d += 1.0 / ws.len().max(1) as f32;
+            }
         }
-        let matcher = Matcher::for_issues(issues);
-        let mut ids: Vec<SentenceId> = crowded().flatten().copied().collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let hits = ids
-            .par_iter()
-            .map(|&s| {
-                let ws = passages.get(s as usize).unwrap_or_default();
-                let mut per: Vec<(usize, u32)> = Vec::new();
-                for h in matcher.hits(ws) {
-                    match per.iter_mut().find(|p| p.0 == h.issue) {
-                        Some(p) => p.1 += 1,
-                        None => per.push((h.issue, 1)),
-                    }
-                }
-                (ws.len(), per)
-            })
-            .collect();
-        Densities { ids, hits }
     }
-
-    /// Keyword density of sentence `s`'s passage for `issue`: its keyword
-    /// hits over its words (0 for a sentence no crowded issue lists).
-    fn get(&self, s: SentenceId, issue: IssueId) -> f32 {
-        let Ok(k) = self.ids.binary_search(&s) else {
-            return 0.0;
-        };
-        let (len, per) = &self.hits[k];
-        let n = per.iter().find(|p| p.0 as IssueId == issue).map_or(0, |p| p.1);
-        // Summed one hit at a time, as the ranking has always added them, so
-        // ties between candidates fall the same way.
-        let mut d = 0.0;
-        for _ in 0..n {
-            d += 1.0 / (*len).max(1) as f32;
-        }
-        d
-    }
+    d
 }
 
 /// Groups one issue's candidates (indices into `ids`).
@@ -442,8 +400,15 @@ pub fn align(
     };
     let terms = Terms::of(passages.len(), &|i| passages.get(i));
     let lists = per_issue(sentences, passages, issues.len());
-    let densities = Densities::of(issues, &lists, passages);
-    let density = |s: SentenceId, i: IssueId| densities.get(s, i);
+    let matcher = lists
+        .iter()
+        .any(|c| c.len() > MAX_CANDIDATES)
+        .then(|| Matcher::for_issues(issues));
+    let density = |s: SentenceId, i: IssueId| {
+        matcher
+            .as_ref()
+            .map_or(0.0, |m| density(m, passages.get(s as usize), i))
+    };
     // Issues are independent once the term counts exist: group them in parallel.
     issues
         .par_iter()
