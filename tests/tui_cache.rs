@@ -214,25 +214,8 @@ proptest! {
 /// lines, so the kept views are tops of long views (`Doc::with_limit`).
 fn generated() -> std::sync::Arc<briefing::Index> {
     static IX: std::sync::OnceLock<std::sync::Arc<briefing::Index>> = std::sync::OnceLock::new();
-    IX.get_or_init(|| {
-        let g = briefing::gen::Generator::new(&briefing::gen::Options {
-            articles: 120,
-            seed: 7,
-            words_per_article: 300,
-        });
-        let mut loaded = briefing::corpus::Loaded::default();
-        for i in 0..120 {
-            let (name, text) = g.article(i);
-            loaded.articles.extend(briefing::corpus::load::parse_text(
-                &name,
-                briefing::corpus::Format::Plain,
-                &text,
-                &mut loaded.warnings,
-            ));
-        }
-        briefing::Index::build("generated", loaded, &briefing::analysis::Lexicon::embedded())
-    })
-    .clone()
+    IX.get_or_init(|| briefing::tui::testing::generated_index(120, 7))
+        .clone()
 }
 
 #[test]

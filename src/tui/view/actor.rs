@@ -469,22 +469,7 @@ mod tests {
     fn companions_equal_the_plain_definition() {
         let lex = crate::analysis::Lexicon::embedded();
         let embedded = Index::build("briefing", crate::corpus::load_embedded(), &lex);
-        let g = crate::gen::Generator::new(&crate::gen::Options {
-            articles: 150,
-            seed: 11,
-            words_per_article: 300,
-        });
-        let mut loaded = crate::corpus::Loaded::default();
-        for i in 0..150 {
-            let (name, text) = g.article(i);
-            loaded.articles.extend(crate::corpus::load::parse_text(
-                &name,
-                crate::corpus::Format::Plain,
-                &text,
-                &mut loaded.warnings,
-            ));
-        }
-        let generated = Index::build("generated", loaded, &lex);
+        let generated = crate::tui::testing::generated_index(150, 11);
         for ix in [embedded, generated] {
             let fast = companions(&ix);
             assert!(fast.iter().any(|c| !c.is_empty()), "no companions to compare");
