@@ -2,27 +2,16 @@
 //! quote finder, and the whole analysis. Run: `cargo bench --bench analysis`.
 
 use briefing::analysis::{self, Lexicon};
-use briefing::corpus::{self, Format, Loaded};
+use briefing::corpus::Loaded;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
 fn loaded(articles: usize) -> Loaded {
-    let g = briefing::gen::Generator::new(&briefing::gen::Options {
+    briefing::gen::loaded(&briefing::gen::Options {
         articles,
         seed: 11,
         words_per_article: 400,
-    });
-    let mut out = Loaded::default();
-    for i in 0..articles {
-        let (name, text) = g.article(i);
-        out.articles.extend(corpus::load::parse_text(
-            &name,
-            Format::Plain,
-            &text,
-            &mut out.warnings,
-        ));
-    }
-    out
+    })
 }
 
 fn bench(c: &mut Criterion) {

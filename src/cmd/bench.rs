@@ -97,21 +97,11 @@ fn generate(dir: &Path, n: usize, seed: u64) -> anyhow::Result<Vec<PathBuf>> {
 
 /// Articles needed for about `sentences` sentences, from a sample.
 fn estimate_articles(sentences: usize, seed: u64) -> usize {
-    let g = crate::gen::Generator::new(&crate::gen::Options {
+    let loaded = crate::gen::loaded(&crate::gen::Options {
         articles: 200,
         seed,
         words_per_article: 400,
     });
-    let mut loaded = crate::corpus::Loaded::default();
-    for i in 0..200 {
-        let (name, text) = g.article(i);
-        loaded.articles.extend(crate::corpus::load::parse_text(
-            &name,
-            crate::corpus::Format::Plain,
-            &text,
-            &mut loaded.warnings,
-        ));
-    }
     let ix = super::sentences::ensure_sentences(Index::build(
         "sample",
         loaded,

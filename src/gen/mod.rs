@@ -127,6 +127,23 @@ pub fn write_corpus(dir: &Path, opts: &Options, force: bool) -> anyhow::Result<u
     Ok(bytes)
 }
 
+/// The corpus as the loader reads it, without files: every article
+/// generated and parsed as plain text (tests and the bench's sample).
+pub fn loaded(opts: &Options) -> crate::corpus::Loaded {
+    let g = Generator::new(opts);
+    let mut loaded = crate::corpus::Loaded::default();
+    for i in 0..opts.articles {
+        let (name, text) = g.article(i);
+        loaded.articles.extend(crate::corpus::load::parse_text(
+            &name,
+            crate::corpus::Format::Plain,
+            &text,
+            &mut loaded.warnings,
+        ));
+    }
+    loaded
+}
+
 pub struct Generator {
     seed: u64,
     words: usize,

@@ -612,21 +612,11 @@ pub fn fixture_index_with_warnings(warnings: Vec<crate::corpus::Warning>) -> Arc
 /// 300 words each), analysed with the embedded lexicon: large enough that
 /// views run to hundreds of lines and actors meet each other.
 pub fn generated_index(articles: usize, seed: u64) -> Arc<Index> {
-    let g = crate::gen::Generator::new(&crate::gen::Options {
+    let loaded = crate::gen::loaded(&crate::gen::Options {
         articles,
         seed,
         words_per_article: 300,
     });
-    let mut loaded = crate::corpus::Loaded::default();
-    for i in 0..articles {
-        let (name, text) = g.article(i);
-        loaded.articles.extend(crate::corpus::load::parse_text(
-            &name,
-            crate::corpus::Format::Plain,
-            &text,
-            &mut loaded.warnings,
-        ));
-    }
     Index::build("generated", loaded, &crate::analysis::Lexicon::embedded())
 }
 

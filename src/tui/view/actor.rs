@@ -92,8 +92,17 @@ pub fn companions(index: &Index) -> Vec<Vec<Companion>> {
             count(&mut run, true);
         }
     }
+    by_actor(n, &pairs)
+}
+
+/// Each actor's companions, from each pair's (sentence, block) counts:
+/// most sentences together first, then most blocks, then by id.
+fn by_actor<'a>(
+    n: usize,
+    pairs: impl IntoIterator<Item = (&'a (ActorId, ActorId), &'a (u32, u32))>,
+) -> Vec<Vec<Companion>> {
     let mut out: Vec<Vec<Companion>> = vec![Vec::new(); n];
-    for (&(x, y), &(sentences, blocks)) in &pairs {
+    for (&(x, y), &(sentences, blocks)) in pairs {
         out[x as usize].push(Companion {
             actor: y,
             sentences,
@@ -446,23 +455,7 @@ mod tests {
         };
         count(by_sentence.into_values().collect(), true);
         count(by_block.into_values().collect(), false);
-        let mut out: Vec<Vec<Companion>> = vec![Vec::new(); n];
-        for (&(x, y), &(sentences, blocks)) in &pairs {
-            out[x as usize].push(Companion {
-                actor: y,
-                sentences,
-                blocks,
-            });
-            out[y as usize].push(Companion {
-                actor: x,
-                sentences,
-                blocks,
-            });
-        }
-        for v in &mut out {
-            v.sort_by_key(|c| (std::cmp::Reverse((c.sentences, c.blocks)), c.actor));
-        }
-        out
+        by_actor(n, &pairs)
     }
 
     #[test]
