@@ -237,6 +237,50 @@ fn one_good_article_among_a_hundred_broken_files() {
     assert!(about(&l, "000-bad.json")[0].line.is_some());
 }
 
+/// Many files are read by a pool of their own, a window at a time: a folder
+/// of 2,500 (three windows; good, broken and empty files mixed) loads the
+/// same articles and warnings, in the same order, as its files one by one,
+/// and reports progress once per file.
+#[test]
+fn a_large_folder_loads_as_its_files_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for i in 0..2_500 {
+        let (ext, bytes): (&str, Vec<u8>) = match i % 7 {
+            0 => ("json", b"{\"title\": \"x\", \"body\": ".to_vec()),
+            1 => ("txt", vec![0u8; 64]),
+            2 => ("md", Vec::new()),
+            3 => ("txt", b"caf\xe9 strike\n\nThe union met on Tuesday.\n".to_vec()),
+            _ => (
+                "txt",
+                format!("Story {i}\n\nThe council met {i} times, the mayor said.\n").into_bytes(),
+            ),
+        };
+        let p = dir.path().join(format!("{i:05}.{ext}"));
+        write(&p, bytes);
+        files.push(p);
+    }
+    let calls = Arc::new(AtomicUsize::new(0));
+    let c2 = calls.clone();
+    let opts = LoadOptions {
+        progress: Some(Arc::new(move |_, total| {
+            assert_eq!(total, 2_500);
+            c2.fetch_add(1, Ordering::SeqCst);
+        })),
+    };
+    let whole = load_paths(&[dir.path().to_path_buf()], &opts);
+    assert_eq!(calls.load(Ordering::SeqCst), 2_500);
+    let mut one_by_one = Loaded::default();
+    for f in &files {
+        let l = load(&[f]);
+        one_by_one.articles.extend(l.articles);
+        one_by_one.warnings.extend(l.warnings);
+    }
+    assert!(whole.articles.len() > 1_000 && whole.warnings.len() > 1_000);
+    assert_eq!(whole.articles, one_by_one.articles);
+    assert_eq!(whole.warnings, one_by_one.warnings);
+}
+
 #[test]
 fn order_is_input_order_then_walk_order_and_stable() {
     let dir = tempfile::tempdir().unwrap();
