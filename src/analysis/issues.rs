@@ -837,6 +837,61 @@ fn bigram_issues(drafts: &mut Vec<Draft>, stats: Bigrams) {
 type Rows = Vec<(Span, Vec<usize>)>;
 
 /// Per table block: each row's span and issues.
+/// One list of issue indices per sentence, kept in one flat vector: a
+/// million sentences as a million `Vec`s cost 24 bytes each before their
+/// first issue, and most sentences have none.
+struct Flat {
+    /// Where each list ends in `items` (it starts where the previous ends).
+    ends: Vec<u32>,
+    items: Vec<usize>,
+}
+
+impl Flat {
+    /// The lists `list(0..n)`, read in parallel a few thousand at a time.
+    fn of(n: usize, list: &(dyn Fn(usize) -> Vec<usize> + Sync)) -> Flat {
+        const AT_ONCE: usize = 4096;
+        let parts: Vec<(Vec<u32>, Vec<usize>)> = (0..n.div_ceil(AT_ONCE))
+            .into_par_iter()
+            .map(|c| {
+                let range = c * AT_ONCE..n.min((c + 1) * AT_ONCE);
+                let mut lens = Vec::with_capacity(range.len());
+                let mut items = Vec::new();
+                for k in range {
+                    let is = list(k);
+                    lens.push(is.len() as u32);
+                    items.extend(is);
+                }
+                (lens, items)
+            })
+            .collect();
+        let mut flat = Flat {
+            ends: Vec::with_capacity(n),
+            items: Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum()),
+        };
+        for (lens, items) in parts {
+            for len in lens {
+                let end = flat.ends.last().copied().unwrap_or(0) + len;
+                flat.ends.push(end);
+            }
+            flat.items.extend(items);
+        }
+        flat
+    }
+
+    /// List `k` (empty past the end).
+    fn get(&self, k: usize) -> &[usize] {
+        let Some(&end) = self.ends.get(k) else {
+            return &[];
+        };
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.items[start as usize..end as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        (0..self.ends.len()).map(|k| self.get(k))
+    }
+}
+
 type RowIssues = HashMap<(u32, u32), Rows>;
 
 /// Builds the issues, assigns them to sentences and quotes, counts their
@@ -897,54 +952,55 @@ pub fn assign(
         }
     }
     // Each sentence's issues, read independently (in parallel), then counted.
-    let sent_issues: Vec<Vec<usize>> = sentences
-        .par_iter()
-        .zip(cache.par_iter())
-        .map(|(s, ws)| {
-            let b = articles
-                .get(s.article as usize)
-                .and_then(|a| a.blocks.get(s.block as usize));
-            match b {
-                // A table's sentences take the issues of the rows they cover
-                // (rows were counted once each above).
-                Some(b) if b.kind == BlockKind::Table => {
-                    let mut is = Vec::new();
-                    // Rows are in text order: binary-search the first one the
-                    // sentence reaches instead of scanning every row per sentence.
-                    let rows = table_rows.get(&(s.article, s.block)).map_or(&[][..], |r| &r[..]);
-                    let first = rows.partition_point(|(span, _)| span.end <= s.span.start);
-                    for (span, ri) in rows[first..]
-                        .iter()
-                        .take_while(|(span, _)| span.start < s.span.end)
-                    {
-                        if span.start < s.span.end && s.span.start < span.end {
-                            for &i in ri {
-                                if !is.contains(&i) {
-                                    is.push(i);
-                                }
+    let of_sentence = |s: &Sentence, ws: Option<&[Word]>| -> Vec<usize> {
+        let b = articles
+            .get(s.article as usize)
+            .and_then(|a| a.blocks.get(s.block as usize));
+        match b {
+            // A table's sentences take the issues of the rows they cover
+            // (rows were counted once each above).
+            Some(b) if b.kind == BlockKind::Table => {
+                let mut is = Vec::new();
+                // Rows are in text order: binary-search the first one the
+                // sentence reaches instead of scanning every row per sentence.
+                let rows = table_rows.get(&(s.article, s.block)).map_or(&[][..], |r| &r[..]);
+                let first = rows.partition_point(|(span, _)| span.end <= s.span.start);
+                for (span, ri) in rows[first..]
+                    .iter()
+                    .take_while(|(span, _)| span.start < s.span.end)
+                {
+                    if span.start < s.span.end && s.span.start < span.end {
+                        for &i in ri {
+                            if !is.contains(&i) {
+                                is.push(i);
                             }
                         }
                     }
-                    is
                 }
-                Some(b) if b.kind.is_body() => {
-                    let text = s.span.slice(&b.text);
-                    let mut is = ws.map(|ws| matcher.issues_in_prose(ws, text)).unwrap_or_default();
-                    // Every sentence of a `Label: …` list item speaks to the label's issue.
-                    if b.kind == BlockKind::ListItem {
-                        let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));
-                        if let Some(l) = lead {
-                            is.retain(|&i| i != l);
-                            is.insert(0, l);
-                        }
-                    }
-                    is
-                }
-                _ => Vec::new(),
+                is
             }
-        })
-        .collect();
-    for (s, is) in sentences.iter().zip(&sent_issues) {
+            Some(b) if b.kind.is_body() => {
+                let text = s.span.slice(&b.text);
+                let mut is = ws.map(|ws| matcher.issues_in_prose(ws, text)).unwrap_or_default();
+                // Every sentence of a `Label: …` list item speaks to the label's issue.
+                if b.kind == BlockKind::ListItem {
+                    let lead = lead_of(&b.text).and_then(|(l, _)| matcher.label_issue(l));
+                    if let Some(l) = lead {
+                        is.retain(|&i| i != l);
+                        is.insert(0, l);
+                    }
+                }
+                is
+            }
+            _ => Vec::new(),
+        }
+    };
+    let sent_issues = Flat::of(sentences.len(), &|k| {
+        sentences
+            .get(k)
+            .map_or_else(Vec::new, |s| of_sentence(s, cache.get(k)))
+    });
+    for (s, is) in sentences.iter().zip(sent_issues.iter()) {
         let table = articles
             .get(s.article as usize)
             .and_then(|a| a.blocks.get(s.block as usize))
@@ -973,7 +1029,7 @@ pub fn assign(
                 if k > first && (!same || s.span.start >= q.at.span.end) {
                     break;
                 }
-                for &i in sent_issues.get(k).into_iter().flatten() {
+                for &i in sent_issues.get(k) {
                     if !is.contains(&i) {
                         is.push(i);
                     }
@@ -1014,7 +1070,7 @@ pub fn assign(
     }
     let mut lists = super::IssueLists::new();
     let mut map = |v: &[usize]| lists.get(&v.iter().filter_map(|&i| remap[i]).collect::<Vec<_>>());
-    for (s, is) in sentences.iter_mut().zip(&sent_issues) {
+    for (s, is) in sentences.iter_mut().zip(sent_issues.iter()) {
         s.issues = map(is);
     }
     for (q, (_, is)) in quotes.iter_mut().zip(&quote_issues) {
