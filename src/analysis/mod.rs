@@ -15,6 +15,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod shared;
 pub mod stances;
+pub mod windows;
 pub mod words;
 
 use crate::corpus::Article;

@@ -1150,258 +1150,253 @@ pub fn find(
     let genders: Vec<Option<Gender>> = actors.iter().map(gender::of_actor).collect();
     let folded_names: Vec<Vec<String>> = actors.par_iter().map(folded_names).collect();
     // Articles are independent: read them in parallel, then order.
-    let per_article: Vec<Vec<Quote>> = articles
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || (FoldBuf::new(), Vec::new(), Vec::new()),
-            |(buf, block_words, block_according), (ai, a)| {
-                let mut out: Vec<Quote> = Vec::new();
-                // Each block's quote pairs, read once: a block is also the
-                // previous one for the next.
-                let mut block_pairs: Vec<Option<Vec<(Span, Span)>>> = vec![None; a.blocks.len()];
-                // Sentences and mentions are sorted by (article, block): an
-                // article's, then a block's, are found by binary search (a
-                // table of every block's range costs a cache miss per look-up).
-                let (a0, a1) = range_of(mentions, ai as u32, |m| m.at.article);
-                let (sa0, sa1) = range_of(sentences, ai as u32, |s| s.article);
-                let art_sents = &sentences[sa0..sa1];
-                let art_ments = &mentions[a0..a1];
-                let block_ments = |bi: usize| {
-                    let (m0, m1) = range_of(art_ments, bi as u32, |m| m.at.block);
-                    (a0 + m0, a0 + m1)
+    let mut out: Vec<Quote> = Vec::new();
+    super::windows::gather(
+        articles,
+        || (FoldBuf::new(), Vec::new(), Vec::new()),
+        |(buf, block_words, block_according), ai, a| {
+            let mut out: Vec<Quote> = Vec::new();
+            // Each block's quote pairs, read once: a block is also the
+            // previous one for the next.
+            let mut block_pairs: Vec<Option<Vec<(Span, Span)>>> = vec![None; a.blocks.len()];
+            // Sentences and mentions are sorted by (article, block): an
+            // article's, then a block's, are found by binary search (a
+            // table of every block's range costs a cache miss per look-up).
+            let (a0, a1) = range_of(mentions, ai as u32, |m| m.at.article);
+            let (sa0, sa1) = range_of(sentences, ai as u32, |s| s.article);
+            let art_sents = &sentences[sa0..sa1];
+            let art_ments = &mentions[a0..a1];
+            let block_ments = |bi: usize| {
+                let (m0, m1) = range_of(art_ments, bi as u32, |m| m.at.block);
+                (a0 + m0, a0 + m1)
+            };
+            // Speakers carry the block they stand in: a follow-on quote may
+            // take its speaker from the previous paragraph.
+            let mut prev: Option<(usize, Option<(u32, Speaker)>)> = None;
+            let mut prev_block: Option<usize> = None;
+            // A direct quote left open at its paragraph's end, without a
+            // speaker: the next paragraph's opening quote may name one.
+            let mut open_quote: Option<(usize, usize)> = None;
+            let mut recent: Vec<usize> = Vec::new();
+            for (bi, b) in a.blocks.iter().enumerate() {
+                if !b.kind.is_body() || b.kind == BlockKind::Heading {
+                    continue;
+                }
+                let (s0, s1) = range_of(art_sents, bi as u32, |s| s.block);
+                if s0 == s1 {
+                    continue;
+                }
+                let (s0, s1) = (sa0 + s0, sa0 + s1);
+                let sents = &sentences[s0..s1];
+                let (m0, m1) = block_ments(bi);
+                if block_pairs[bi].is_none() {
+                    block_pairs[bi] = Some(pairs(&b.text));
+                }
+                words.find(&b.text, buf, block_words);
+                find_according_to(&b.text, block_according);
+                let block_pairs = &block_pairs;
+                // The previous paragraph that names someone, skipping at
+                // most one that names no one (a paragraph of quotation).
+                let named = |pb: &usize| {
+                    let (p0, p1) = block_ments(*pb);
+                    p0 < p1
                 };
-                // Speakers carry the block they stand in: a follow-on quote may
-                // take its speaker from the previous paragraph.
-                let mut prev: Option<(usize, Option<(u32, Speaker)>)> = None;
-                let mut prev_block: Option<usize> = None;
-                // A direct quote left open at its paragraph's end, without a
-                // speaker: the next paragraph's opening quote may name one.
-                let mut open_quote: Option<(usize, usize)> = None;
-                let mut recent: Vec<usize> = Vec::new();
-                for (bi, b) in a.blocks.iter().enumerate() {
-                    if !b.kind.is_body() || b.kind == BlockKind::Heading {
+                let antecedent_block = recent.iter().rev().take(2).find(|pb| named(pb));
+                let prev_ctx = antecedent_block.map(|&pb| {
+                    let pbk = &a.blocks[pb];
+                    let (p0, p1) = block_ments(pb);
+                    let pq: &[(Span, Span)] = block_pairs[pb].as_deref().unwrap_or(&[]);
+                    (pbk.text.as_str(), &mentions[p0..p1], pq)
+                });
+                let ctx = Ctx {
+                    article: ai as u32,
+                    block: bi as u32,
+                    text: &b.text,
+                    mentions: &mentions[m0..m1],
+                    article_mentions: &mentions[a0..a1],
+                    quotes: block_pairs[bi].as_deref().unwrap_or(&[]),
+                    words: &block_words[..],
+                    prev: prev_ctx,
+                    genders: &genders,
+                    folded_names: &folded_names,
+                    according: &block_according[..],
+                };
+                let prose = b.kind != BlockKind::Table;
+                let mut reported = Vec::new();
+                let mut reported_speech = Vec::new();
+                if prose {
+                    indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
+                }
+                // The last direct quote's speaker, for unattributed follow-ons.
+                let mut last_direct: Option<Option<(u32, Speaker)>> = prev
+                    .take()
+                    .filter(|(pb, _)| Some(*pb) == prev_block)
+                    .map(|(_, s)| s);
+                let mut first_in_block = true;
+                for &(whole, inner) in ctx.quotes {
+                    let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
                         continue;
-                    }
-                    let (s0, s1) = range_of(art_sents, bi as u32, |s| s.block);
-                    if s0 == s1 {
-                        continue;
-                    }
-                    let (s0, s1) = (sa0 + s0, sa0 + s1);
-                    let sents = &sentences[s0..s1];
-                    let (m0, m1) = block_ments(bi);
-                    if block_pairs[bi].is_none() {
-                        block_pairs[bi] = Some(pairs(&b.text));
-                    }
-                    words.find(&b.text, buf, block_words);
-                    find_according_to(&b.text, block_according);
-                    let block_pairs = &block_pairs;
-                    // The previous paragraph that names someone, skipping at
-                    // most one that names no one (a paragraph of quotation).
-                    let named = |pb: &usize| {
-                        let (p0, p1) = block_ments(*pb);
-                        p0 < p1
                     };
-                    let antecedent_block = recent.iter().rev().take(2).find(|pb| named(pb));
-                    let prev_ctx = antecedent_block.map(|&pb| {
-                        let pbk = &a.blocks[pb];
-                        let (p0, p1) = block_ments(pb);
-                        let pq: &[(Span, Span)] = block_pairs[pb].as_deref().unwrap_or(&[]);
-                        (pbk.text.as_str(), &mentions[p0..p1], pq)
+                    let (_, close_sent) =
+                        sentence_at(sents, s0, whole.end.saturating_sub(1) as usize).unwrap_or((sid, sspan));
+                    let qtext = inner.slice(&b.text);
+                    let n_words = word_count(qtext);
+                    let open = whole.start as usize;
+                    let long = sspan.len() > LONG_SENTENCE;
+                    let prefix_start = if long {
+                        window_floor(&b.text, sspan.start as usize, open)
+                    } else {
+                        sspan.start as usize
+                    };
+                    let close_end = if long {
+                        window_limit(&b.text, whole.end as usize, close_sent.end as usize)
+                    } else {
+                        close_sent.end as usize
+                    };
+                    let prefix = b.text.get(prefix_start..open).unwrap_or("");
+                    let ptrim = prefix.trim_end();
+                    let at_start = ptrim.is_empty() || ptrim.ends_with(':');
+                    let after = ctx.attribution_after(whole.end as usize, close_end, actors);
+                    // A verb close before the open mark governs the quotation.
+                    let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
+                        let gap = b.text.get(v.end as usize..open).unwrap_or("");
+                        word_count(gap) <= 3 && !gap.contains(['.', ';'])
                     });
-                    let ctx = Ctx {
-                        article: ai as u32,
-                        block: bi as u32,
-                        text: &b.text,
-                        mentions: &mentions[m0..m1],
-                        article_mentions: &mentions[a0..a1],
-                        quotes: block_pairs[bi].as_deref().unwrap_or(&[]),
-                        words: &block_words[..],
-                        prev: prev_ctx,
-                        genders: &genders,
-                        folded_names: &folded_names,
-                        according: &block_according[..],
+                    let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
+                    // `“Mark my words.”`: a short quote that is a sentence of its own.
+                    let whole_sentence = qtext.starts_with(char::is_uppercase)
+                        && qtext.ends_with(['.', '?', '!', ','])
+                        && (after.is_some() || qtext.ends_with(['.', '?', '!']));
+                    let kind = if !prose {
+                        QuoteKind::Term
+                    } else if (n_words >= 4 || whole_sentence)
+                        && (at_start || (leads_in && near_verb.is_some()))
+                    {
+                        QuoteKind::Direct
+                    } else if after.is_some() || near_verb.is_some() {
+                        QuoteKind::Partial
+                    } else if n_words <= 4 {
+                        QuoteKind::Term
+                    } else {
+                        QuoteKind::Partial
                     };
-                    let prose = b.kind != BlockKind::Table;
-                    let mut reported = Vec::new();
-                    let mut reported_speech = Vec::new();
-                    if prose {
-                        indirect(&ctx, sents, s0, actors, &mut reported, &mut reported_speech);
-                    }
-                    // The last direct quote's speaker, for unattributed follow-ons.
-                    let mut last_direct: Option<Option<(u32, Speaker)>> = prev
-                        .take()
-                        .filter(|(pb, _)| Some(*pb) == prev_block)
-                        .map(|(_, s)| s);
-                    let mut first_in_block = true;
-                    for &(whole, inner) in ctx.quotes {
-                        let Some((sid, sspan)) = sentence_at(sents, s0, whole.start as usize) else {
-                            continue;
-                        };
-                        let (_, close_sent) = sentence_at(sents, s0, whole.end.saturating_sub(1) as usize)
-                            .unwrap_or((sid, sspan));
-                        let qtext = inner.slice(&b.text);
-                        let n_words = word_count(qtext);
-                        let open = whole.start as usize;
-                        let long = sspan.len() > LONG_SENTENCE;
-                        let prefix_start = if long {
-                            window_floor(&b.text, sspan.start as usize, open)
-                        } else {
-                            sspan.start as usize
-                        };
-                        let close_end = if long {
-                            window_limit(&b.text, whole.end as usize, close_sent.end as usize)
-                        } else {
-                            close_sent.end as usize
-                        };
-                        let prefix = b.text.get(prefix_start..open).unwrap_or("");
-                        let ptrim = prefix.trim_end();
-                        let at_start = ptrim.is_empty() || ptrim.ends_with(':');
-                        let after = ctx.attribution_after(whole.end as usize, close_end, actors);
-                        // A verb close before the open mark governs the quotation.
-                        let near_verb = ctx.last_verb_in(prefix_start, open).filter(|v| {
-                            let gap = b.text.get(v.end as usize..open).unwrap_or("");
-                            word_count(gap) <= 3 && !gap.contains(['.', ';'])
-                        });
-                        let leads_in = ptrim.ends_with(':') || ptrim.ends_with(',');
-                        // `“Mark my words.”`: a short quote that is a sentence of its own.
-                        let whole_sentence = qtext.starts_with(char::is_uppercase)
-                            && qtext.ends_with(['.', '?', '!', ','])
-                            && (after.is_some() || qtext.ends_with(['.', '?', '!']));
-                        let kind = if !prose {
-                            QuoteKind::Term
-                        } else if (n_words >= 4 || whole_sentence)
-                            && (at_start || (leads_in && near_verb.is_some()))
-                        {
-                            QuoteKind::Direct
-                        } else if after.is_some() || near_verb.is_some() {
-                            QuoteKind::Partial
-                        } else if n_words <= 4 {
-                            QuoteKind::Term
-                        } else {
-                            QuoteKind::Partial
-                        };
-                        let speaker: Option<Speaker> = match kind {
-                            QuoteKind::Term => None,
-                            _ => after.or_else(|| {
-                                let v = near_verb.or_else(|| {
+                    let speaker: Option<Speaker> = match kind {
+                        QuoteKind::Term => None,
+                        _ => after.or_else(|| {
+                            let v = near_verb.or_else(|| {
+                                (kind == QuoteKind::Partial)
+                                    .then(|| ctx.last_verb_in(prefix_start, open))
+                                    .flatten()
+                            })?;
+                            ctx.subject_before(prefix_start, v.start as usize, actors)
+                                .or_else(|| {
                                     (kind == QuoteKind::Partial)
-                                        .then(|| ctx.last_verb_in(prefix_start, open))
+                                        .then(|| ctx.first_subject(prefix_start, v.start as usize))
                                         .flatten()
-                                })?;
-                                ctx.subject_before(prefix_start, v.start as usize, actors)
-                                    .or_else(|| {
-                                        (kind == QuoteKind::Partial)
-                                            .then(|| ctx.first_subject(prefix_start, v.start as usize))
-                                            .flatten()
-                                    })
-                            }),
-                        };
-                        // A quotation inside a reported clause is the reporter's:
-                        // `Okoye argued that it would create “permanent uncertainty”`.
-                        let within = reported
-                            .iter()
-                            .zip(&reported_speech)
-                            .find(|(r, &speech)| {
-                                // The clause drops the closing mark and stops: it
-                                // holds the quotation when it reaches into it.
-                                speech && r.at.span.start <= whole.start && r.at.span.end > inner.start
-                            })
-                            .map(|(r, _)| r);
-                        let here = |s: Option<Speaker>| s.map(|s| (ctx.block, s));
-                        let (kind, speaker) = match (kind, speaker, within) {
-                            (QuoteKind::Direct, None, _)
-                                if at_start && (first_in_block || last_direct.is_some()) =>
-                            {
-                                (kind, last_direct.clone().flatten())
-                            }
-                            (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
-                                QuoteKind::Partial,
-                                here(r.speaker_text.clone().map(|t| Speaker {
-                                    actor: r.speaker,
-                                    text: String::from(&*t),
-                                    at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
-                                })),
-                            ),
-                            (k, s, _) => (k, here(s)),
-                        };
-                        if kind == QuoteKind::Direct {
-                            last_direct = Some(speaker.clone());
-                        }
-                        // `“First paragraph…` / `“Second,” she said.`: the quote
-                        // continued here gives its speaker to the open one.
-                        if let (true, true, Some((sb, sp)), Some((ob, oi))) =
-                            (first_in_block, at_start, &speaker, open_quote)
+                                })
+                        }),
+                    };
+                    // A quotation inside a reported clause is the reporter's:
+                    // `Okoye argued that it would create “permanent uncertainty”`.
+                    let within = reported
+                        .iter()
+                        .zip(&reported_speech)
+                        .find(|(r, &speech)| {
+                            // The clause drops the closing mark and stops: it
+                            // holds the quotation when it reaches into it.
+                            speech && r.at.span.start <= whole.start && r.at.span.end > inner.start
+                        })
+                        .map(|(r, _)| r);
+                    let here = |s: Option<Speaker>| s.map(|s| (ctx.block, s));
+                    let (kind, speaker) = match (kind, speaker, within) {
+                        (QuoteKind::Direct, None, _)
+                            if at_start && (first_in_block || last_direct.is_some()) =>
                         {
-                            if Some(ob) == prev_block && kind == QuoteKind::Direct {
-                                if let Some(q) = out.get_mut(oi) {
-                                    q.speaker = sp.actor;
-                                    q.speaker_text = Some(sp.text.as_str().into());
-                                    q.speaker_at = Some(Evidence {
-                                        article: ctx.article,
-                                        block: *sb,
-                                        span: sp.at,
-                                    });
-                                }
+                            (kind, last_direct.clone().flatten())
+                        }
+                        (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
+                            QuoteKind::Partial,
+                            here(r.speaker_text.clone().map(|t| Speaker {
+                                actor: r.speaker,
+                                text: String::from(&*t),
+                                at: r.speaker_at.map(|e| e.span).unwrap_or_default(),
+                            })),
+                        ),
+                        (k, s, _) => (k, here(s)),
+                    };
+                    if kind == QuoteKind::Direct {
+                        last_direct = Some(speaker.clone());
+                    }
+                    // `“First paragraph…` / `“Second,” she said.`: the quote
+                    // continued here gives its speaker to the open one.
+                    if let (true, true, Some((sb, sp)), Some((ob, oi))) =
+                        (first_in_block, at_start, &speaker, open_quote)
+                    {
+                        if Some(ob) == prev_block && kind == QuoteKind::Direct {
+                            if let Some(q) = out.get_mut(oi) {
+                                q.speaker = sp.actor;
+                                q.speaker_text = Some(sp.text.as_str().into());
+                                q.speaker_at = Some(Evidence {
+                                    article: ctx.article,
+                                    block: *sb,
+                                    span: sp.at,
+                                });
                             }
                         }
-                        let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(is_closer);
-                        if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
-                            open_quote = Some((bi, out.len()));
-                        }
-                        first_in_block = false;
-                        // A term or a partial is a phrase lifted from elsewhere:
-                        // the sentence's punctuation kept inside the closing mark
-                        // (`“war on drugs.”`) is not part of it.
-                        let inner = if kind == QuoteKind::Direct {
+                    }
+                    let unclosed = whole.end as usize == b.text.len() && !b.text.ends_with(is_closer);
+                    if unclosed && kind == QuoteKind::Direct && speaker.is_none() {
+                        open_quote = Some((bi, out.len()));
+                    }
+                    first_in_block = false;
+                    // A term or a partial is a phrase lifted from elsewhere:
+                    // the sentence's punctuation kept inside the closing mark
+                    // (`“war on drugs.”`) is not part of it.
+                    let inner = if kind == QuoteKind::Direct {
+                        inner
+                    } else {
+                        let t = inner
+                            .slice(&b.text)
+                            .trim_end_matches(['.', ',', ';', ':'])
+                            .trim_end();
+                        if t.is_empty() {
                             inner
                         } else {
-                            let t = inner
-                                .slice(&b.text)
-                                .trim_end_matches(['.', ',', ';', ':'])
-                                .trim_end();
-                            if t.is_empty() {
-                                inner
-                            } else {
-                                Span::new(inner.start as usize, inner.start as usize + t.len())
-                            }
-                        };
-                        out.push(Quote {
-                            id: 0,
-                            kind,
-                            at: ctx.ev(inner),
-                            speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
-                            speaker_text: speaker.as_ref().map(|(_, s)| s.text.as_str().into()),
-                            speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
-                                article: ctx.article,
-                                block: sb,
-                                span: s.at,
-                            }),
-                            issues: Default::default(),
-                            sentence: sid as u32,
-                        });
-                    }
-                    // A paragraph that ends on a direct quote may be continued by
-                    // the next one.
-                    let ends_on_quote = ctx
-                        .quotes
-                        .last()
-                        .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
-                    if let (true, Some(ld)) = (ends_on_quote, last_direct) {
-                        prev = Some((bi, ld));
-                    }
-                    out.extend(reported);
-                    prev_block = Some(bi);
-                    recent.push(bi);
+                            Span::new(inner.start as usize, inner.start as usize + t.len())
+                        }
+                    };
+                    out.push(Quote {
+                        id: 0,
+                        kind,
+                        at: ctx.ev(inner),
+                        speaker: speaker.as_ref().and_then(|(_, s)| s.actor),
+                        speaker_text: speaker.as_ref().map(|(_, s)| s.text.as_str().into()),
+                        speaker_at: speaker.as_ref().map(|&(sb, ref s)| Evidence {
+                            article: ctx.article,
+                            block: sb,
+                            span: s.at,
+                        }),
+                        issues: Default::default(),
+                        sentence: sid as u32,
+                    });
                 }
-                out
-            },
-        )
-        .collect();
-    let mut out: Vec<Quote> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    for q in per_article {
-        out.extend(q);
-    }
+                // A paragraph that ends on a direct quote may be continued by
+                // the next one.
+                let ends_on_quote = ctx
+                    .quotes
+                    .last()
+                    .is_some_and(|q| b.text[q.0.end as usize..].trim().len() < 80);
+                if let (true, Some(ld)) = (ends_on_quote, last_direct) {
+                    prev = Some((bi, ld));
+                }
+                out.extend(reported);
+                prev_block = Some(bi);
+                recent.push(bi);
+            }
+            out
+        },
+        |q| out.extend(q),
+    );
     out.par_sort_by_key(|q| {
         (
             q.at.article,

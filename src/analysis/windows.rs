@@ -1,0 +1,63 @@
+//! Per-article work in parallel, gathered a window of articles at a time.
+//!
+//! Collecting every article's results first and then copying them into one
+//! list holds both at once: at a million sentences the quotes alone were
+//! 42 MB of per-article lists beside their 29 MB copy, and glibc keeps the
+//! freed lists resident. A window's lists are small, and the one list grows
+//! by `realloc`, which moves no pages once it is large (`mremap`).
+
+use rayon::prelude::*;
+
+/// Articles read in parallel before their results are gathered: enough to
+/// keep every core busy, few enough that a window's results stay small.
+pub const WINDOW: usize = 1024;
+
+/// Runs `each(state, i, &items[i])` for every item, in parallel within
+/// windows of `WINDOW` items (`init` makes a thread's `state`, as in rayon's
+/// `map_init`), and hands the results to `gather` in item order.
+pub fn gather<A, S, R>(
+    items: &[A],
+    init: impl Fn() -> S + Sync + Send,
+    each: impl Fn(&mut S, usize, &A) -> R + Sync + Send,
+    mut gather: impl FnMut(R),
+) where
+    A: Sync,
+    R: Send,
+{
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let first = w * WINDOW;
+        let results: Vec<R> = window
+            .par_iter()
+            .enumerate()
+            .map_init(&init, |state, (k, item)| each(state, first + k, item))
+            .collect();
+        for r in results {
+            gather(r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_item_order_across_windows() {
+        let items: Vec<usize> = (0..WINDOW * 2 + 7).collect();
+        let mut seen = Vec::new();
+        gather(
+            &items,
+            || 0usize,
+            |calls, i, &x| {
+                *calls += 1;
+                assert_eq!(i, x);
+                x * 3
+            },
+            |r| seen.push(r),
+        );
+        assert_eq!(seen, items.iter().map(|x| x * 3).collect::<Vec<_>>());
+        let mut none = Vec::new();
+        gather(&[] as &[u8], || (), |_, _, _| 1, |r| none.push(r));
+        assert!(none.is_empty());
+    }
+}
