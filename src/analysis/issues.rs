@@ -104,7 +104,7 @@ pub struct Matcher {
     seen: HashSet<PatternKey>,
 }
 
-type PatternKey = (usize, Vec<String>, Option<Vec<String>>, bool);
+type PatternKey = (usize, Vec<u32>, Option<Vec<String>>, bool);
 
 /// A keyword's marks: `=word` matches that surface form only (no stemming);
 /// `~word` is weak (see `Matcher`). Returns the phrase and the marks.
@@ -126,7 +126,8 @@ const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "del", "la"];
 /// whose stems end here.
 #[derive(Debug, Clone, Default)]
 struct TrieNode {
-    next: foldhash::HashMap<String, u32>,
+    /// Keyed by stem number (`Word::stem_id`).
+    next: foldhash::HashMap<u32, u32>,
     ends: Vec<usize>,
 }
 
@@ -156,7 +157,7 @@ impl Matcher {
     fn add(&mut self, i: usize, p: &str) {
         let (body, is_exact, is_weak) = keyword_marks(p);
         let ws = words(body);
-        let stems: Vec<String> = ws.iter().map(|w| w.stem().to_string()).collect();
+        let stems: Vec<u32> = ws.iter().map(Word::stem_id).collect();
         let surface: Option<Vec<String>> =
             is_exact.then(|| ws.iter().map(|w| w.folded().to_string()).collect());
         if stems.is_empty() || !self.seen.insert((i, stems.clone(), surface.clone(), is_weak)) {
@@ -220,7 +221,7 @@ impl Matcher {
         for a in 0..ws.len() {
             let mut node = 0;
             for (b, w) in ws.iter().enumerate().skip(a).map(|(k, w)| (k + 1, w)) {
-                let Some(&child) = self.trie[node].next.get(w.stem()) else {
+                let Some(&child) = self.trie[node].next.get(&w.stem_id()) else {
                     break;
                 };
                 node = child as usize;

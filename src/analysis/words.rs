@@ -20,6 +20,8 @@ use std::sync::OnceLock;
 struct Form {
     folded: Box<str>,
     stem: Box<str>,
+    /// The stem's number (see `stem_id`).
+    stem_id: u32,
     content: bool,
     generic: bool,
     /// Bytes of original text (`Bogotá` is 7, its fold `bogota` 6): part of
@@ -48,9 +50,11 @@ fn intern(folded: &str, span: u32) -> u32 {
         if let Some(&id) = ids.get(&(folded, span)) {
             return id;
         }
+        let st = stem(folded);
         let k = FORMS.push(Form {
             folded: folded.into(),
-            stem: stem(folded).as_str().into(),
+            stem_id: stem_id(&st),
+            stem: st.as_str().into(),
             content: content(folded),
             generic: is_generic(folded),
             span,
@@ -60,6 +64,22 @@ fn intern(folded: &str, span: u32) -> u32 {
         ids.insert((&FORMS[k].folded, span), id);
         id
     })
+}
+
+/// The number of stem `stem`, the same on every thread for the life of the
+/// process: keyword tries step on these numbers instead of hashing and
+/// comparing the stem of every word of the corpus. Taken once per new form
+/// (a lock, but forms are few), never per word.
+fn stem_id(stem: &str) -> u32 {
+    static STEMS: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<Box<str>, u32>>> =
+        std::sync::LazyLock::new(Default::default);
+    let mut stems = STEMS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&id) = stems.get(stem) {
+        return id;
+    }
+    let id = stems.len() as u32;
+    stems.insert(stem.into(), id);
+    id
 }
 
 /// A word of some text: the number of its form (in `FORMS`) and where it
@@ -101,6 +121,11 @@ impl Word {
     /// The stem (`policies` → `policy`), as `stem` gives it.
     pub fn stem(&self) -> &'static str {
         &self.form().stem
+    }
+
+    /// Its stem's number: equal for two words exactly when their stems are.
+    pub fn stem_id(&self) -> u32 {
+        self.form().stem_id
     }
 
     /// Where the word starts in its text (bytes).
@@ -494,6 +519,29 @@ mod tests {
         assert_eq!(&t[ws[0].start()..ws[0].end()], "Petro");
         assert_eq!(&t[ws[5].start()..ws[5].end()], "Bogota\u{301}");
         assert_eq!(ws, reference(t));
+    }
+
+    #[test]
+    fn stem_numbers_agree_with_stems_on_every_thread() {
+        let text = "Policies policy police Bogotá bogota policing";
+        let here = words(text);
+        let there = std::thread::spawn(move || words(text)).join().unwrap();
+        for (a, b) in here.iter().zip(&there) {
+            assert_eq!(a.stem_id(), b.stem_id(), "{} on two threads", a.folded());
+        }
+        for a in &here {
+            for b in &here {
+                assert_eq!(
+                    a.stem() == b.stem(),
+                    a.stem_id() == b.stem_id(),
+                    "{} / {}",
+                    a.folded(),
+                    b.folded()
+                );
+            }
+        }
+        assert_eq!(here[0].stem_id(), here[1].stem_id());
+        assert_ne!(here[1].stem_id(), here[2].stem_id());
     }
 
     #[test]
