@@ -90,6 +90,10 @@ pub struct Hit {
 pub struct Matcher {
     /// Trie nodes, the root first.
     trie: Vec<TrieNode>,
+    /// The root's children by stem number, for the stems numbered below
+    /// `DENSE_ROOT` (`NO_CHILD` where there is none): every word of every
+    /// sentence is looked up at the root, and nearly all stop there.
+    root: Vec<u32>,
     /// Pattern index → issue index.
     owner: Vec<usize>,
     /// Pattern index → the only surface form it matches (`=arrivals`), word by word.
@@ -131,11 +135,18 @@ struct TrieNode {
     ends: Vec<usize>,
 }
 
+/// Stems numbered below this have their root child in `Matcher::root` (at
+/// most 4 MB a matcher); a corpus of more distinct stems looks the rest up
+/// in the root's map. Small in unit tests, so they take both ways.
+const DENSE_ROOT: u32 = if cfg!(test) { 16 } else { 1 << 20 };
+const NO_CHILD: u32 = u32::MAX;
+
 impl Matcher {
     /// `phrases[i]` are the phrases (keywords, labels, name) of issue `i`.
     pub fn new(phrases: &[Vec<String>]) -> Matcher {
         let mut m = Matcher {
             trie: vec![TrieNode::default()],
+            root: Vec::new(),
             owner: Vec::new(),
             exact: Vec::new(),
             weak: Vec::new(),
@@ -169,6 +180,13 @@ impl Matcher {
             let child = *self.trie[node].next.entry(st).or_insert(fresh);
             if child == fresh {
                 self.trie.push(TrieNode::default());
+            }
+            if node == 0 && st < DENSE_ROOT {
+                let k = st as usize;
+                if self.root.len() <= k {
+                    self.root.resize(k + 1, NO_CHILD);
+                }
+                self.root[k] = child;
             }
             node = child as usize;
         }
@@ -216,12 +234,21 @@ impl Matcher {
         out
     }
 
+    /// The child of trie node `node` by stem number `st`.
+    #[inline]
+    fn child(&self, node: usize, st: u32) -> Option<u32> {
+        if node == 0 && st < DENSE_ROOT {
+            return self.root.get(st as usize).copied().filter(|&c| c != NO_CHILD);
+        }
+        self.trie[node].next.get(&st).copied()
+    }
+
     fn hits_in(&self, ws: &[Word], prose: Option<&str>) -> Vec<Hit> {
         let mut found: Vec<(Hit, bool)> = Vec::new();
         for a in 0..ws.len() {
             let mut node = 0;
             for (b, w) in ws.iter().enumerate().skip(a).map(|(k, w)| (k + 1, w)) {
-                let Some(&child) = self.trie[node].next.get(&w.stem_id()) else {
+                let Some(child) = self.child(node, w.stem_id()) else {
                     break;
                 };
                 node = child as usize;
