@@ -244,7 +244,10 @@ impl Matcher {
     }
 
     fn hits_in(&self, ws: &[Word], prose: Option<&str>) -> Vec<Hit> {
-        let mut found: Vec<(Hit, bool)> = Vec::new();
+        let mut found: Vec<Hit> = Vec::new();
+        // Which of `found` are weak (few are): one list of hits, not a
+        // flag beside each that a second list would then drop.
+        let mut weak: Vec<usize> = Vec::new();
         for a in 0..ws.len() {
             let mut node = 0;
             for (b, w) in ws.iter().enumerate().skip(a).map(|(k, w)| (k + 1, w)) {
@@ -264,14 +267,14 @@ impl Matcher {
                             continue;
                         }
                     }
-                    found.push((
-                        Hit {
-                            issue: self.owner[pi],
-                            first: a,
-                            last: b,
-                        },
-                        self.weak[pi],
-                    ));
+                    if self.weak[pi] {
+                        weak.push(found.len());
+                    }
+                    found.push(Hit {
+                        issue: self.owner[pi],
+                        first: a,
+                        last: b,
+                    });
                 }
             }
         }
@@ -279,14 +282,20 @@ impl Matcher {
         // crime) speaks to its issue only beside a firm one of it.
         // Labels and user queries are short and chosen: there a weak
         // keyword still names its issue.
-        let firm: HashSet<usize> = found.iter().filter(|f| !f.1).map(|f| f.0.issue).collect();
-        let mut out: Vec<Hit> = found
-            .into_iter()
-            .filter(|(h, weak)| prose.is_none() || !weak || firm.contains(&h.issue))
-            .map(|(h, _)| h)
-            .collect();
-        out.sort_by_key(|h| (h.first, h.last, h.issue));
-        out
+        if prose.is_some() && !weak.is_empty() {
+            let firm: HashSet<usize> = (0..found.len())
+                .filter(|k| weak.binary_search(k).is_err())
+                .map(|k| found[k].issue)
+                .collect();
+            let mut k = 0;
+            found.retain(|h| {
+                let keep = weak.binary_search(&k).is_err() || firm.contains(&h.issue);
+                k += 1;
+                keep
+            });
+        }
+        found.sort_by_key(|h| (h.first, h.last, h.issue));
+        found
     }
 
     /// Issues in `ws`, in order of first appearance.
