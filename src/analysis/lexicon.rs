@@ -9,6 +9,7 @@
 use super::ActorKind;
 use crate::text::fold;
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// One actor the lexicon names.
@@ -160,15 +161,31 @@ fn tidy(s: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Appends the strings of `from` missing (folded) from `into`.
+/// Appends the strings of `from` missing (folded) from `into`. Each string
+/// is folded once: the embedded lexicon merges thousands, and folding every
+/// kept one again for each new one took most of a start-up.
 fn union(into: &mut Vec<String>, from: impl IntoIterator<Item = String>) {
+    let mut from = from.into_iter().peekable();
+    if from.peek().is_none() {
+        return;
+    }
+    let mut seen: HashSet<String> = into.iter().map(|x| fold(x)).collect();
     for s in from {
         let Some(s) = tidy(&s) else { continue };
-        let f = fold(&s);
-        if !into.iter().any(|x| fold(x) == f) {
+        if seen.insert(fold(&s)) {
             into.push(s);
         }
     }
+}
+
+/// Where each entry's folded name first occurs, so merging finds an entry
+/// without folding every name again.
+fn first_by_name<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut at = HashMap::new();
+    for (k, n) in names.enumerate() {
+        at.entry(fold(n)).or_insert(k);
+    }
+    at
 }
 
 impl Lexicon {
@@ -213,6 +230,7 @@ impl Lexicon {
             message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
         })?;
         let mut lex = Lexicon::default();
+        let mut actors = Vec::with_capacity(raw.actors.len());
         for a in raw.actors {
             let Some(name) = tidy(&a.name) else {
                 return Err(LexiconError::Parse {
@@ -222,7 +240,7 @@ impl Lexicon {
                     message: "an actor has an empty name".into(),
                 });
             };
-            lex.merge_actor(ActorEntry {
+            actors.push(ActorEntry {
                 name,
                 kind: a.kind,
                 aliases: a.aliases,
@@ -230,6 +248,8 @@ impl Lexicon {
                 places: a.places,
             });
         }
+        lex.merge_actors(actors);
+        let mut issues = Vec::with_capacity(raw.issues.len());
         for i in raw.issues {
             let Some(name) = tidy(&i.name) else {
                 return Err(LexiconError::Parse {
@@ -239,12 +259,13 @@ impl Lexicon {
                     message: "an issue has an empty name".into(),
                 });
             };
-            lex.merge_issue(IssueEntry {
+            issues.push(IssueEntry {
                 name,
                 keywords: i.keywords,
                 labels: i.labels,
             });
         }
+        lex.merge_issues(issues);
         union(&mut lex.speech_verbs, raw.speech_verbs);
         union(&mut lex.stance_verbs, raw.stance_verbs);
         union(&mut lex.group_nouns, raw.group_nouns);
@@ -255,45 +276,60 @@ impl Lexicon {
     /// alike become one (aliases, metonyms, keywords and labels unioned; the
     /// newer kind wins), new entries are appended, word lists are unioned.
     pub fn merge(&mut self, other: Lexicon) {
-        for a in other.actors {
-            self.merge_actor(a);
-        }
-        for i in other.issues {
-            self.merge_issue(i);
-        }
+        self.merge_actors(other.actors);
+        self.merge_issues(other.issues);
         union(&mut self.speech_verbs, other.speech_verbs);
         union(&mut self.stance_verbs, other.stance_verbs);
         union(&mut self.group_nouns, other.group_nouns);
     }
 
-    fn merge_actor(&mut self, a: ActorEntry) {
-        let key = fold(&a.name);
-        if let Some(e) = self.actors.iter_mut().find(|e| fold(&e.name) == key) {
+    fn merge_actors(&mut self, from: Vec<ActorEntry>) {
+        let mut at = first_by_name(self.actors.iter().map(|e| e.name.as_str()));
+        for a in from {
+            let key = fold(&a.name);
+            match at.get(&key) {
+                Some(&k) => self.merge_actor_into(k, a),
+                None => {
+                    at.insert(key, self.actors.len());
+                    self.push_actor(a);
+                }
+            }
+        }
+    }
+
+    fn merge_actor_into(&mut self, k: usize, a: ActorEntry) {
+        if let Some(e) = self.actors.get_mut(k) {
             e.kind = a.kind;
             union(&mut e.aliases, a.aliases);
             union(&mut e.metonyms, a.metonyms);
             union(&mut e.places, a.places);
-        } else {
-            let mut e = ActorEntry {
-                name: a.name,
-                kind: a.kind,
-                aliases: Vec::new(),
-                metonyms: Vec::new(),
-                places: Vec::new(),
-            };
-            union(&mut e.aliases, a.aliases);
-            union(&mut e.metonyms, a.metonyms);
-            union(&mut e.places, a.places);
-            self.actors.push(e);
         }
     }
 
-    fn merge_issue(&mut self, i: IssueEntry) {
-        let key = fold(&i.name);
-        if let Some(e) = self.issues.iter_mut().find(|e| fold(&e.name) == key) {
-            union(&mut e.keywords, i.keywords);
-            union(&mut e.labels, i.labels);
-        } else {
+    fn push_actor(&mut self, a: ActorEntry) {
+        let mut e = ActorEntry {
+            name: a.name,
+            kind: a.kind,
+            aliases: Vec::new(),
+            metonyms: Vec::new(),
+            places: Vec::new(),
+        };
+        union(&mut e.aliases, a.aliases);
+        union(&mut e.metonyms, a.metonyms);
+        union(&mut e.places, a.places);
+        self.actors.push(e);
+    }
+
+    fn merge_issues(&mut self, from: Vec<IssueEntry>) {
+        let mut at = first_by_name(self.issues.iter().map(|e| e.name.as_str()));
+        for i in from {
+            let key = fold(&i.name);
+            if let Some(e) = at.get(&key).and_then(|&k| self.issues.get_mut(k)) {
+                union(&mut e.keywords, i.keywords);
+                union(&mut e.labels, i.labels);
+                continue;
+            }
+            at.insert(key, self.issues.len());
             let mut e = IssueEntry {
                 name: i.name,
                 keywords: Vec::new(),
