@@ -268,9 +268,23 @@ pub fn words(text: &str) -> Vec<Word> {
 /// every one, is at most one word and folds by lowercasing, offsets kept;
 /// only a run holding other chars is folded char by char.
 fn words_into(text: &str, out: &mut Vec<Word>) {
+    // The fold buffers are the thread's, kept between calls: this runs once
+    // per sentence, and two fresh buffers each time were a million
+    // allocations at a million sentences.
+    thread_local! {
+        static BUFS: std::cell::RefCell<(String, Vec<u32>)> = const {
+            std::cell::RefCell::new((String::new(), Vec::new()))
+        };
+    }
+    BUFS.with_borrow_mut(|(buf, at)| {
+        buf.clear();
+        at.clear();
+        words_with(text, buf, at, out);
+    });
+}
+
+fn words_with(text: &str, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Word>) {
     let b = text.as_bytes();
-    let mut buf = String::new();
-    let mut at: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < b.len() {
         if is_ascii_separator(b[i]) {
@@ -285,9 +299,9 @@ fn words_into(text: &str, out: &mut Vec<Word>) {
         }
         let run = &text[start..i];
         if ascii {
-            ascii_word(run, start, &mut buf, out);
+            ascii_word(run, start, buf, out);
         } else {
-            folded_words(run, start, &mut buf, &mut at, out);
+            folded_words(run, start, buf, at, out);
         }
     }
 }
