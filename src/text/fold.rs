@@ -129,17 +129,31 @@ impl FoldBuf {
         self.identity = false;
         self.text.reserve(s.len());
         self.map.reserve(s.len() + 1);
-        for (i, c) in s.char_indices() {
-            if c.is_ascii() {
-                self.text.push(c.to_ascii_lowercase());
-                self.map.push(i as u32);
-                continue;
+        // Text with a curly quote or an accent is still mostly ASCII: copy
+        // each ASCII run whole, and fold only the chars between runs.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let end = b[i..]
+                .iter()
+                .position(|x| !x.is_ascii())
+                .map_or(b.len(), |k| i + k);
+            if end > i {
+                let from = self.text.len();
+                self.text.push_str(&s[i..end]);
+                self.text[from..].make_ascii_lowercase();
+                self.map.extend(i as u32..end as u32);
+                i = end;
             }
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
             let before = self.text.len();
             fold_char(c, &mut self.text);
             for _ in before..self.text.len() {
                 self.map.push(i as u32);
             }
+            i += c.len_utf8();
         }
         self.map.push(s.len() as u32);
     }
