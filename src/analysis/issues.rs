@@ -726,13 +726,17 @@ fn bigram_stats(
     }
     per_article
         .par_iter()
-        .fold(Bigrams::default, |mut stats, &(first, run)| {
-            for (k, s) in run.iter().enumerate() {
-                let ws = cache.get(first + k);
-                count_bigrams(&mut stats, articles, s, ws, actor_words);
-            }
-            stats
-        })
+        .fold(
+            || (Bigrams::default(), PhraseWords::new(actor_words)),
+            |(mut stats, mut phrase), &(first, run)| {
+                for (k, s) in run.iter().enumerate() {
+                    let ws = cache.get(first + k);
+                    count_bigrams(&mut stats, articles, s, ws, &mut phrase);
+                }
+                (stats, phrase)
+            },
+        )
+        .map(|(stats, _)| stats)
         .reduce(Bigrams::default, |mut a, b| {
             for (key, st) in b {
                 match a.entry(key) {
@@ -746,13 +750,45 @@ fn bigram_stats(
         })
 }
 
+/// `phrase_word` of each word form, worked out once per form on a thread
+/// rather than once per word of the corpus (it folds, hashes and counts
+/// chars).
+struct PhraseWords<'a> {
+    actor_words: &'a ActorWords,
+    /// By form number: 0 not yet known, 1 no, 2 yes.
+    known: Vec<u8>,
+    /// The current sentence's answers, word by word.
+    ok: Vec<bool>,
+}
+
+impl<'a> PhraseWords<'a> {
+    fn new(actor_words: &'a ActorWords) -> PhraseWords<'a> {
+        PhraseWords {
+            actor_words,
+            known: Vec::new(),
+            ok: Vec::new(),
+        }
+    }
+
+    fn get(&mut self, w: &Word) -> bool {
+        let k = w.form_id() as usize;
+        if k >= self.known.len() {
+            self.known.resize(k + 1, 0);
+        }
+        if self.known[k] == 0 {
+            self.known[k] = 1 + u8::from(phrase_word(w, self.actor_words));
+        }
+        self.known[k] == 2
+    }
+}
+
 /// Counts the bigrams of one sentence (`ws`: its words) into `stats`.
 fn count_bigrams(
     stats: &mut Bigrams,
     articles: &[Article],
     s: &Sentence,
     ws: Option<&[Word]>,
-    actor_words: &ActorWords,
+    phrase: &mut PhraseWords,
 ) {
     let Some(b) = articles
         .get(s.article as usize)
@@ -764,7 +800,9 @@ fn count_bigrams(
         return;
     };
     let text = s.span.slice(&b.text);
-    let ok: Vec<bool> = ws.iter().map(|w| phrase_word(w, actor_words)).collect();
+    let mut ok = std::mem::take(&mut phrase.ok);
+    ok.clear();
+    ok.extend(ws.iter().map(|w| phrase.get(w)));
     for (k, pair) in ws.windows(2).enumerate() {
         let (x, y) = (&pair[0], &pair[1]);
         // Adjacent in the text, not across punctuation.
@@ -795,6 +833,7 @@ fn count_bigrams(
         // A sentence's first word is capitalised whatever it is.
         e.capitalised |= (k > 0 && capitalised(text, x)) || capitalised(text, y);
     }
+    phrase.ok = ok;
 }
 
 /// A heading no issue covers founds one when a phrase of it (two adjacent

@@ -123,6 +123,13 @@ impl Word {
         &self.form().stem
     }
 
+    /// Its form's number. A number names one form for the life of the
+    /// process (two numbers may name equal forms, made on two threads), so
+    /// facts worked out from a form can be kept by number.
+    pub fn form_id(&self) -> u32 {
+        self.form
+    }
+
     /// Its stem's number: equal for two words exactly when their stems are.
     pub fn stem_id(&self) -> u32 {
         self.form().stem_id
