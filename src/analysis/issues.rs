@@ -1183,6 +1183,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn flat_lists_read_back_as_made_across_pieces() {
+        // Lengths 0..=3 in a fixed pattern, over two and a half pieces of
+        // 4,096 lists, so lists on both sides of each seam are checked.
+        let n = 4096 * 2 + 1000;
+        let list = |k: usize| {
+            (0..(k * 7 + k / 13) % 4)
+                .map(|j| k * 10 + j)
+                .collect::<Vec<usize>>()
+        };
+        let flat = Flat::of(n, &list);
+        assert_eq!(flat.iter().count(), n);
+        for (k, got) in flat.iter().enumerate() {
+            assert_eq!(got, &list(k)[..], "list {k}");
+        }
+        assert!(flat.get(n).is_empty());
+        assert_eq!(Flat::of(0, &list).iter().count(), 0);
+    }
+
+    #[test]
     fn weak_keywords_need_company_in_prose_only() {
         let m = Matcher::new(&[
             vec!["~border".into(), "migrants".into()],
