@@ -928,7 +928,9 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         .collect();
     // Discovery reads whole blocks; sentence bounds do not change a name.
     let _ = sentences;
-    // Articles are independent until names are grouped: read them in parallel.
+    // Articles are independent until names are grouped: read them in
+    // parallel, and gather their candidates (this stage's bulk) a window of
+    // articles at a time.
     type Hits = (Vec<(usize, Evidence, bool)>, Vec<Candidate>, Vec<CompactString>);
     let body_bytes: usize = articles
         .iter()
@@ -945,79 +947,74 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
     } else {
         Matcher::shared(lexicon, body_bytes >= DFA_FROM_BYTES)
     };
-    let per_article: Vec<Hits> = articles
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || (FoldBuf::new(), Vec::new()),
-            |(buf, hits), (ai, a)| {
-                let mut lex_hits = Vec::new();
-                let mut cands = Vec::new();
-                let mut keys = Keys::default();
-                let mut toks = Vec::new();
-                let mut skip_names = Vec::new();
-                if let Some(au) = &a.author {
-                    for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
-                        let k = fold(part.trim());
-                        if !k.is_empty() {
-                            skip_names.push(k);
-                        }
-                    }
-                }
-                for (bi, b) in a.blocks.iter().enumerate() {
-                    if !b.kind.is_body() {
-                        continue;
-                    }
-                    hits.clear();
-                    matcher.find_with(&b.text, buf, hits);
-                    // A place that is not the actor is still not a person's name.
-                    let taken: Vec<Span> = hits.iter().map(|h| h.span).collect();
-                    for &h in hits.iter() {
-                        if h.place && !place_stands_for_actor(b, h, &subject_verbs) {
-                            continue;
-                        }
-                        lex_hits.push((
-                            h.entry,
-                            Evidence {
-                                article: ai as u32,
-                                block: bi as u32,
-                                span: h.span,
-                            },
-                            h.possessive,
-                        ));
-                    }
-                    if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
-                        candidates_in(
-                            ai as u32,
-                            bi as u32,
-                            &b.text,
-                            &taken,
-                            &verbs,
-                            &skip_names,
-                            &mut toks,
-                            &mut keys,
-                            &mut cands,
-                        );
-                    }
-                }
-                (lex_hits, cands, keys.list)
-            },
-        )
-        .collect();
-    // Sized once: candidates are the bulk of this stage's memory.
-    let mut lex_hits: Vec<(usize, Evidence, bool)> =
-        Vec::with_capacity(per_article.iter().map(|p| p.0.len()).sum());
-    let mut cands: Vec<Candidate> = Vec::with_capacity(per_article.iter().map(|p| p.1.len()).sum());
+    let mut lex_hits: Vec<(usize, Evidence, bool)> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
     // Each article's names, numbered anew for the corpus.
     let mut keys = Keys::default();
-    for (h, c, article_keys) in per_article {
-        lex_hits.extend(h);
-        let ids: Vec<u32> = article_keys.iter().map(|k| keys.id(k)).collect();
-        cands.extend(c.into_iter().map(|c| Candidate {
-            key: ids[c.key as usize],
-            ..c
-        }));
-    }
+    super::windows::gather(
+        articles,
+        || (FoldBuf::new(), Vec::new()),
+        |(buf, hits), ai, a| -> Hits {
+            let mut lex_hits = Vec::new();
+            let mut cands = Vec::new();
+            let mut keys = Keys::default();
+            let mut toks = Vec::new();
+            let mut skip_names = Vec::new();
+            if let Some(au) = &a.author {
+                for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
+                    let k = fold(part.trim());
+                    if !k.is_empty() {
+                        skip_names.push(k);
+                    }
+                }
+            }
+            for (bi, b) in a.blocks.iter().enumerate() {
+                if !b.kind.is_body() {
+                    continue;
+                }
+                hits.clear();
+                matcher.find_with(&b.text, buf, hits);
+                // A place that is not the actor is still not a person's name.
+                let taken: Vec<Span> = hits.iter().map(|h| h.span).collect();
+                for &h in hits.iter() {
+                    if h.place && !place_stands_for_actor(b, h, &subject_verbs) {
+                        continue;
+                    }
+                    lex_hits.push((
+                        h.entry,
+                        Evidence {
+                            article: ai as u32,
+                            block: bi as u32,
+                            span: h.span,
+                        },
+                        h.possessive,
+                    ));
+                }
+                if matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && !title_case(&b.text) {
+                    candidates_in(
+                        ai as u32,
+                        bi as u32,
+                        &b.text,
+                        &taken,
+                        &verbs,
+                        &skip_names,
+                        &mut toks,
+                        &mut keys,
+                        &mut cands,
+                    );
+                }
+            }
+            (lex_hits, cands, keys.list)
+        },
+        |(h, c, article_keys)| {
+            lex_hits.extend(h);
+            let ids: Vec<u32> = article_keys.iter().map(|k| keys.id(k)).collect();
+            cands.extend(c.into_iter().map(|c| Candidate {
+                key: ids[c.key as usize],
+                ..c
+            }));
+        },
+    );
     let Keys { ids, list: keys } = keys;
     drop(ids);
     let key_of = |c: &Candidate| keys[c.key as usize].as_str();
