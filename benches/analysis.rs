@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     let sentences = analysis::sentences::split_corpus(&l.articles);
-    let (actors, mentions) = analysis::actors::find(&l.articles, &sentences, &lex);
+    let (actors, mentions) = analysis::actors::find(&l.articles, &lex);
     g.bench_function("quotes::find (200 articles)", |b| {
         b.iter(|| {
             black_box(analysis::quotes::find(

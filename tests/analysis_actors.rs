@@ -1,6 +1,6 @@
 //! Actors and mentions over the embedded seeds and handmade fixtures.
 
-use briefing::analysis::{actors, sentences, ActorKind, Lexicon};
+use briefing::analysis::{actors, ActorKind, Lexicon};
 use briefing::corpus::{load_embedded, load_paths, LoadOptions};
 
 fn seeds() -> (
@@ -9,8 +9,7 @@ fn seeds() -> (
     Vec<briefing::corpus::Article>,
 ) {
     let arts = load_embedded().articles;
-    let s = sentences::split_corpus(&arts);
-    let (a, m) = actors::find(&arts, &s, &Lexicon::embedded());
+    let (a, m) = actors::find(&arts, &Lexicon::embedded());
     (a, m, arts)
 }
 
@@ -58,8 +57,7 @@ fn fixture_discovery_on_another_story() {
         &LoadOptions::default(),
     );
     let arts = loaded.articles;
-    let s = sentences::split_corpus(&arts);
-    let (a, _) = actors::find(&arts, &s, &Lexicon::embedded());
+    let (a, _) = actors::find(&arts, &Lexicon::embedded());
     let names: Vec<&str> = a.iter().map(|x| x.name.as_str()).collect();
     assert!(names.contains(&"Diane Okafor"), "{names:?}");
     assert!(names.contains(&"Ramon Alvarez"), "{names:?}");

@@ -385,7 +385,7 @@ fn stage_timings() {
     let t = std::time::Instant::now();
     let s = sentences::split_corpus(&arts);
     let t1 = t.elapsed();
-    let (ac, m) = actors::find(&arts, &s, &lex);
+    let (ac, m) = actors::find(&arts, &lex);
     let t2 = t.elapsed();
     let q = quotes::find(&arts, &s, &ac, &m, &lex);
     let t3 = t.elapsed();

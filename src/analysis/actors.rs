@@ -25,7 +25,7 @@
 //! (`Authority`) names it when no other actor's name holds that word.
 
 use super::by_article::Tally;
-use super::{Actor, ActorKind, ByArticle, Evidence, Lexicon, Mention, Sentence};
+use super::{Actor, ActorKind, ByArticle, Evidence, Lexicon, Mention};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_compact, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -911,8 +911,10 @@ fn longer_names(keys: &[&str]) -> Vec<Option<usize>> {
 
 /// Finds every actor the corpus names (lexicon actors first, in lexicon
 /// order, then discovered ones by first mention) and every mention, sorted
-/// by (article, block, span start).
-pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
+/// by (article, block, span start). Discovery reads whole blocks (sentence
+/// bounds do not change a name), so it needs no sentences and can run
+/// beside their splitting.
+pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
     // First words of speech and stance verbs (`pushes` of `pushes for`).
     let subject_verbs: HashSet<String> = lexicon
         .speech_verbs
@@ -926,8 +928,6 @@ pub fn find(articles: &[Article], sentences: &[Sentence], lexicon: &Lexicon) -> 
         .filter(|v| !v.contains(' '))
         .map(|v| (fold(v), ()))
         .collect();
-    // Discovery reads whole blocks; sentence bounds do not change a name.
-    let _ = sentences;
     // Articles are independent until names are grouped: read them in
     // parallel, and gather their candidates (this stage's bulk) a window of
     // articles at a time.
@@ -1338,8 +1338,7 @@ mod tests {
     }
 
     fn run(a: &[Article], lex: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
-        let s = super::super::sentences::split_corpus(a);
-        find(a, &s, lex)
+        find(a, lex)
     }
 
     #[test]
