@@ -189,12 +189,12 @@ impl<'a> Terms<'a> {
         // one pass over every word would. Pieces are made a batch at a time,
         // so their term lists are never all held at once.
         let starts: Vec<usize> = (0..n).step_by(PIECE).collect();
-        for batch in starts.chunks(PIECES_AT_ONCE) {
-            let pieces: Vec<Piece> = batch
-                .par_iter()
-                .map(|&start| Piece::of((start..n.min(start + PIECE)).map(passage)))
-                .collect();
-            for p in pieces {
+        super::windows::gather_by(
+            &starts,
+            PIECES_AT_ONCE,
+            || (),
+            |_, _, &start| Piece::of((start..n.min(start + PIECE)).map(passage)),
+            |p| {
                 for (t, df) in p.terms.into_iter().zip(p.df) {
                     let next = terms.df.len() as u32;
                     let id = *terms.ids.entry(t).or_insert(next);
@@ -203,8 +203,8 @@ impl<'a> Terms<'a> {
                     }
                     terms.df[id as usize] += df;
                 }
-            }
-        }
+            },
+        );
         terms
     }
 

@@ -926,9 +926,16 @@ impl Flat {
     /// The lists `list(0..n)`, read in parallel a few thousand at a time.
     fn of(n: usize, list: &(dyn Fn(usize) -> Vec<usize> + Sync)) -> Flat {
         const AT_ONCE: usize = 4096;
-        let parts: Vec<(Vec<u32>, Vec<usize>)> = (0..n.div_ceil(AT_ONCE))
-            .into_par_iter()
-            .map(|c| {
+        let mut flat = Flat {
+            ends: Vec::with_capacity(n),
+            items: Vec::new(),
+        };
+        let pieces: Vec<usize> = (0..n.div_ceil(AT_ONCE)).collect();
+        super::windows::gather_by(
+            &pieces,
+            16,
+            || (),
+            |_, _, &c| {
                 let range = c * AT_ONCE..n.min((c + 1) * AT_ONCE);
                 let mut lens = Vec::with_capacity(range.len());
                 let mut items = Vec::new();
@@ -938,19 +945,15 @@ impl Flat {
                     items.extend(is);
                 }
                 (lens, items)
-            })
-            .collect();
-        let mut flat = Flat {
-            ends: Vec::with_capacity(n),
-            items: Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum()),
-        };
-        for (lens, items) in parts {
-            for len in lens {
-                let end = flat.ends.last().copied().unwrap_or(0) + len;
-                flat.ends.push(end);
-            }
-            flat.items.extend(items);
-        }
+            },
+            |(lens, items)| {
+                for len in lens {
+                    let end = flat.ends.last().copied().unwrap_or(0) + len;
+                    flat.ends.push(end);
+                }
+                flat.items.extend(items);
+            },
+        );
         flat
     }
 

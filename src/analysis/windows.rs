@@ -19,14 +19,30 @@ pub fn gather<A, S, R>(
     items: &[A],
     init: impl Fn() -> S + Sync + Send,
     each: impl Fn(&mut S, usize, &A) -> R + Sync + Send,
+    gather: impl FnMut(R),
+) where
+    A: Sync,
+    R: Send,
+{
+    gather_by(items, WINDOW, init, each, gather);
+}
+
+/// `gather` with windows of `window` items (at least one), for items that
+/// are themselves large pieces of work.
+pub fn gather_by<A, S, R>(
+    items: &[A],
+    window: usize,
+    init: impl Fn() -> S + Sync + Send,
+    each: impl Fn(&mut S, usize, &A) -> R + Sync + Send,
     mut gather: impl FnMut(R),
 ) where
     A: Sync,
     R: Send,
 {
-    for (w, window) in items.chunks(WINDOW).enumerate() {
-        let first = w * WINDOW;
-        let results: Vec<R> = window
+    let window = window.max(1);
+    for (w, chunk) in items.chunks(window).enumerate() {
+        let first = w * window;
+        let results: Vec<R> = chunk
             .par_iter()
             .enumerate()
             .map_init(&init, |state, (k, item)| each(state, first + k, item))
@@ -59,5 +75,15 @@ mod tests {
         let mut none = Vec::new();
         gather(&[] as &[u8], || (), |_, _, _| 1, |r| none.push(r));
         assert!(none.is_empty());
+        // Windows of one and of a size that does not divide the items.
+        for window in [0, 1, 7] {
+            let mut seen = Vec::new();
+            gather_by(&items[..50], window, || (), |_, i, &x| (i, x), |r| seen.push(r));
+            assert_eq!(
+                seen,
+                (0..50).map(|x| (x, x)).collect::<Vec<_>>(),
+                "window {window}"
+            );
+        }
     }
 }
