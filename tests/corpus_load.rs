@@ -281,6 +281,33 @@ fn a_large_folder_loads_as_its_files_one_by_one() {
     assert_eq!(whole.warnings, one_by_one.warnings);
 }
 
+/// A file reached twice (named along with its folder, or a hard link beside
+/// it) is one article, and its warnings come once, even when the two
+/// readings fall in different read windows.
+#[test]
+fn a_file_reached_twice_is_read_once_across_windows() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("pack");
+    for i in 0..1_100 {
+        let body = format!("Story {i}\n\nThe council met {i} times, the mayor said.\n");
+        write(&folder.join(format!("{i:05}.txt")), body);
+    }
+    // Not UTF-8: a warning that must not come twice.
+    write(
+        &folder.join("latin.txt"),
+        b"caf\xe9 strike\n\nThe union met on Tuesday.\n",
+    );
+    fs::hard_link(folder.join("00000.txt"), folder.join("zz-hard-link.txt")).unwrap();
+    // The first file again, after the whole folder: in the second window.
+    let l = load(&[&folder, &folder.join("00000.txt"), &folder.join("latin.txt")]);
+    assert_eq!(l.articles.len(), 1_101, "{:?}", l.warnings);
+    let paths: Vec<&str> = l.articles.iter().map(|a| a.path.as_str()).collect();
+    assert!(paths[0].ends_with("pack/00000.txt"), "{:?}", &paths[..3]);
+    assert!(!paths.iter().any(|p| p.ends_with("zz-hard-link.txt")));
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    assert!(l.warnings[0].path.ends_with("latin.txt"));
+}
+
 #[test]
 fn order_is_input_order_then_walk_order_and_stable() {
     let dir = tempfile::tempdir().unwrap();

@@ -118,12 +118,15 @@ fn identity(_path: &Path, _meta: &Metadata) -> Option<(u64, u64)> {
     None
 }
 
+/// The walk lists files without looking each one up: a file reached twice
+/// (a link beside its target, a file named along with its folder) is found
+/// by the identity of its open handle when read, and only its first
+/// reading is kept (see `load_paths`).
 #[derive(Default)]
 struct Walk {
     jobs: Vec<Job>,
     seen_dirs: HashSet<(u64, u64)>,
     seen_canon_dirs: HashSet<PathBuf>,
-    seen_files: HashSet<(u64, u64)>,
 }
 
 impl Walk {
@@ -143,19 +146,22 @@ impl Walk {
         }
     }
 
-    fn add_file(&mut self, path: &Path, meta: &Metadata, kind: Kind) {
-        if let Some(id) = identity(path, meta) {
-            // The same file reached twice (a link beside its target, a file
-            // named along with its folder) would double an article.
-            if !self.seen_files.insert(id) {
-                return;
-            }
-        }
+    fn add_file(&mut self, path: &Path, kind: Kind) {
         self.jobs.push(Job::Read {
             path: path.to_path_buf(),
             shown: display_path(path),
             kind,
         });
+    }
+
+    /// A regular file met in a folder: read if its name promises an
+    /// article or says nothing.
+    fn add_found_file(&mut self, path: &Path) {
+        match format_of(path) {
+            Some(Some(f)) => self.add_file(path, Kind::Known(f)),
+            Some(None) => self.add_file(path, Kind::MaybeText),
+            None => {} // images, PDFs…: not articles
+        }
     }
 
     /// A path named by the user: read whatever it is, warn if it cannot be.
@@ -181,7 +187,7 @@ impl Walk {
                 Some(Some(f)) => Kind::Known(f),
                 _ => Kind::Sniff,
             };
-            self.add_file(path, &meta, kind);
+            self.add_file(path, kind);
         } else {
             self.warn(path, special_message(&meta));
         }
@@ -203,17 +209,28 @@ impl Walk {
         }
         entries.sort_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
         entries.retain(|(name, _)| !is_hidden(name));
-        // Each entry's own metadata (`symlink_metadata` of its path, looked
-        // up from the open folder): one syscall per entry, the walk's main
-        // cost, so taken in parallel for a big folder. What is done with
-        // them stays sequential and in order.
-        let metas: Vec<std::io::Result<Metadata>> = if entries.len() >= 64 {
-            entries.par_iter().map(|(_, e)| e.metadata()).collect()
+        // A regular file's type comes with its entry (`d_type` on Linux and
+        // most file systems): it is listed as it is and checked when opened.
+        // Any other entry (a folder, a link, a special file, or a file
+        // system that does not say) is looked up, one syscall each, in
+        // parallel for a big folder; what is done with them stays
+        // sequential and in order. At 100,000 files the lookups were most
+        // of the walk.
+        let look = |e: &fs::DirEntry| match e.file_type() {
+            Ok(t) if t.is_file() => None,
+            _ => Some(e.metadata()),
+        };
+        let metas: Vec<Option<std::io::Result<Metadata>>> = if entries.len() >= 64 {
+            entries.par_iter().map(|(_, e)| look(e)).collect()
         } else {
-            entries.iter().map(|(_, e)| e.metadata()).collect()
+            entries.iter().map(|(_, e)| look(e)).collect()
         };
         for ((_, entry), lmeta) in entries.into_iter().zip(metas) {
             let path = entry.path();
+            let Some(lmeta) = lmeta else {
+                self.add_found_file(&path);
+                continue;
+            };
             let lmeta = match lmeta {
                 Ok(m) => m,
                 Err(e) => {
@@ -246,11 +263,7 @@ impl Walk {
                     self.warn(&path, "symlink leads back to a folder already read; not followed");
                 }
             } else if meta.is_file() {
-                match format_of(&path) {
-                    Some(Some(f)) => self.add_file(&path, &meta, Kind::Known(f)),
-                    Some(None) => self.add_file(&path, &meta, Kind::MaybeText),
-                    None => {} // images, PDFs…: not articles
-                }
+                self.add_found_file(&path);
             } else {
                 self.warn(&path, special_message(&meta));
             }
@@ -306,59 +319,84 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
     // so their raw bytes are never all held at once; each file's warnings
     // stay in order, its read's before its parse's.
     let pool = reading_pool(total);
-    let mut results: Vec<(Vec<Article>, Vec<Warning>)> = Vec::with_capacity(walk.jobs.len());
-    let mut jobs = walk.jobs.into_iter();
-    loop {
-        let window: Vec<Job> = jobs.by_ref().take(READ_WINDOW).collect();
-        if window.is_empty() {
-            break;
-        }
-        let read_window = || -> Vec<(Option<ReadFile>, Vec<Warning>)> {
+    let read_window = |window: Vec<Job>| -> Vec<ReadJob> {
+        let read = || -> Vec<ReadJob> {
             window
                 .into_par_iter()
                 .map(|job| match job {
-                    Job::Warn(w) => (None, vec![w]),
+                    Job::Warn(w) => (None, None, vec![w]),
                     Job::Read { path, shown, kind } => {
                         let mut warnings = Vec::new();
-                        let bytes = read_bytes(&path, &shown, &mut warnings);
+                        let mut id = None;
+                        let bytes = read_bytes(&path, &shown, &mut id, &mut warnings);
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                         if let Some(progress) = &opts.progress {
                             progress(n, total);
                         }
-                        (bytes.map(|b| (b, shown, kind)), warnings)
+                        (bytes.map(|b| (b, shown, kind)), id, warnings)
                     }
                 })
                 .collect()
         };
-        let read = match &pool {
-            Some(pool) => pool.install(read_window),
-            None => read_window(),
-        };
-        let parsed: Vec<(Vec<Article>, Vec<Warning>)> = read
-            .into_par_iter()
-            .map(|(file, mut warnings)| {
-                let articles = match file {
-                    Some((bytes, shown, kind)) => parse_file(bytes, &shown, kind, &mut warnings),
-                    None => Vec::new(),
-                };
-                (articles, warnings)
-            })
-            .collect();
-        results.extend(parsed);
-    }
-    let mut out = Loaded {
-        articles: Vec::with_capacity(results.iter().map(|r| r.0.len()).sum()),
-        warnings: Vec::with_capacity(results.iter().map(|r| r.1.len()).sum()),
+        match &pool {
+            Some(pool) => pool.install(read),
+            None => read(),
+        }
     };
-    for (a, w) in results {
-        out.articles.extend(a);
-        out.warnings.extend(w);
+    let mut out = Loaded {
+        articles: Vec::with_capacity(total),
+        warnings: Vec::new(),
+    };
+    let mut seen_files: HashSet<FileId> = HashSet::new();
+    let mut jobs = walk.jobs.into_iter();
+    let mut read = read_window(jobs.by_ref().take(READ_WINDOW).collect());
+    while !read.is_empty() {
+        let next: Vec<Job> = jobs.by_ref().take(READ_WINDOW).collect();
+        // The next window is read while this one is parsed: reading is
+        // mostly system calls (and waits, with a cold file cache) and would
+        // otherwise leave a core idle between windows.
+        let (parsed, next) = std::thread::scope(|scope| {
+            let reader = (!next.is_empty()).then(|| scope.spawn(|| read_window(next)));
+            let parsed: Vec<(Option<FileId>, Vec<Article>, Vec<Warning>)> = read
+                .into_par_iter()
+                .map(|(file, id, mut warnings)| {
+                    let articles = match file {
+                        Some((bytes, shown, kind)) => parse_file(bytes, &shown, kind, &mut warnings),
+                        None => Vec::new(),
+                    };
+                    (id, articles, warnings)
+                })
+                .collect();
+            let next = match reader.map(|r| r.join()) {
+                None => Vec::new(),
+                Some(Ok(next)) => next,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+            };
+            (parsed, next)
+        });
+        for (id, articles, warnings) in parsed {
+            // The same file reached twice would double its articles (and
+            // its warnings): only its first reading, in walk order, counts.
+            if id.is_some_and(|id| !seen_files.insert(id)) {
+                continue;
+            }
+            out.articles.extend(articles);
+            out.warnings.extend(warnings);
+        }
+        read = next;
     }
     out
 }
 
+/// A file's identity (device, inode), where the platform gives one.
+type FileId = (u64, u64);
+
 /// A file's bytes as read, with its shown path and kind, to be parsed.
 type ReadFile = (Vec<u8>, String, Kind);
+
+/// A job done by the readers: the file read (if it could be), its identity
+/// and its warnings so far.
+type ReadJob = (Option<ReadFile>, Option<FileId>, Vec<Warning>);
 
 /// Files read, then parsed, at a time.
 const READ_WINDOW: usize = 1024;
@@ -454,8 +492,15 @@ fn sniff(text: &str) -> Format {
 }
 
 /// Opens and reads a file without ever blocking on a FIFO or reading a file
-/// that is too large. `None` after pushing a warning.
-fn read_bytes(path: &Path, shown: &str, warnings: &mut Vec<Warning>) -> Option<Vec<u8>> {
+/// that is too large. `None` after pushing a warning. Sets `id` to the
+/// file's identity when it can be known, even when it cannot be read, so a
+/// file reached twice warns once.
+fn read_bytes(
+    path: &Path,
+    shown: &str,
+    id: &mut Option<FileId>,
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<u8>> {
     let warn = |warnings: &mut Vec<Warning>, msg: String| {
         warnings.push(Warning::new(shown, None, msg));
     };
@@ -479,12 +524,14 @@ fn read_bytes(path: &Path, shown: &str, warnings: &mut Vec<Warning>) -> Option<V
     let mut file = match open_nonblocking(path) {
         Ok(f) => f,
         Err(e) => {
+            *id = fs::metadata(path).ok().and_then(|m| identity(path, &m));
             warn(warnings, format!("cannot read: {}", io_reason(&e)));
             return None;
         }
     };
-    // Checked again on the open handle: the path may have been swapped for
-    // something else between the look and the open.
+    // Checked on the open handle: the walk takes a regular file's type from
+    // its folder entry, and the path may have been swapped for something
+    // else since.
     let meta = match file.metadata() {
         Ok(m) => m,
         Err(e) => {
@@ -492,6 +539,7 @@ fn read_bytes(path: &Path, shown: &str, warnings: &mut Vec<Warning>) -> Option<V
             return None;
         }
     };
+    *id = identity(path, &meta);
     if !meta.is_file() {
         warn(warnings, special_message(&meta));
         return None;
