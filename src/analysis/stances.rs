@@ -32,7 +32,6 @@ use super::{
 use crate::corpus::{Article, BlockKind};
 use crate::text::Span;
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Longest summary, in chars, before it is cut at a word with "…".
 pub const SUMMARY_CHARS: usize = 80;
@@ -412,7 +411,7 @@ struct Draft {
 struct Out<'a> {
     articles: &'a [Article],
     drafts: Vec<Draft>,
-    seen: HashMap<(ActorId, IssueId, u32, u32), Vec<Span>>,
+    seen: foldhash::HashMap<(ActorId, IssueId, u32, u32), Vec<Span>>,
 }
 
 impl Out<'_> {
@@ -794,22 +793,31 @@ fn sentences_rule(
 }
 
 fn quotes_rule(out: &mut Out, quotes: &[Quote], matcher: &Matcher) {
-    for q in quotes {
-        let (Some(actor), QuoteKind::Indirect) = (q.speaker, q.kind) else {
-            continue;
-        };
-        // A `Label: …` list item is read, with its label's issue, by the list rule.
-        let block = out
-            .articles
-            .get(q.at.article as usize)
-            .and_then(|a| a.blocks.get(q.at.block as usize));
-        if block.is_some_and(|b| b.kind == BlockKind::ListItem && lead_of(&b.text).is_some()) {
-            continue;
-        }
-        let text = q.at.text(out.articles);
-        for i in matcher.best_issues(&words(text)) {
-            out.push(actor, i as IssueId, q.at, StanceSource::Sentence);
-        }
+    let articles = out.articles;
+    // Quotes are read in parallel, their stances kept in quote order.
+    let found: Vec<(ActorId, IssueId, Evidence)> = quotes
+        .par_iter()
+        .flat_map_iter(|q| {
+            let (Some(actor), QuoteKind::Indirect) = (q.speaker, q.kind) else {
+                return Vec::new();
+            };
+            // A `Label: …` list item is read, with its label's issue, by the list rule.
+            let block = articles
+                .get(q.at.article as usize)
+                .and_then(|a| a.blocks.get(q.at.block as usize));
+            if block.is_some_and(|b| b.kind == BlockKind::ListItem && lead_of(&b.text).is_some()) {
+                return Vec::new();
+            }
+            let text = q.at.text(articles);
+            matcher
+                .best_issues(&words(text))
+                .into_iter()
+                .map(|i| (actor, i as IssueId, q.at))
+                .collect()
+        })
+        .collect();
+    for (actor, issue, at) in found {
+        out.push(actor, issue, at, StanceSource::Sentence);
     }
 }
 
@@ -843,7 +851,7 @@ pub fn find(
     let mut out = Out {
         articles,
         drafts: Vec::new(),
-        seen: HashMap::new(),
+        seen: foldhash::HashMap::default(),
     };
     tables(&mut out, &matcher, &finder, mentions);
     lists(&mut out, &matcher, &finder, mentions);
@@ -865,9 +873,9 @@ pub fn find(
         .into_iter()
         .filter(|d| d.actor < n_actors && d.issue < n_issues)
         .collect();
-    drafts.sort_by_key(|d| (d.at, d.actor, d.issue));
+    drafts.par_sort_unstable_by_key(|d| (d.at, d.actor, d.issue));
     let stances: Vec<Stance> = drafts
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(i, d)| Stance {
             id: i as StanceId,
@@ -879,24 +887,23 @@ pub fn find(
         })
         .collect();
 
-    let mut groups: HashMap<(IssueId, ActorId), Vec<&Stance>> = HashMap::new();
-    for s in &stances {
-        groups.entry((s.issue, s.actor)).or_default().push(s);
-    }
-    let mut keys: Vec<_> = groups.keys().copied().collect();
-    keys.sort();
-    let summaries = keys
-        .into_iter()
-        .filter_map(|k| {
-            let mut v = groups.remove(&k)?;
-            v.sort_by_key(|s| (rank(s.source), s.at));
-            let first = v.first()?;
-            Some(StanceSummary {
-                actor: k.1,
-                issue: k.0,
+    // One summary per (issue, actor): the stances sorted by that key, then
+    // by rank and place, are each summary's run.
+    let mut order: Vec<&Stance> = stances.iter().collect();
+    order.par_sort_unstable_by_key(|s| (s.issue, s.actor, rank(s.source), s.at, s.id));
+    let runs: Vec<&[&Stance]> = order
+        .chunk_by(|a, b| (a.issue, a.actor) == (b.issue, b.actor))
+        .collect();
+    let summaries = runs
+        .par_iter()
+        .map(|v| {
+            let first = v[0];
+            StanceSummary {
+                actor: first.actor,
+                issue: first.issue,
                 summary: capitalise(&summarise(&first.text)),
                 stances: v.iter().map(|s| s.id).collect(),
-            })
+            }
         })
         .collect();
     (stances, summaries)
