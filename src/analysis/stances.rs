@@ -435,21 +435,51 @@ impl Out<'_> {
 }
 
 /// The actor a cell or lead names: a mention lying inside it, else its words.
-fn named_in(mentions: &[Mention], at: Evidence, text: &str, finder: &ActorFinder) -> Option<ActorId> {
-    block_mentions(mentions, at.article, at.block)
+fn named_in(mentions: &Mentions, at: Evidence, text: &str, finder: &ActorFinder) -> Option<ActorId> {
+    mentions
+        .block(at.article, at.block)
         .iter()
         .find(|m| at.span.contains(m.at.span))
         .map(|m| m.actor)
         .or_else(|| header_actor(text, finder))
 }
 
-/// The mentions in one block. Mentions are sorted by (article, block,
-/// start), so the block's are one run, found by binary search.
-fn block_mentions(mentions: &[Mention], article: u32, block: u32) -> &[Mention] {
-    let key = |m: &Mention| (m.at.article, m.at.block);
-    let first = mentions.partition_point(|m| key(m) < (article, block));
-    let end = first + mentions[first..].partition_point(|m| key(m) <= (article, block));
-    &mentions[first..end]
+/// The corpus's mentions, sorted by (article, block, start), with where each
+/// article's run starts: a block's mentions are searched for in its
+/// article's run, a few dozen, not in millions, where every step of a
+/// binary search over the whole list missed the cache.
+struct Mentions<'a> {
+    all: &'a [Mention],
+    /// `starts[a]..starts[a + 1]`: article `a`'s run.
+    starts: Vec<u32>,
+}
+
+impl<'a> Mentions<'a> {
+    fn new(all: &'a [Mention], articles: usize) -> Mentions<'a> {
+        let mut starts = Vec::with_capacity(articles + 1);
+        let mut i = 0;
+        for a in 0..=articles {
+            while all.get(i).is_some_and(|m| (m.at.article as usize) < a) {
+                i += 1;
+            }
+            starts.push(i as u32);
+        }
+        Mentions { all, starts }
+    }
+
+    /// The mentions in one block.
+    fn block(&self, article: u32, block: u32) -> &'a [Mention] {
+        let a = article as usize;
+        let run = match (self.starts.get(a), self.starts.get(a + 1)) {
+            (Some(&s), Some(&e)) => &self.all[s as usize..e as usize],
+            // Past the articles: searched whole, as a list not yet indexed.
+            _ => self.all,
+        };
+        let key = |m: &Mention| (m.at.article, m.at.block);
+        let first = run.partition_point(|m| key(m) < (article, block));
+        let end = first + run[first..].partition_point(|m| key(m) <= (article, block));
+        &run[first..end]
+    }
 }
 
 fn ev(article: usize, block: usize, span: Span) -> Evidence {
@@ -460,7 +490,7 @@ fn ev(article: usize, block: usize, span: Span) -> Evidence {
     }
 }
 
-fn tables(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &[Mention]) {
+fn tables(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &Mentions) {
     for (ai, a) in out.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
             let Some(t) = b.table.as_ref().filter(|_| b.kind == BlockKind::Table) else {
@@ -516,7 +546,7 @@ fn transposed(
     out: &mut Out,
     matcher: &Matcher,
     finder: &ActorFinder,
-    mentions: &[Mention],
+    mentions: &Mentions,
     (ai, bi): (usize, usize),
     t: &crate::corpus::Table,
 ) {
@@ -574,7 +604,7 @@ pub fn for_lead(lead: &str) -> bool {
     lead.strip_prefix("For ").is_some_and(|r| !r.trim().is_empty())
 }
 
-fn lists(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &[Mention]) {
+fn lists(out: &mut Out, matcher: &Matcher, finder: &ActorFinder, mentions: &Mentions) {
     for (ai, a) in out.articles.iter().enumerate() {
         for (bi, b) in a.blocks.iter().enumerate() {
             let text = b.text.as_str();
@@ -675,7 +705,7 @@ fn sentences_rule(
     matcher: &Matcher,
     finder: &ActorFinder,
     verbs: &Verbs,
-    mentions: &[Mention],
+    mentions: &Mentions,
 ) {
     let articles = out.articles;
     // Sentences are read independently (in parallel); their stances are then
@@ -709,7 +739,7 @@ fn sentences_rule(
             };
             let base = s.span.start as usize;
             let sws = sws.unwrap_or_default();
-            let in_block = block_mentions(mentions, s.article, s.block);
+            let in_block = mentions.block(s.article, s.block);
             for (ca, cb) in clauses(stext) {
                 let Some(ctext) = stext.get(ca..cb) else { continue };
                 // Clauses are cut at punctuation, between words: the clause's
@@ -848,6 +878,7 @@ pub fn find(
     let matcher = Matcher::for_issues(issues);
     let finder = ActorFinder::new(actors, true);
     let verbs = Verbs::new(lexicon);
+    let mentions = &Mentions::new(mentions, articles.len());
     let mut out = Out {
         articles,
         drafts: Vec::new(),
