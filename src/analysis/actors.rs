@@ -1017,7 +1017,6 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     );
     let Keys { ids, list: keys } = keys;
     drop(ids);
-    let key_of = |c: &Candidate| keys[c.key as usize].as_str();
 
     let n_articles = articles.len();
     let mut actors: Vec<Actor> = Vec::new();
@@ -1055,26 +1054,27 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     }
 
     // Discovered names: full names (2+ words) grouped by folded key; a lone
-    // surname joins the one full name it ends. Keys are borrowed from the
-    // candidates: a large corpus has hundreds of thousands of them.
+    // surname joins the one full name it ends. A candidate carries its key's
+    // number, so groups are found by number: a large corpus has millions of
+    // candidates, and a string hashed for each was a second of one core.
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut group_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    let mut group_of: Vec<u32> = vec![u32::MAX; keys.len()];
     let mut by_surname: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.words < 2 {
             continue;
         }
-        let g = *group_of.entry(key_of(c)).or_insert_with(|| {
-            groups.push((key_of(c).to_string(), Vec::new()));
-            groups.len() - 1
-        });
-        groups[g].1.push(ci);
-        if let Some(sn) = key_of(c).split_whitespace().last() {
-            let v = by_surname.entry(sn).or_default();
-            if !v.contains(&g) {
-                v.push(g);
+        let k = c.key as usize;
+        if group_of[k] == u32::MAX {
+            let key = keys[k].as_str();
+            group_of[k] = groups.len() as u32;
+            // Each group is listed under its own key's last word, once.
+            if let Some(sn) = key.split_whitespace().last() {
+                by_surname.entry(sn).or_default().push(groups.len());
             }
+            groups.push((key.to_string(), Vec::new()));
         }
+        groups[group_of[k] as usize].1.push(ci);
     }
     drop(group_of);
     // `Von der Leyen` is `Ursula von der Leyen`, `Lula da Silva` is `Luiz
@@ -1112,29 +1112,44 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             }
         }
     }
+    // Where a one-word name goes depends on the name alone: worked out once
+    // per key, not per candidate.
+    #[derive(Clone, Copy)]
+    enum Fit {
+        Unknown,
+        Group(u32),
+        Ambiguous,
+        Solo(u32),
+    }
     let mut solo: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut solo_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    let mut fit_of: Vec<Fit> = vec![Fit::Unknown; keys.len()];
     for (ci, c) in cands.iter().enumerate() {
         if c.words != 1 {
             continue;
         }
-        let fits = by_surname
-            .get(key_of(c))
-            .filter(|gs| !gs.is_empty())
-            .or_else(|| by_inner.get(key_of(c)));
-        match fits {
-            Some(gs) if gs.len() == 1 => groups[gs[0]].1.push(ci),
-            Some(_) => {}
-            None => match solo_of.get(key_of(c)) {
-                Some(&s) => solo[s].1.push(ci),
+        let k = c.key as usize;
+        if matches!(fit_of[k], Fit::Unknown) {
+            let key = keys[k].as_str();
+            let fits = by_surname
+                .get(key)
+                .filter(|gs| !gs.is_empty())
+                .or_else(|| by_inner.get(key));
+            fit_of[k] = match fits {
+                Some(gs) if gs.len() == 1 => Fit::Group(gs[0] as u32),
+                Some(_) => Fit::Ambiguous,
                 None => {
-                    solo_of.insert(key_of(c), solo.len());
-                    solo.push((key_of(c).to_string(), vec![ci]));
+                    solo.push((key.to_string(), Vec::new()));
+                    Fit::Solo(solo.len() as u32 - 1)
                 }
-            },
+            };
+        }
+        match fit_of[k] {
+            Fit::Group(g) => groups[g as usize].1.push(ci),
+            Fit::Solo(s) => solo[s as usize].1.push(ci),
+            Fit::Unknown | Fit::Ambiguous => {}
         }
     }
-    drop(solo_of);
+    drop(fit_of);
     drop(by_surname);
     drop(by_inner);
     // A one-word name stands alone only after an office and when it speaks
