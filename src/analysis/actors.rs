@@ -1225,16 +1225,13 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
                 .unwrap_or(members[0]);
             let name = cands[full].name(articles).to_string();
             let mut aliases: Vec<String> = Vec::new();
-            // Forms already read (as written) and names already given (folded):
-            // a name said ten thousand times is folded once, not per mention.
-            let mut read: foldhash::HashSet<&str> = foldhash::HashSet::default();
+            // Names already given (folded): each form as written is folded
+            // once, in order of first use.
             let mut named: foldhash::HashSet<String> = foldhash::HashSet::default();
             named.insert(fold(&name));
-            for &m in members {
-                for form in [cands[m].name(articles), cands[m].surface(articles)] {
-                    if read.insert(form) && named.insert(fold(form)) {
-                        aliases.push(form.to_string());
-                    }
+            for form in first_uses(members, |m| [cands[m].name(articles), cands[m].surface(articles)]) {
+                if named.insert(fold(form)) {
+                    aliases.push(form.to_string());
                 }
             }
             (name, aliases)
@@ -1302,6 +1299,43 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
         a.mentions_by_article = t.finish(n_articles);
     }
     (actors, mentions)
+}
+
+/// The distinct forms of `members` (each giving its forms by `forms`), in
+/// order of first use. A name said tens of thousands of times would hold
+/// up one core to the end of the stage: its members are read in parallel
+/// pieces, each piece's first uses merged in order.
+fn first_uses<'a, const N: usize>(
+    members: &[usize],
+    forms: impl Fn(usize) -> [&'a str; N] + Sync,
+) -> Vec<&'a str> {
+    const PIECE: usize = 8192;
+    let distinct = |ms: &[usize]| {
+        let mut read: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let mut out = Vec::new();
+        for &m in ms {
+            for f in forms(m) {
+                if read.insert(f) {
+                    out.push(f);
+                }
+            }
+        }
+        out
+    };
+    if members.len() <= PIECE {
+        return distinct(members);
+    }
+    let pieces: Vec<Vec<&str>> = members.par_chunks(PIECE).map(distinct).collect();
+    let mut read: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    let mut out = Vec::new();
+    for firsts in pieces {
+        for f in firsts {
+            if read.insert(f) {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// The actor a user's name refers to: canonical name or any alias, folded
@@ -1585,6 +1619,29 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(longer_names(&refs), reference);
         }
+    }
+
+    #[test]
+    fn first_uses_keep_the_order_of_first_use_across_pieces() {
+        // New forms first appear all along the 40,000 members (pieces of
+        // 8,192), beside a few that recur everywhere.
+        let forms: Vec<String> = (0..50).map(|k| format!("form{k}")).collect();
+        let members: Vec<usize> = (0..40_000).collect();
+        let pick = |m: usize| [forms[(m / 1000) % 40].as_str(), forms[40 + (m * 13) % 7].as_str()];
+        let mut want: Vec<&str> = Vec::new();
+        for &m in &members {
+            for f in pick(m) {
+                if !want.contains(&f) {
+                    want.push(f);
+                }
+            }
+        }
+        assert_eq!(want.len(), 47);
+        assert_eq!(first_uses(&members, pick), want);
+        assert_eq!(
+            first_uses(&members[..100], pick),
+            ["form0", "form40", "form46", "form45", "form44", "form43", "form42", "form41"]
+        );
     }
 
     #[test]
