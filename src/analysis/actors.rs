@@ -1286,7 +1286,7 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
         }
     }
 
-    mentions.sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));
+    mentions.par_sort_by_key(|m| (m.at.article, m.at.block, m.at.span.start, m.actor));
     // Mentions are in article order, so each actor's tally stays sorted.
     let mut by_article = vec![Tally::new(); actors.len()];
     for m in &mentions {

@@ -10,7 +10,7 @@
 use super::IssueId;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
-use std::collections::HashSet;
+
 use std::fmt;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
@@ -100,7 +100,7 @@ impl<'de> Deserialize<'de> for IssueList {
 /// Hands out one shared `IssueList` per distinct list of ids.
 #[derive(Debug, Default)]
 pub struct IssueLists {
-    seen: HashSet<IssueList>,
+    seen: foldhash::HashSet<IssueList>,
 }
 
 impl IssueLists {
@@ -206,7 +206,7 @@ impl<'de> Deserialize<'de> for SharedStr {
 /// Hands out one shared `SharedStr` per distinct string.
 #[derive(Debug, Default)]
 pub struct SharedStrs {
-    seen: HashSet<SharedStr>,
+    seen: foldhash::HashSet<SharedStr>,
 }
 
 impl SharedStrs {
