@@ -12,6 +12,7 @@ pub mod gender;
 pub mod issues;
 pub mod lexicon;
 pub mod quotes;
+pub mod runs;
 pub mod sentences;
 pub mod shared;
 pub mod stances;

@@ -28,6 +28,7 @@
 //! the naming words kept in `speaker_text`.
 
 use super::gender::{self, Gender};
+use super::runs::ArticleRuns;
 use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence, SharedStrs};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_compact, FoldBuf, Span};
@@ -1149,6 +1150,8 @@ pub fn find(
     let words = Words::new(lexicon);
     let genders: Vec<Option<Gender>> = actors.iter().map(gender::of_actor).collect();
     let folded_names: Vec<Vec<String>> = actors.par_iter().map(folded_names).collect();
+    let mention_runs = ArticleRuns::new(mentions, articles.len(), |m| m.at.article);
+    let sentence_runs = ArticleRuns::new(sentences, articles.len(), |s| s.article);
     // Articles are independent: read them in parallel, then order.
     let mut out: Vec<Quote> = Vec::new();
     super::windows::gather(
@@ -1160,10 +1163,11 @@ pub fn find(
             // previous one for the next.
             let mut block_pairs: Vec<Option<Vec<(Span, Span)>>> = vec![None; a.blocks.len()];
             // Sentences and mentions are sorted by (article, block): an
-            // article's, then a block's, are found by binary search (a
-            // table of every block's range costs a cache miss per look-up).
-            let (a0, a1) = range_of(mentions, ai as u32, |m| m.at.article);
-            let (sa0, sa1) = range_of(sentences, ai as u32, |s| s.article);
+            // article's run is looked up, then a block's found in it by
+            // binary search (a table of every block's range costs a cache
+            // miss per look-up).
+            let std::ops::Range { start: a0, end: a1 } = mention_runs.of(ai as u32);
+            let std::ops::Range { start: sa0, end: sa1 } = sentence_runs.of(ai as u32);
             let art_sents = &sentences[sa0..sa1];
             let art_ments = &mentions[a0..a1];
             let block_ments = |bi: usize| {

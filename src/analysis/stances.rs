@@ -24,6 +24,7 @@
 //! across the header). Summaries take the strongest stance: table, then
 //! list, then sentence, then reading order.
 use super::issues::{header_actor, label_column, lead_of, Matcher};
+use super::runs::ArticleRuns;
 use super::words::{words, SentenceWords, Word};
 use super::{
     Actor, ActorId, ActorKind, Evidence, Issue, IssueId, Lexicon, Mention, Quote, QuoteKind, Sentence,
@@ -446,38 +447,23 @@ fn named_in(mentions: &Mentions, at: Evidence, text: &str, finder: &ActorFinder)
 
 /// The corpus's mentions, sorted by (article, block, start), with where each
 /// article's run starts: a block's mentions are searched for in its
-/// article's run, a few dozen, not in millions, where every step of a
-/// binary search over the whole list missed the cache.
+/// article's run, a few dozen, not in millions.
 struct Mentions<'a> {
     all: &'a [Mention],
-    /// `starts[a]..starts[a + 1]`: article `a`'s run.
-    starts: Vec<u32>,
+    runs: ArticleRuns,
 }
 
 impl<'a> Mentions<'a> {
     fn new(all: &'a [Mention], articles: usize) -> Mentions<'a> {
-        let mut starts = Vec::with_capacity(articles + 1);
-        let mut i = 0;
-        for a in 0..=articles {
-            while all.get(i).is_some_and(|m| (m.at.article as usize) < a) {
-                i += 1;
-            }
-            starts.push(i as u32);
-        }
-        Mentions { all, starts }
+        let runs = ArticleRuns::new(all, articles, |m| m.at.article);
+        Mentions { all, runs }
     }
 
     /// The mentions in one block.
     fn block(&self, article: u32, block: u32) -> &'a [Mention] {
-        let a = article as usize;
-        let run = match (self.starts.get(a), self.starts.get(a + 1)) {
-            (Some(&s), Some(&e)) => &self.all[s as usize..e as usize],
-            // Past the articles: searched whole, as a list not yet indexed.
-            _ => self.all,
-        };
-        let key = |m: &Mention| (m.at.article, m.at.block);
-        let first = run.partition_point(|m| key(m) < (article, block));
-        let end = first + run[first..].partition_point(|m| key(m) <= (article, block));
+        let run = &self.all[self.runs.of(article)];
+        let first = run.partition_point(|m| m.at.block < block);
+        let end = first + run[first..].partition_point(|m| m.at.block <= block);
         &run[first..end]
     }
 }
