@@ -28,7 +28,7 @@
 //! the naming words kept in `speaker_text`.
 
 use super::gender::{self, Gender};
-use super::runs::ArticleRuns;
+use super::runs::{range_of, ArticleRuns};
 use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence, SharedStrs};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_compact, FoldBuf, Span};
@@ -1132,13 +1132,6 @@ fn folded_names(a: &Actor) -> Vec<String> {
         .collect()
 }
 
-/// The range of `items` (sorted by `key`) whose key is `k`.
-fn range_of<T>(items: &[T], k: u32, key: impl Fn(&T) -> u32) -> (usize, usize) {
-    let lo = items.partition_point(|x| key(x) < k);
-    let hi = lo + items[lo..].partition_point(|x| key(x) <= k);
-    (lo, hi)
-}
-
 /// Every quote in the corpus, ordered by (article, block, position).
 pub fn find(
     articles: &[Article],
@@ -1899,21 +1892,6 @@ mod tests {
                 first_in(&all, ss, se, "according to ".len()),
                 s[ss..se].to_ascii_lowercase().find("according to ").map(|p| p + ss)
             );
-        }
-
-        #[test]
-        fn range_of_is_the_run_of_a_key(
-            keys in proptest::collection::vec(0u32..6, 0..30),
-            k in 0u32..7
-        ) {
-            let mut keys = keys;
-            keys.sort();
-            let (lo, hi) = range_of(&keys, k, |x| *x);
-            let run: Vec<usize> = (0..keys.len()).filter(|&i| keys[i] == k).collect();
-            match (run.first(), run.last()) {
-                (Some(&a), Some(&b)) => proptest::prop_assert_eq!((lo, hi), (a, b + 1)),
-                _ => proptest::prop_assert_eq!(lo, hi),
-            }
         }
     }
 

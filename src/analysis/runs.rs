@@ -37,9 +37,34 @@ impl ArticleRuns {
     }
 }
 
+/// The range of `items` (sorted by `key`) whose key is `k`: a block's run
+/// inside its article's.
+pub fn range_of<T>(items: &[T], k: u32, key: impl Fn(&T) -> u32) -> (usize, usize) {
+    let lo = items.partition_point(|x| key(x) < k);
+    let hi = lo + items[lo..].partition_point(|x| key(x) <= k);
+    (lo, hi)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn range_of_is_the_run_of_a_key(
+            keys in proptest::collection::vec(0u32..6, 0..30),
+            k in 0u32..7
+        ) {
+            let mut keys = keys;
+            keys.sort();
+            let (lo, hi) = range_of(&keys, k, |x| *x);
+            let run: Vec<usize> = (0..keys.len()).filter(|&i| keys[i] == k).collect();
+            match (run.first(), run.last()) {
+                (Some(&a), Some(&b)) => proptest::prop_assert_eq!((lo, hi), (a, b + 1)),
+                _ => proptest::prop_assert_eq!(lo, hi),
+            }
+        }
+    }
 
     #[test]
     fn runs_match_a_scan_of_the_list() {

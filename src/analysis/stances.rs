@@ -24,7 +24,7 @@
 //! across the header). Summaries take the strongest stance: table, then
 //! list, then sentence, then reading order.
 use super::issues::{header_actor, label_column, lead_of, Matcher};
-use super::runs::ArticleRuns;
+use super::runs::{range_of, ArticleRuns};
 use super::words::{words, SentenceWords, Word};
 use super::{
     Actor, ActorId, ActorKind, Evidence, Issue, IssueId, Lexicon, Mention, Quote, QuoteKind, Sentence,
@@ -462,8 +462,7 @@ impl<'a> Mentions<'a> {
     /// The mentions in one block.
     fn block(&self, article: u32, block: u32) -> &'a [Mention] {
         let run = &self.all[self.runs.of(article)];
-        let first = run.partition_point(|m| m.at.block < block);
-        let end = first + run[first..].partition_point(|m| m.at.block <= block);
+        let (first, end) = range_of(run, block, |m| m.at.block);
         &run[first..end]
     }
 }
