@@ -1056,7 +1056,8 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     // Discovered names: full names (2+ words) grouped by folded key; a lone
     // surname joins the one full name it ends. A candidate carries its key's
     // number, so groups are found by number: a large corpus has millions of
-    // candidates, and a string hashed for each was a second of one core.
+    // candidates, and hashing a string for each took 0.2 s of one core at
+    // 100,000 articles.
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     let mut group_of: Vec<u32> = vec![u32::MAX; keys.len()];
     let mut by_surname: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
