@@ -1387,15 +1387,11 @@ mod tests {
         .unwrap()
     }
 
-    fn run(a: &[Article], lex: &Lexicon) -> (Vec<Actor>, Vec<Mention>) {
-        find(a, lex)
-    }
-
     #[test]
     fn lexicon_matches_with_boundaries_and_possessives() {
         let a =
             art(&["Petro\u{2019}s plan. Petroleum rose. The Colombian President spoke at the UN, un poco."]);
-        let (actors, m) = run(std::slice::from_ref(&a), &lex());
+        let (actors, m) = find(std::slice::from_ref(&a), &lex());
         assert_eq!(actors.len(), 2, "{actors:?}");
         assert_eq!(actors[0].name, "Gustavo Petro");
         assert_eq!(actors[0].mentions, 2);
@@ -1413,7 +1409,7 @@ mod tests {
             "Okafor\u{2019}s budget passed. However, Okafor was tired. Leonor Pacheco said the vote was fine.",
             "The Finance Committee and the Finance Committee met in Latin America. Latin America waited.",
         ]);
-        let (actors, m) = run(&[a], &lex());
+        let (actors, m) = find(&[a], &lex());
         let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, vec!["Diane Okafor", "Leonor Pacheco", "Finance Committee"]);
         assert_eq!(actors[0].mentions, 3);
@@ -1444,7 +1440,7 @@ mod tests {
             10,
             Span::default(),
         ));
-        let (actors, _) = run(&[a], &lex());
+        let (actors, _) = find(&[a], &lex());
         let names: Vec<(&str, u32)> = actors.iter().map(|a| (a.name.as_str(), a.mentions)).collect();
         assert_eq!(names, vec![("Ana Lopez", 2), ("Juan Lopez", 2)]);
     }
@@ -1456,7 +1452,7 @@ mod tests {
             "The Harbor City Council voted. Bank of America declined. Plaza de Bolívar filled.",
             "Plaza de Bolívar emptied. Mark Smith of Boston came. Mark Smith of Boston left.",
         ]);
-        let (actors, _) = run(&[a], &lex());
+        let (actors, _) = find(&[a], &lex());
         let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
         assert_eq!(
             names,
@@ -1487,7 +1483,7 @@ mod tests {
             "France has also demanded a safeguard. Germany, by contrast, wants a deal. Paris Hilton smiled.",
             "Officials said that Paris would wait, but Berlin argued otherwise. Latin Germany said no.",
         ]);
-        let (actors, m) = run(std::slice::from_ref(&a), &world());
+        let (actors, m) = find(std::slice::from_ref(&a), &world());
         let got: Vec<(&str, &str)> = m
             .iter()
             .map(|m| {
@@ -1514,7 +1510,7 @@ mod tests {
             "President Lula said it again. Ursula von der Leyen agreed. Von der Leyen said so.",
             "French President Emmanuel Macron said no. Senator Smith waved. The Cabinet said nothing.",
         ]);
-        let (actors, _) = run(&[a], &lex());
+        let (actors, _) = find(&[a], &lex());
         let names: Vec<(&str, u32)> = actors.iter().map(|a| (a.name.as_str(), a.mentions)).collect();
         assert_eq!(
             names,
@@ -1648,7 +1644,7 @@ mod tests {
     #[test]
     fn lookup_by_alias_folded() {
         let a = art(&["Petro spoke."]);
-        let (actors, _) = run(&[a], &lex());
+        let (actors, _) = find(&[a], &lex());
         assert_eq!(lookup(&actors, "petro"), Some(0));
         assert_eq!(lookup(&actors, "GUSTAVO PETRO"), Some(0));
         assert_eq!(lookup(&actors, "nobody"), None);
