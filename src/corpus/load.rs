@@ -105,16 +105,19 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
 
+/// A file's or folder's identity (device, inode), where the platform gives one.
+type FileId = (u64, u64);
+
 /// Identity of a file or folder, to never visit one twice (symlink loops,
 /// the same folder named twice).
 #[cfg(unix)]
-fn identity(_path: &Path, meta: &Metadata) -> Option<(u64, u64)> {
+fn identity(_path: &Path, meta: &Metadata) -> Option<FileId> {
     use std::os::unix::fs::MetadataExt;
     Some((meta.dev(), meta.ino()))
 }
 
 #[cfg(not(unix))]
-fn identity(_path: &Path, _meta: &Metadata) -> Option<(u64, u64)> {
+fn identity(_path: &Path, _meta: &Metadata) -> Option<FileId> {
     None
 }
 
@@ -125,7 +128,7 @@ fn identity(_path: &Path, _meta: &Metadata) -> Option<(u64, u64)> {
 #[derive(Default)]
 struct Walk {
     jobs: Vec<Job>,
-    seen_dirs: HashSet<(u64, u64)>,
+    seen_dirs: HashSet<FileId>,
     seen_canon_dirs: HashSet<PathBuf>,
 }
 
@@ -387,9 +390,6 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
     }
     out
 }
-
-/// A file's identity (device, inode), where the platform gives one.
-type FileId = (u64, u64);
 
 /// A file's bytes as read, with its shown path and kind, to be parsed.
 type ReadFile = (Vec<u8>, String, Kind);
