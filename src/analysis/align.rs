@@ -87,9 +87,9 @@ fn vectors(articles: &[Article], sentences: &[Sentence]) -> Vec<Option<Vector>> 
         sentences,
         words: &words,
     };
-    let terms = Terms::of(passages.len(), &|i| passages.get(i));
+    let terms = Terms::of(passages.len(), &|i, f| passages.with(i, f));
     (0..passages.len())
-        .map(|i| passages.get(i).map(|ws| terms.vector(ws)))
+        .map(|i| passages.with(i, |ws| ws.map(|ws| terms.vector(ws))))
         .collect()
 }
 
@@ -103,10 +103,13 @@ struct Passages<'a> {
     words: &'a SentenceWords,
 }
 
-impl<'a> Passages<'a> {
-    fn get(&self, i: usize) -> Option<&'a [Word]> {
-        let s = self.sentences.get(i)?;
-        self.words.get(i).filter(|_| is_passage(self.articles, s))
+impl Passages<'_> {
+    /// `f` of passage `i`'s words (`None` when sentence `i` is not one).
+    fn with<R>(&self, i: usize, f: impl FnOnce(Option<&[Word]>) -> R) -> R {
+        match self.sentences.get(i) {
+            Some(s) if is_passage(self.articles, s) => self.words.with(i, f),
+            _ => f(None),
+        }
     }
 
     fn len(&self) -> usize {
@@ -129,61 +132,71 @@ fn is_term(w: &Word) -> bool {
 /// Only these counts are kept for every passage; vectors are made for the
 /// few hundred candidates an issue compares (`vector`), not for the
 /// million passages a large corpus has.
-struct Terms<'a> {
-    ids: foldhash::HashMap<&'a str, u32>,
+struct Terms {
+    ids: foldhash::HashMap<&'static str, u32>,
     df: Vec<u32>,
     passages: f32,
 }
 
 /// One piece of passages: its terms numbered locally in order of first use,
-/// and how many of its passages hold each.
-struct Piece<'a> {
-    terms: Vec<&'a str>,
+/// how many of its passages hold each, and how many passages it has.
+struct Piece {
+    terms: Vec<&'static str>,
     df: Vec<u32>,
+    passages: usize,
 }
 
 /// Pieces numbered in parallel before their terms are merged. One in unit
 /// tests, so the proptest's two pieces cross a batch boundary too.
 const PIECES_AT_ONCE: usize = if cfg!(test) { 1 } else { 16 };
 
-impl<'a> Piece<'a> {
-    fn of(passages: impl Iterator<Item = Option<&'a [Word]>>) -> Piece<'a> {
+/// `passage(i, f)` calls `f` with the words of passage `i`, `None` for a
+/// sentence that is not one.
+type PassageWords<'p> = dyn Fn(usize, &mut dyn FnMut(Option<&[Word]>)) + Sync + 'p;
+
+impl Piece {
+    /// The piece of passages `range`.
+    fn of(range: std::ops::Range<usize>, passage: &PassageWords) -> Piece {
         let mut local: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
         let mut piece = Piece {
             terms: Vec::new(),
             df: Vec::new(),
+            passages: 0,
         };
         // `seen[t]`: the last passage (numbered from 1) that counted term t.
         let mut seen: Vec<u32> = Vec::new();
-        for (k, ws) in passages.enumerate() {
+        for (k, i) in range.enumerate() {
             let stamp = k as u32 + 1;
-            for w in ws.iter().flat_map(|ws| ws.iter()).filter(|w| is_term(w)) {
-                let next = piece.terms.len() as u32;
-                let id = *local.entry(w.stem()).or_insert(next);
-                if id == next {
-                    piece.terms.push(w.stem());
-                    piece.df.push(0);
-                    seen.push(0);
+            passage(i, &mut |ws| {
+                piece.passages += usize::from(ws.is_some());
+                for w in ws.iter().flat_map(|ws| ws.iter()).filter(|w| is_term(w)) {
+                    let next = piece.terms.len() as u32;
+                    let id = *local.entry(w.stem()).or_insert(next);
+                    if id == next {
+                        piece.terms.push(w.stem());
+                        piece.df.push(0);
+                        seen.push(0);
+                    }
+                    if seen[id as usize] != stamp {
+                        seen[id as usize] = stamp;
+                        piece.df[id as usize] += 1;
+                    }
                 }
-                if seen[id as usize] != stamp {
-                    seen[id as usize] = stamp;
-                    piece.df[id as usize] += 1;
-                }
-            }
+            });
         }
         piece
     }
 }
 
-impl<'a> Terms<'a> {
-    /// `passage(i)` for `i` in `0..n`: the words of passage `i`, `None` for
-    /// a sentence that is not one.
-    fn of(n: usize, passage: &(dyn Fn(usize) -> Option<&'a [Word]> + Sync)) -> Terms<'a> {
+impl Terms {
+    /// The terms of passages `0..n` (see `PassageWords`).
+    fn of(n: usize, passage: &PassageWords) -> Terms {
         let mut terms = Terms {
             ids: foldhash::HashMap::default(),
             df: Vec::new(),
-            passages: (0..n).filter(|&i| passage(i).is_some()).count() as f32,
+            passages: 0.0,
         };
+        let mut passages = 0usize;
         // Pieces number their own terms in parallel; a pass over each
         // piece's distinct terms, in reading order, then gives the same ids
         // one pass over every word would. Pieces are made a batch at a time,
@@ -193,8 +206,9 @@ impl<'a> Terms<'a> {
             &starts,
             PIECES_AT_ONCE,
             || (),
-            |_, _, &start| Piece::of((start..n.min(start + PIECE)).map(passage)),
+            |_, _, &start| Piece::of(start..n.min(start + PIECE), passage),
             |p| {
+                passages += p.passages;
                 for (t, df) in p.terms.into_iter().zip(p.df) {
                     let next = terms.df.len() as u32;
                     let id = *terms.ids.entry(t).or_insert(next);
@@ -205,6 +219,7 @@ impl<'a> Terms<'a> {
                 }
             },
         );
+        terms.passages = passages as f32;
         terms
     }
 
@@ -259,7 +274,7 @@ fn candidates(
 fn per_issue(sentences: &[Sentence], passages: Passages, n_issues: usize) -> Vec<Vec<SentenceId>> {
     let mut out = vec![Vec::new(); n_issues];
     for (i, s) in sentences.iter().enumerate() {
-        if s.issues.is_empty() || !passages.get(i).is_some_and(|ws| ws.iter().any(is_term)) {
+        if s.issues.is_empty() || !passages.with(i, |ws| ws.is_some_and(|ws| ws.iter().any(is_term))) {
             continue;
         }
         for &is in &s.issues {
@@ -398,7 +413,7 @@ pub fn align(
         sentences,
         words,
     };
-    let terms = Terms::of(passages.len(), &|i| passages.get(i));
+    let terms = Terms::of(passages.len(), &|i, f| passages.with(i, f));
     let lists = per_issue(sentences, passages, issues.len());
     let matcher = lists
         .iter()
@@ -407,7 +422,7 @@ pub fn align(
     let density = |s: SentenceId, i: IssueId| {
         matcher
             .as_ref()
-            .map_or(0.0, |m| density(m, passages.get(s as usize), i))
+            .map_or(0.0, |m| passages.with(s as usize, |ws| density(m, ws, i)))
     };
     // Issues are independent once the term counts exist: group them in parallel.
     issues
@@ -417,7 +432,7 @@ pub fn align(
             let ids = candidates(c, &density, issue.id);
             let vecs: Vec<Vector> = ids
                 .iter()
-                .map(|&s| terms.vector(passages.get(s as usize).unwrap_or_default()))
+                .map(|&s| passages.with(s as usize, |ws| terms.vector(ws.unwrap_or_default())))
                 .collect();
             let mut groups: Vec<AlignedGroup> = group(&ids, sentences, &vecs)
                 .into_iter()
@@ -539,7 +554,7 @@ mod tests {
                 })
                 .collect();
             let passages: Vec<Option<&[Word]>> = words.iter().map(|w| w.as_deref()).collect();
-            let terms = Terms::of(passages.len(), &|i| passages[i]);
+            let terms = Terms::of(passages.len(), &|i, f| f(passages[i]));
             let want = reference_vectors(&passages);
             for (ws, want) in passages.iter().zip(&want) {
                 let got = ws.map(|ws| terms.vector(ws));

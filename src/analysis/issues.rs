@@ -730,8 +730,9 @@ fn bigram_stats(
             || (Bigrams::default(), PhraseWords::new(actor_words)),
             |(mut stats, mut phrase), &(first, run)| {
                 for (k, s) in run.iter().enumerate() {
-                    let ws = cache.get(first + k);
-                    count_bigrams(&mut stats, articles, s, ws, &mut phrase);
+                    cache.with(first + k, |ws| {
+                        count_bigrams(&mut stats, articles, s, ws, &mut phrase)
+                    });
                 }
                 (stats, phrase)
             },
@@ -1077,7 +1078,7 @@ pub fn assign(
     let sent_issues = Flat::of(sentences.len(), &|k| {
         sentences
             .get(k)
-            .map_or_else(Vec::new, |s| of_sentence(s, cache.get(k)))
+            .map_or_else(Vec::new, |s| cache.with(k, |ws| of_sentence(s, ws)))
     });
     for (s, is) in sentences.iter().zip(sent_issues.iter()) {
         let table = articles

@@ -697,78 +697,75 @@ fn sentences_rule(
     // kept in reading order, so the first claim on a span still wins. One
     // flat list: most sentences find nothing, and a list per sentence
     // would cost 24 bytes each for it.
-    let found: Vec<(ActorId, IssueId, Evidence)> = sentences
-        .par_iter()
-        .zip(sentence_words.par_iter())
-        .flat_map_iter(|(s, sws)| {
-            let mut found = Vec::new();
-            if s.issues.is_empty() {
-                return found;
-            }
-            let Some(b) = articles
-                .get(s.article as usize)
-                .and_then(|a| a.blocks.get(s.block as usize))
-            else {
-                return found;
-            };
-            // A `Label: …` list item is read by the list rule.
-            let led = match lead_of(&b.text) {
-                Some((lead, _)) => b.kind == BlockKind::ListItem || for_lead(lead),
-                None => false,
-            };
-            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) || led {
-                return found;
-            }
-            let Some(stext) = b.text.get(s.span.range()) else {
-                return found;
-            };
-            let base = s.span.start as usize;
-            let sws = sws.unwrap_or_default();
-            let in_block = mentions.block(s.article, s.block);
-            for (ca, cb) in clauses(stext) {
-                let Some(ctext) = stext.get(ca..cb) else { continue };
-                // Clauses are cut at punctuation, between words: the clause's
-                // words are the sentence's words inside it, made relative.
-                let ws: Vec<Word> = sws
-                    .iter()
-                    .filter(|w| w.start() >= ca && w.end() <= cb)
-                    .map(|w| w.shifted(ca))
-                    .collect();
-                let local: Vec<Mention> = in_block
-                    .iter()
-                    .filter(|m| {
-                        let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
-                        ms >= base + ca && me <= base + cb
-                    })
-                    .map(|m| {
-                        let mut m = *m;
-                        m.at.span = Span::new(
-                            m.at.span.start as usize - base - ca,
-                            m.at.span.end as usize - base - ca,
-                        );
-                        m
-                    })
-                    .collect();
-                let named = block_named(finder, ctext, &ws, &local);
-                let mut from = 0;
-                while let Some((v0, v1)) = verbs.first(&ws, from) {
-                    from = v1;
-                    // A capitalised "verb" mid-clause is a name (`United States`).
-                    if v0 > 0
-                        && ctext
-                            .get(ws[v0].start()..)
-                            .and_then(|t| t.chars().next())
-                            .is_some_and(char::is_uppercase)
-                    {
-                        continue;
-                    }
-                    // `U.S. support is essential`: a "verb" followed by a verb is a noun.
-                    let next = ws.get(v1).map(|w| w.folded());
-                    if next.is_some_and(|w| COPULAS.contains(&w)) {
-                        continue;
-                    }
-                    let subject = named.iter().rev().find(|n| {
-                        n.last_word < v0
+    let read = |s: &Sentence, sws: Option<&[Word]>| {
+        let mut found = Vec::new();
+        if s.issues.is_empty() {
+            return found;
+        }
+        let Some(b) = articles
+            .get(s.article as usize)
+            .and_then(|a| a.blocks.get(s.block as usize))
+        else {
+            return found;
+        };
+        // A `Label: …` list item is read by the list rule.
+        let led = match lead_of(&b.text) {
+            Some((lead, _)) => b.kind == BlockKind::ListItem || for_lead(lead),
+            None => false,
+        };
+        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) || led {
+            return found;
+        }
+        let Some(stext) = b.text.get(s.span.range()) else {
+            return found;
+        };
+        let base = s.span.start as usize;
+        let sws = sws.unwrap_or_default();
+        let in_block = mentions.block(s.article, s.block);
+        for (ca, cb) in clauses(stext) {
+            let Some(ctext) = stext.get(ca..cb) else { continue };
+            // Clauses are cut at punctuation, between words: the clause's
+            // words are the sentence's words inside it, made relative.
+            let ws: Vec<Word> = sws
+                .iter()
+                .filter(|w| w.start() >= ca && w.end() <= cb)
+                .map(|w| w.shifted(ca))
+                .collect();
+            let local: Vec<Mention> = in_block
+                .iter()
+                .filter(|m| {
+                    let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
+                    ms >= base + ca && me <= base + cb
+                })
+                .map(|m| {
+                    let mut m = *m;
+                    m.at.span = Span::new(
+                        m.at.span.start as usize - base - ca,
+                        m.at.span.end as usize - base - ca,
+                    );
+                    m
+                })
+                .collect();
+            let named = block_named(finder, ctext, &ws, &local);
+            let mut from = 0;
+            while let Some((v0, v1)) = verbs.first(&ws, from) {
+                from = v1;
+                // A capitalised "verb" mid-clause is a name (`United States`).
+                if v0 > 0
+                    && ctext
+                        .get(ws[v0].start()..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+                // `U.S. support is essential`: a "verb" followed by a verb is a noun.
+                let next = ws.get(v1).map(|w| w.folded());
+                if next.is_some_and(|w| COPULAS.contains(&w)) {
+                    continue;
+                }
+                let subject = named.iter().rev().find(|n| {
+                    n.last_word < v0
                         && ctext
                             .get(n.end..ws[v0].start())
                             .is_some_and(|g| is_subject_gap(g) && (!n.derived || auxiliaries_only(g)))
@@ -776,30 +773,38 @@ fn sentences_rule(
                         && !(n.derived
                             && n.first_word > 0
                             && PREPOSITIONS.contains(&ws[n.first_word - 1].folded()))
-                    });
-                    let Some(n) = subject else { continue };
-                    let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];
-                    let issues = matcher.best_issues(after);
-                    if issues.is_empty() {
-                        continue;
-                    }
-                    let (a, e) = trim_clause(ctext, n.start, ctext.len());
-                    for i in issues {
-                        found.push((
-                            n.actor,
-                            i as IssueId,
-                            ev(
-                                s.article as usize,
-                                s.block as usize,
-                                Span::new(base + ca + a, base + ca + e),
-                            ),
-                        ));
-                    }
-                    // One claim per clause: the first subject + verb governs it.
-                    break;
+                });
+                let Some(n) = subject else { continue };
+                let after = &ws[v1..ws.len().min(v1 + ISSUE_WINDOW)];
+                let issues = matcher.best_issues(after);
+                if issues.is_empty() {
+                    continue;
                 }
+                let (a, e) = trim_clause(ctext, n.start, ctext.len());
+                for i in issues {
+                    found.push((
+                        n.actor,
+                        i as IssueId,
+                        ev(
+                            s.article as usize,
+                            s.block as usize,
+                            Span::new(base + ca + a, base + ca + e),
+                        ),
+                    ));
+                }
+                // One claim per clause: the first subject + verb governs it.
+                break;
             }
-            found
+        }
+        found
+    };
+    let found: Vec<(ActorId, IssueId, Evidence)> = sentences
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, s)| match s.issues.is_empty() {
+            // Most sentences speak to no issue: their words are not read.
+            true => Vec::new(),
+            false => sentence_words.with(i, |sws| read(s, sws)),
         })
         .collect();
     for (actor, issue, at) in found {

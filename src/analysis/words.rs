@@ -10,7 +10,6 @@ use super::Sentence;
 use crate::corpus::Article;
 use crate::text::fold_char;
 use compact_str::CompactString;
-use rayon::prelude::*;
 use std::sync::OnceLock;
 
 /// A distinct folded word and what analysis asks of it (stem, content word
@@ -166,56 +165,133 @@ impl Word {
     }
 }
 
-/// The words of every sentence (see `of_sentences`): one slice per article
-/// rather than one allocation per sentence, and 12 bytes of place per
-/// sentence.
+/// The words of every sentence (see `of_sentences`), packed: a word is its
+/// form's number and the gap since the previous word's end, each a LEB128
+/// varint, with a flag bit on the form for the gap that is not the common
+/// single space. Frequent forms are met first and get small numbers, so a
+/// word takes about two bytes instead of the eight of a `Word`; these are
+/// held from the words stage to the end of analysis, and were its largest
+/// list (a third of the peak at 100,000 articles). Reading a sentence
+/// decodes it (`with`), a few nanoseconds a word.
 #[derive(Debug, Default)]
 pub struct SentenceWords {
-    runs: Vec<Box<[Word]>>,
-    at: Vec<Place>,
+    bytes: Vec<u8>,
+    /// Where each sentence's words end in `bytes` (they start where the
+    /// previous sentence's end), `NOT_BODY` set for a sentence that is not
+    /// body text.
+    ends: Vec<u64>,
 }
 
-/// Where a sentence's words are: a run (article) and a range in its slice.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    run: u32,
-    /// `NONE`: not body text.
-    start: u32,
-    len: u32,
-}
-
-const NONE: u32 = u32::MAX;
+const NOT_BODY: u64 = 1 << 63;
 
 impl SentenceWords {
-    /// Sentence `i`'s words; `None` past the end or for a sentence that is
-    /// not body text.
-    pub fn get(&self, i: usize) -> Option<&[Word]> {
-        let p = *self.at.get(i)?;
-        if p.start == NONE {
-            return None;
+    /// Sentence `i`'s words decoded into `out` (cleared first); false past
+    /// the end or for a sentence that is not body text.
+    pub fn read_into(&self, i: usize, out: &mut Vec<Word>) -> bool {
+        out.clear();
+        let Some(&end) = self.ends.get(i) else {
+            return false;
+        };
+        if end & NOT_BODY != 0 {
+            return false;
         }
-        self.runs
-            .get(p.run as usize)?
-            .get(p.start as usize..p.start as usize + p.len as usize)
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] & !NOT_BODY,
+        };
+        let bytes = usize::try_from(start)
+            .ok()
+            .zip(usize::try_from(end).ok())
+            .and_then(|(a, b)| self.bytes.get(a..b))
+            .unwrap_or_default();
+        decode(bytes, out);
+        true
+    }
+
+    /// `f` of sentence `i`'s words (`None` past the end or for a sentence
+    /// that is not body text), decoded into a buffer the thread keeps.
+    pub fn with<R>(&self, i: usize, f: impl FnOnce(Option<&[Word]>) -> R) -> R {
+        thread_local! {
+            static BUF: std::cell::Cell<Vec<Word>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        // Taken, not borrowed: a nested call gets a fresh buffer, not a panic.
+        let mut buf = BUF.take();
+        let r = if self.read_into(i, &mut buf) {
+            f(Some(&buf))
+        } else {
+            f(None)
+        };
+        BUF.set(buf);
+        r
     }
 
     pub fn len(&self) -> usize {
-        self.at.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.at.is_empty()
+        self.ends.is_empty()
     }
+}
 
-    /// Every sentence's words, in order.
-    pub fn iter(&self) -> impl Iterator<Item = Option<&[Word]>> + '_ {
-        (0..self.len()).map(|i| self.get(i))
+/// Appends `ws` (one text's words, in order) to `out`, packed.
+fn encode(ws: &[Word], out: &mut Vec<u8>) {
+    let mut prev = 0u32;
+    for w in ws {
+        // Wrapping, so any start round-trips whatever the words' order.
+        let gap = w.start.wrapping_sub(prev);
+        let form = u64::from(w.form) << 1;
+        if gap == 1 {
+            put_varint(form, out);
+        } else {
+            put_varint(form | 1, out);
+            put_varint(u64::from(gap), out);
+        }
+        prev = w.start.saturating_add(w.form().span);
     }
+}
 
-    /// Every sentence's words, in order, in parallel.
-    pub fn par_iter(&self) -> impl IndexedParallelIterator<Item = Option<&[Word]>> + '_ {
-        (0..self.len()).into_par_iter().map(|i| self.get(i))
+/// Appends the words packed in `b` (see `encode`) to `out`.
+fn decode(mut b: &[u8], out: &mut Vec<Word>) {
+    let mut prev = 0u32;
+    while !b.is_empty() {
+        let x = take_varint(&mut b);
+        let gap = if x & 1 == 0 { 1 } else { take_varint(&mut b) as u32 };
+        let w = Word {
+            form: (x >> 1) as u32,
+            start: prev.wrapping_add(gap),
+        };
+        prev = w.start.saturating_add(w.form().span);
+        out.push(w);
     }
+}
+
+fn put_varint(mut x: u64, out: &mut Vec<u8>) {
+    while x >= 0x80 {
+        out.push(x as u8 | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+/// The varint at the front of `b`, which then starts after it.
+fn take_varint(b: &mut &[u8]) -> u64 {
+    // Most are one byte: frequent forms have small numbers.
+    if let Some((&c, rest)) = b.split_first().filter(|(&c, _)| c < 0x80) {
+        *b = rest;
+        return u64::from(c);
+    }
+    let mut x = 0u64;
+    let mut shift = 0;
+    while let Some((&c, rest)) = b.split_first() {
+        *b = rest;
+        x |= u64::from(c & 0x7f) << shift.min(63);
+        shift += 7;
+        if c < 0x80 {
+            break;
+        }
+    }
+    x
 }
 
 /// Light English stemmer: enough to meet inflections of the same word, not a
@@ -357,41 +433,45 @@ fn folded_words(run: &str, base: usize, buf: &mut String, at: &mut Vec<u32>, out
 /// Read once, per article in parallel, and shared by issues, stances and
 /// alignment.
 pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> SentenceWords {
-    // Sentences come in article order: one run per article.
+    // Sentences come in article order: one run per article, read in
+    // parallel a window at a time and appended to the one buffer.
     let runs: Vec<&[Sentence]> = sentences.chunk_by(|a, b| a.article == b.article).collect();
-    let per_run: Vec<(Box<[Word]>, Vec<Place>)> = runs
-        .par_iter()
-        .enumerate()
-        .map(|(k, run)| {
-            let k = k as u32;
-            let mut ws = Vec::new();
-            let mut at = Vec::with_capacity(run.len());
+    let mut out = SentenceWords {
+        bytes: Vec::new(),
+        ends: Vec::with_capacity(sentences.len()),
+    };
+    super::windows::gather(
+        &runs,
+        Vec::new,
+        |ws, _, run| {
+            let mut bytes = Vec::new();
+            let mut ends = Vec::with_capacity(run.len());
             for s in run.iter() {
                 let body = articles
                     .get(s.article as usize)
                     .and_then(|a| a.blocks.get(s.block as usize))
                     .filter(|b| b.kind.is_body());
-                let (start, len) = match body {
+                match body {
                     Some(b) => {
-                        let start = ws.len();
-                        words_into(s.span.slice(&b.text), &mut ws);
-                        (start as u32, (ws.len() - start) as u32)
+                        ws.clear();
+                        words_into(s.span.slice(&b.text), ws);
+                        encode(ws, &mut bytes);
+                        ends.push(bytes.len() as u64);
                     }
-                    None => (NONE, 0),
-                };
-                at.push(Place { run: k, start, len });
+                    None => ends.push(bytes.len() as u64 | NOT_BODY),
+                }
             }
-            (ws.into_boxed_slice(), at)
-        })
-        .collect();
-    let mut out = SentenceWords {
-        runs: Vec::with_capacity(per_run.len()),
-        at: Vec::with_capacity(sentences.len()),
-    };
-    for (ws, at) in per_run {
-        out.runs.push(ws);
-        out.at.extend(at);
-    }
+            (bytes, ends)
+        },
+        |(bytes, ends)| {
+            let base = out.bytes.len() as u64;
+            out.ends.extend(
+                ends.into_iter()
+                    .map(|e| ((e & !NOT_BODY) + base) | (e & NOT_BODY)),
+            );
+            out.bytes.extend_from_slice(&bytes);
+        },
+    );
     out
 }
 
@@ -567,7 +647,7 @@ mod tests {
 
     #[test]
     fn a_word_takes_eight_bytes() {
-        // The words of a large corpus are analysis's largest transient.
+        // Every text analysis reads is read into a list of these.
         assert_eq!(std::mem::size_of::<Word>(), 8);
     }
 
@@ -608,11 +688,45 @@ mod tests {
         for (i, s) in sentences.iter().enumerate() {
             let b = &arts[s.article as usize].blocks[s.block as usize];
             let want = b.kind.is_body().then(|| words(s.span.slice(&b.text)));
-            assert_eq!(sw.get(i).map(<[Word]>::to_vec), want, "sentence {i}");
-            assert_eq!(sw.iter().nth(i), Some(sw.get(i)));
+            assert_eq!(sw.with(i, |ws| ws.map(<[Word]>::to_vec)), want, "sentence {i}");
         }
-        assert_eq!(sw.get(sentences.len()), None);
-        assert_eq!(sw.get(1).map(|ws| ws[0].folded()), Some("bogota"));
+        assert!(sw.with(sentences.len(), |ws| ws.is_none()));
+        assert_eq!(sw.with(1, |ws| ws.map(|ws| ws[0].folded())), Some("bogota"));
+        // A nested read gets its own buffer.
+        let nested = sw.with(0, |a| {
+            sw.with(1, |b| (a.map(<[Word]>::len), b.map(<[Word]>::len)))
+        });
+        assert_eq!(nested, (Some(2), Some(3)));
+    }
+
+    proptest! {
+        /// Packing keeps every word as it was, whatever the gaps between
+        /// them (none, the common single space, long, or backwards).
+        #[test]
+        fn packed_words_read_back_as_made(
+            ws in prop::collection::vec(("[a-zé]{1,12}", 0u32..3000, 0u32..4), 0..40)
+        ) {
+            let mut at = 0u32;
+            let words: Vec<Word> = ws
+                .iter()
+                .map(|(f, step, kind)| {
+                    at = match kind {
+                        0 => at.saturating_sub(*step),
+                        1 => at.saturating_add(1),
+                        _ => at.saturating_add(*step),
+                    };
+                    Word::new(f, at as usize, at as usize + f.len())
+                })
+                .collect();
+            let mut bytes = Vec::new();
+            encode(&words, &mut bytes);
+            let mut back = Vec::new();
+            decode(&bytes, &mut back);
+            prop_assert_eq!(back.len(), words.len());
+            for (a, b) in words.iter().zip(&back) {
+                prop_assert_eq!((a.form, a.start), (b.form, b.start));
+            }
+        }
     }
 
     #[test]
