@@ -418,7 +418,7 @@ fn analysis(articles: &[Article]) -> Analysis {
             if is.is_empty() {
                 is = sentences
                     .get(sentence as usize)
-                    .map(|s| s.issues.clone())
+                    .map(|s| s.issues)
                     .unwrap_or_default();
             }
             Quote {
