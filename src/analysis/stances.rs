@@ -405,14 +405,15 @@ struct Draft {
     issue: IssueId,
     at: Evidence,
     source: StanceSource,
+    /// Its place among the drafts as found: the first claim on a span wins.
+    seq: u32,
 }
 
-/// Collects stance drafts, without duplicates (same actor and issue,
-/// overlapping spans in one block).
+/// Collects stance drafts, in the order the rules find them; `distinct`
+/// then drops the duplicates.
 struct Out<'a> {
     articles: &'a [Article],
     drafts: Vec<Draft>,
-    seen: foldhash::HashMap<(ActorId, IssueId, u32, u32), Vec<Span>>,
 }
 
 impl Out<'_> {
@@ -420,19 +421,47 @@ impl Out<'_> {
         if at.text(self.articles).trim().is_empty() {
             return;
         }
-        let spans = self.seen.entry((actor, issue, at.article, at.block)).or_default();
-        let y = at.span;
-        if spans.iter().any(|x| x.start < y.end && y.start < x.end) {
-            return;
-        }
-        spans.push(y);
+        let seq = u32::try_from(self.drafts.len()).unwrap_or(u32::MAX);
         self.drafts.push(Draft {
             actor,
             issue,
             at,
             source,
+            seq,
         });
     }
+}
+
+/// Drops each draft whose span overlaps that of an earlier one (as found)
+/// of the same actor and issue in the same block.
+///
+/// Sorted by that key, then by `seq`, a key's drafts come together and in
+/// the order found, so one sweep keeps what a map of the spans claimed so
+/// far would, without the map: it was one entry and one small list per
+/// key, and filling it was sequential.
+fn distinct(drafts: &mut Vec<Draft>) {
+    drafts.par_sort_unstable_by_key(|d| (d.actor, d.issue, d.at.article, d.at.block, d.seq));
+    let mut keep = vec![false; drafts.len()];
+    let mut claimed: Vec<Span> = Vec::new();
+    let mut k = 0;
+    for run in drafts.chunk_by(|a, b| {
+        (a.actor, a.issue, a.at.article, a.at.block) == (b.actor, b.issue, b.at.article, b.at.block)
+    }) {
+        claimed.clear();
+        for d in run {
+            let y = d.at.span;
+            if !claimed.iter().any(|x| x.start < y.end && y.start < x.end) {
+                claimed.push(y);
+                keep[k] = true;
+            }
+            k += 1;
+        }
+    }
+    let mut k = 0;
+    drafts.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// The actor a cell or lead names: a mention lying inside it, else its words.
@@ -872,7 +901,6 @@ pub fn find(
     let mut out = Out {
         articles,
         drafts: Vec::new(),
-        seen: foldhash::HashMap::default(),
     };
     tables(&mut out, &matcher, &finder, mentions);
     lists(&mut out, &matcher, &finder, mentions);
@@ -889,10 +917,9 @@ pub fn find(
 
     let n_actors = actors.len() as u32;
     let n_issues = issues.len() as u32;
-    // The seen spans go before the stances are made, and the drafts are
-    // kept in place: this is analysis's peak at a large corpus.
-    let Out { mut drafts, seen, .. } = out;
-    drop(seen);
+    // Drafts are kept in place: this is analysis's peak at a large corpus.
+    let mut drafts = out.drafts;
+    distinct(&mut drafts);
     drafts.retain(|d| d.actor < n_actors && d.issue < n_issues);
     drafts.par_sort_unstable_by_key(|d| (d.at, d.actor, d.issue));
     let stances: Vec<Stance> = drafts
@@ -933,6 +960,49 @@ pub fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `distinct` keeps the drafts a map of each key's claimed spans,
+        /// filled in the order found, keeps.
+        #[test]
+        fn distinct_keeps_the_first_claims(
+            raw in proptest::collection::vec((0u32..3, 0u32..2, 0u32..2, 0u32..2, 0u32..30, 0u32..8), 0..200)
+        ) {
+            let mut drafts: Vec<Draft> = raw
+                .iter()
+                .enumerate()
+                .map(|(k, &(actor, issue, article, block, start, len))| Draft {
+                    actor,
+                    issue,
+                    at: Evidence {
+                        article,
+                        block,
+                        span: Span::new(start as usize, (start + len) as usize),
+                    },
+                    source: StanceSource::Sentence,
+                    seq: k as u32,
+                })
+                .collect();
+            let mut seen: std::collections::HashMap<(u32, u32, u32, u32), Vec<Span>> = Default::default();
+            let want: Vec<u32> = drafts
+                .iter()
+                .filter(|d| {
+                    let spans = seen.entry((d.actor, d.issue, d.at.article, d.at.block)).or_default();
+                    let y = d.at.span;
+                    if spans.iter().any(|x| x.start < y.end && y.start < x.end) {
+                        return false;
+                    }
+                    spans.push(y);
+                    true
+                })
+                .map(|d| d.seq)
+                .collect();
+            distinct(&mut drafts);
+            let mut got: Vec<u32> = drafts.iter().map(|d| d.seq).collect();
+            got.sort_unstable();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn summaries_cut_at_a_word() {
