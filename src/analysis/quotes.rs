@@ -1313,7 +1313,7 @@ pub fn find(
                         }
                         (QuoteKind::Term | QuoteKind::Partial, None, Some(r)) => (
                             QuoteKind::Partial,
-                            here(r.speaker_text.clone().map(|t| Speaker {
+                            here(r.speaker_text.map(|t| Speaker {
                                 actor: r.speaker,
                                 text: String::from(&*t),
                                 at: r.speaker_at.map(|e| e.span).unwrap_or_default(),

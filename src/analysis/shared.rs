@@ -4,8 +4,10 @@
 //! (4,509 among a million sentences of 28,201 generated articles) but a list
 //! on most records, and each its own allocation cost a 32-byte heap chunk for
 //! a 4-byte id. The words that named a quote's speaker (`he`, `the minister`):
-//! 727 distinct among 298,345 quotes there. Values made through `IssueLists`
-//! and `SharedStrs` are allocated once per distinct value.
+//! 727 distinct among 298,345 quotes there. Each is a 4-byte number naming
+//! a value kept once for the life of the process; `IssueLists` and
+//! `SharedStrs` hand them out without taking the process-wide lock for
+//! every record.
 
 use super::IssueId;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -13,7 +15,6 @@ use std::borrow::Borrow;
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
 
 /// A list of issue ids, read as a slice (`&list[..]`, `list.contains(&i)`).
 ///
@@ -173,68 +174,116 @@ impl IssueLists {
 }
 
 /// A string read as `&str`, shared by the records that hold the same one.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SharedStr(Arc<str>);
+///
+/// Like `IssueList`, a number (4 bytes, none for `None`) naming a string
+/// kept for the life of the process, equal strings one number: a quote's
+/// speaker words were a 16-byte pointer on every quote. A process meets few
+/// distinct ones (727 among 298,345 quotes), so keeping them costs little.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct SharedStr(std::num::NonZeroU32);
+
+/// Every distinct string made, numbered from 1.
+static STRS: boxcar::Vec<Box<str>> = boxcar::Vec::new();
+
+impl SharedStr {
+    fn new(s: &str) -> SharedStr {
+        // Taken once per distinct string by `SharedStrs`, never per record.
+        static NUMBERS: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<&'static str, SharedStr>>> =
+            std::sync::LazyLock::new(Default::default);
+        let mut numbers = NUMBERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&n) = numbers.get(s) {
+            return n;
+        }
+        let k = STRS.push(s.into());
+        // More strings than numbers would not fit in memory.
+        let n = u32::try_from(k + 1)
+            .ok()
+            .and_then(std::num::NonZeroU32::new)
+            .expect("fewer than 2^32 shared strings");
+        numbers.insert(&STRS[k], SharedStr(n));
+        SharedStr(n)
+    }
+}
 
 impl Deref for SharedStr {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        STRS.get(self.0.get() as usize - 1).map_or("", |s| &s[..])
+    }
+}
+
+/// Hashed as its text, as `Borrow<str>` requires.
+impl std::hash::Hash for SharedStr {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (**self).hash(h);
+    }
+}
+
+/// Ordered as its text, not its number.
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, o: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, o: &SharedStr) -> std::cmp::Ordering {
+        (**self).cmp(&**o)
     }
 }
 
 impl Borrow<str> for SharedStr {
     fn borrow(&self) -> &str {
-        &self.0
+        self
     }
 }
 
 impl AsRef<str> for SharedStr {
     fn as_ref(&self) -> &str {
-        &self.0
+        self
     }
 }
 
 impl From<&str> for SharedStr {
     fn from(s: &str) -> SharedStr {
-        SharedStr(Arc::from(s))
+        SharedStr::new(s)
     }
 }
 
 impl From<String> for SharedStr {
     fn from(s: String) -> SharedStr {
-        SharedStr(Arc::from(s))
+        SharedStr::new(&s)
     }
 }
 
 impl PartialEq<str> for SharedStr {
     fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
+        &**self == other
     }
 }
 
 impl PartialEq<&str> for SharedStr {
     fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
+        &**self == *other
     }
 }
 
 /// Printed as the string, as the `String` it replaces was.
 impl fmt::Debug for SharedStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(&**self, f)
     }
 }
 
 impl fmt::Display for SharedStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.0, f)
+        fmt::Display::fmt(&**self, f)
     }
 }
 
 impl Serialize for SharedStr {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self)
     }
 }
 
@@ -258,10 +307,10 @@ impl SharedStrs {
     /// The shared string equal to `s`.
     pub fn get(&mut self, s: &str) -> SharedStr {
         if let Some(x) = self.seen.get(s) {
-            return x.clone();
+            return *x;
         }
         let x = SharedStr::from(s);
-        self.seen.insert(x.clone());
+        self.seen.insert(x);
         x
     }
 
@@ -338,13 +387,21 @@ mod tests {
         let a = strs.get("the minister");
         let b = strs.get(&String::from("the minister"));
         let c = strs.get("he");
-        assert!(Arc::ptr_eq(&a.0, &b.0), "one allocation for equal strings");
-        assert!(!Arc::ptr_eq(&a.0, &c.0));
+        assert_eq!(a.0, b.0, "one number for equal strings");
+        assert_ne!(a.0, c.0);
+        assert!(std::ptr::eq(&*a, &*b), "one allocation for equal strings");
+        // Made apart (another index, or read from JSON), equal strings are one.
+        assert_eq!(SharedStr::from("the minister").0, a.0);
+        // Ordered and hashed as text, whatever order they were made in.
+        let (late, early) = (SharedStr::from("zz shared b"), SharedStr::from("zz shared a"));
+        assert!(early < late && late.0 < early.0);
+        let set: std::collections::HashSet<SharedStr> = [late].into_iter().collect();
+        assert!(set.contains("zz shared b"));
         assert_eq!(strs.len(), 2);
         assert_eq!(&*a, "the minister");
         assert!(a == "the minister" && c != "she");
         assert_eq!(format!("{a:?} {c}"), "\"the minister\" he");
-        let json = serde_json::to_string(&Some(a.clone())).unwrap();
+        let json = serde_json::to_string(&Some(a)).unwrap();
         assert_eq!(json, serde_json::to_string(&Some("the minister")).unwrap());
         let back: Option<SharedStr> = serde_json::from_str(&json).unwrap();
         assert_eq!(back.as_deref(), Some("the minister"));
