@@ -974,6 +974,15 @@ impl Flat {
 
 type RowIssues = HashMap<(u32, u32), Rows>;
 
+/// A quote's list in `assign`: how many of its issues its own words name,
+/// and its issues, those first.
+fn own_and_all(list: &[usize]) -> (usize, &[usize]) {
+    match list.split_first() {
+        Some((&own, is)) => (own.min(is.len()), is),
+        None => (0, &[]),
+    }
+}
+
 /// Builds the issues, assigns them to sentences and quotes, counts their
 /// mentions (sentences, quotes and table rows) and drops the unmentioned.
 /// `sentence_words` holds each sentence's words (see `words::of_sentences`).
@@ -1094,34 +1103,38 @@ pub fn assign(
             }
         }
     }
-    // Per quote: its issues, the first `own` of them read in its own words.
-    let quote_issues: Vec<(usize, Vec<usize>)> = quotes
-        .par_iter()
-        .map(|q| {
-            let qt = q.at.text(articles);
-            let mut is = matcher.issues_in_prose(&words(qt), qt);
-            let own = is.len();
-            // The sentence around the words speaks to what they do: a partial
-            // (`“undignified”`) or a term has few words of its own.
-            let first = q.sentence as usize;
-            for (k, s) in sentences.iter().enumerate().skip(first) {
-                let same = s.article == q.at.article && s.block == q.at.block;
-                if k > first && (!same || s.span.start >= q.at.span.end) {
-                    break;
-                }
-                for &i in sent_issues.get(k) {
-                    if !is.contains(&i) {
-                        is.push(i);
-                    }
+    // Per quote, in one flat list as for sentences: how many of its issues
+    // are read in its own words, then its issues, those first (see
+    // `own_and_all`).
+    let quote_issues = Flat::of(quotes.len(), &|k| {
+        let Some(q) = quotes.get(k) else {
+            return Vec::new();
+        };
+        let qt = q.at.text(articles);
+        let mut is = matcher.issues_in_prose(&words(qt), qt);
+        let own = is.len();
+        // The sentence around the words speaks to what they do: a partial
+        // (`“undignified”`) or a term has few words of its own.
+        let first = q.sentence as usize;
+        for (k, s) in sentences.iter().enumerate().skip(first) {
+            let same = s.article == q.at.article && s.block == q.at.block;
+            if k > first && (!same || s.span.start >= q.at.span.end) {
+                break;
+            }
+            for &i in sent_issues.get(k) {
+                if !is.contains(&i) {
+                    is.push(i);
                 }
             }
-            (own, is)
-        })
-        .collect();
+        }
+        is.insert(0, own);
+        is
+    });
     // A quote's own words count toward their issues (its sentence's were
     // counted above already).
-    for (q, (own, is)) in quotes.iter().zip(&quote_issues) {
-        for &i in &is[..*own] {
+    for (q, list) in quotes.iter().zip(quote_issues.iter()) {
+        let (own, is) = own_and_all(list);
+        for &i in &is[..own] {
             if let Some(c) = counts[i].get_mut(q.at.article as usize) {
                 *c += 1;
             }
@@ -1153,8 +1166,8 @@ pub fn assign(
     for (s, is) in sentences.iter_mut().zip(sent_issues.iter()) {
         s.issues = map(is);
     }
-    for (q, (_, is)) in quotes.iter_mut().zip(&quote_issues) {
-        q.issues = map(is);
+    for (q, list) in quotes.iter_mut().zip(quote_issues.iter()) {
+        q.issues = map(own_and_all(list).1);
     }
     issues
 }
@@ -1185,6 +1198,15 @@ pub fn find_by_name(issues: &[Issue], name: &str) -> Option<IssueId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_list_splits_into_its_own_count_and_its_issues() {
+        assert_eq!(own_and_all(&[1, 7, 3]), (1, &[7, 3][..]));
+        assert_eq!(own_and_all(&[0, 4]), (0, &[4][..]));
+        assert_eq!(own_and_all(&[]), (0, &[][..]));
+        // A count past the list never reads past it.
+        assert_eq!(own_and_all(&[5, 2]), (1, &[2][..]));
+    }
 
     #[test]
     fn flat_lists_read_back_as_made_across_pieces() {
