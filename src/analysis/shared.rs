@@ -16,6 +16,52 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
 
+/// Distinct values kept for the life of the process, each numbered from 1
+/// in the order first met. Appending never moves a value and reading takes
+/// no lock; numbering a value takes the table's lock, which callers take
+/// once per distinct value (see `IssueLists`, `SharedStrs`), not per record.
+struct Table<T: ?Sized + 'static> {
+    values: boxcar::Vec<Box<T>>,
+    numbers: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<&'static T, u32>>>,
+}
+
+impl<T> Table<T>
+where
+    T: ?Sized + Eq + std::hash::Hash + 'static,
+    for<'a> &'a T: Into<Box<T>>,
+{
+    const fn new() -> Table<T> {
+        Table {
+            values: boxcar::Vec::new(),
+            numbers: std::sync::LazyLock::new(Default::default),
+        }
+    }
+
+    /// The number of `v`, which is kept if new.
+    fn number(&'static self, v: &T) -> std::num::NonZeroU32 {
+        let mut numbers = self
+            .numbers
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let n = match numbers.get(v) {
+            Some(&n) => n,
+            None => {
+                let k = self.values.push(v.into());
+                // More values than numbers would not fit in memory.
+                let n = u32::try_from(k + 1).expect("fewer than 2^32 shared values");
+                numbers.insert(&self.values[k], n);
+                n
+            }
+        };
+        std::num::NonZeroU32::new(n).expect("numbers start at 1")
+    }
+
+    /// The value numbered `n`.
+    fn get(&'static self, n: std::num::NonZeroU32) -> Option<&'static T> {
+        self.values.get(n.get() as usize - 1).map(|v| &**v)
+    }
+}
+
 /// A list of issue ids, read as a slice (`&list[..]`, `list.contains(&i)`).
 ///
 /// A number (4 bytes) naming a list kept for the life of the process: every
@@ -24,68 +70,53 @@ use std::ops::Deref;
 /// articles. Equal lists are one list, so equal numbers mean equal lists;
 /// a process meets few distinct lists (4,509 among a million sentences), so
 /// keeping them all costs kilobytes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct IssueList(u32);
+/// `None` is the empty list: most sentences start, and many stay, without
+/// issues.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct IssueList(Option<std::num::NonZeroU32>);
 
-/// Every distinct nonempty list made, numbered from 1 (0 is the empty list).
-static LISTS: boxcar::Vec<Box<[IssueId]>> = boxcar::Vec::new();
+/// Every distinct nonempty list made.
+static LISTS: Table<[IssueId]> = Table::new();
 
 impl IssueList {
     pub fn new(ids: &[IssueId]) -> IssueList {
-        if ids.is_empty() {
-            return IssueList::default();
-        }
-        // Taken once per distinct list by `IssueLists`, never per record.
-        static NUMBERS: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<&'static [IssueId], u32>>> =
-            std::sync::LazyLock::new(Default::default);
-        let mut numbers = NUMBERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(&n) = numbers.get(ids) {
-            return IssueList(n);
-        }
-        let k = LISTS.push(ids.into());
-        // More lists than numbers would not fit in memory.
-        let n = u32::try_from(k + 1).expect("fewer than 2^32 issue lists");
-        numbers.insert(&LISTS[k], n);
-        IssueList(n)
-    }
-}
-
-/// The empty list: most sentences start, and many stay, without issues.
-impl Default for IssueList {
-    fn default() -> IssueList {
-        IssueList(0)
+        IssueList((!ids.is_empty()).then(|| LISTS.number(ids)))
     }
 }
 
 impl Deref for IssueList {
     type Target = [IssueId];
     fn deref(&self) -> &[IssueId] {
-        match self.0 {
-            0 => &[],
-            n => LISTS.get(n as usize - 1).map_or(&[], |l| &l[..]),
+        self.0.and_then(|n| LISTS.get(n)).unwrap_or_default()
+    }
+}
+
+/// Hashes and orders a numbered value as the value it reads as, not its
+/// number: hashing as `Borrow` requires, ordering as the value did before
+/// it was numbered.
+macro_rules! as_its_value {
+    ($t:ty) => {
+        impl std::hash::Hash for $t {
+            fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+                (**self).hash(h);
+            }
         }
-    }
+
+        impl PartialOrd for $t {
+            fn partial_cmp(&self, o: &$t) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(o))
+            }
+        }
+
+        impl Ord for $t {
+            fn cmp(&self, o: &$t) -> std::cmp::Ordering {
+                (**self).cmp(&**o)
+            }
+        }
+    };
 }
 
-/// Hashed as its ids, as `Borrow<[IssueId]>` requires.
-impl std::hash::Hash for IssueList {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        (**self).hash(h);
-    }
-}
-
-/// Ordered as its ids, not its number.
-impl PartialOrd for IssueList {
-    fn partial_cmp(&self, o: &IssueList) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(o))
-    }
-}
-
-impl Ord for IssueList {
-    fn cmp(&self, o: &IssueList) -> std::cmp::Ordering {
-        (**self).cmp(&**o)
-    }
-}
+as_its_value!(IssueList);
 
 impl Borrow<[IssueId]> for IssueList {
     fn borrow(&self) -> &[IssueId] {
@@ -182,55 +213,23 @@ impl IssueLists {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct SharedStr(std::num::NonZeroU32);
 
-/// Every distinct string made, numbered from 1.
-static STRS: boxcar::Vec<Box<str>> = boxcar::Vec::new();
+/// Every distinct string made.
+static STRS: Table<str> = Table::new();
 
 impl SharedStr {
     fn new(s: &str) -> SharedStr {
-        // Taken once per distinct string by `SharedStrs`, never per record.
-        static NUMBERS: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<&'static str, SharedStr>>> =
-            std::sync::LazyLock::new(Default::default);
-        let mut numbers = NUMBERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(&n) = numbers.get(s) {
-            return n;
-        }
-        let k = STRS.push(s.into());
-        // More strings than numbers would not fit in memory.
-        let n = u32::try_from(k + 1)
-            .ok()
-            .and_then(std::num::NonZeroU32::new)
-            .expect("fewer than 2^32 shared strings");
-        numbers.insert(&STRS[k], SharedStr(n));
-        SharedStr(n)
+        SharedStr(STRS.number(s))
     }
 }
 
 impl Deref for SharedStr {
     type Target = str;
     fn deref(&self) -> &str {
-        STRS.get(self.0.get() as usize - 1).map_or("", |s| &s[..])
+        STRS.get(self.0).unwrap_or_default()
     }
 }
 
-/// Hashed as its text, as `Borrow<str>` requires.
-impl std::hash::Hash for SharedStr {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        (**self).hash(h);
-    }
-}
-
-/// Ordered as its text, not its number.
-impl PartialOrd for SharedStr {
-    fn partial_cmp(&self, o: &SharedStr) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(o))
-    }
-}
-
-impl Ord for SharedStr {
-    fn cmp(&self, o: &SharedStr) -> std::cmp::Ordering {
-        (**self).cmp(&**o)
-    }
-}
+as_its_value!(SharedStr);
 
 impl Borrow<str> for SharedStr {
     fn borrow(&self) -> &str {
