@@ -726,11 +726,9 @@ fn sentences_rule(
     // kept in reading order, so the first claim on a span still wins. One
     // flat list: most sentences find nothing, and a list per sentence
     // would cost 24 bytes each for it.
+    // A sentence that speaks to an issue (the only ones read, below).
     let read = |s: &Sentence, sws: Option<&[Word]>| {
         let mut found = Vec::new();
-        if s.issues.is_empty() {
-            return found;
-        }
         let Some(b) = articles
             .get(s.article as usize)
             .and_then(|a| a.blocks.get(s.block as usize))
