@@ -50,9 +50,14 @@ pub fn peak_rss_mb() -> Option<f64> {
 /// A memory figure of `/proc/self/status` (`field` with its colon), in MB.
 fn status_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    field_mb(&status, field)
+}
+
+/// `field`'s figure in a `/proc/*/status` text, in MB. The kernel's "kB"
+/// are KiB; MB here are 10^6 bytes, as `bench`'s `text_mb` is, so memory
+/// and text compare without a unit's 5% between.
+fn field_mb(status: &str, field: &str) -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with(field))?;
-    // The kernel's "kB" are KiB. MB here are 10^6 bytes, as `bench`'s
-    // `text_mb` is, so memory and text compare without a unit's 5% between.
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024.0 / 1e6)
 }
@@ -68,4 +73,17 @@ pub fn cpu_ms() -> Option<f64> {
     let utime: f64 = f.get(11)?.parse().ok()?;
     let stime: f64 = f.get(12)?.parse().ok()?;
     Some((utime + stime) * 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_kib_read_as_mb_of_a_million_bytes() {
+        let status = "Name:\tbriefing\nVmHWM:\t  1000000 kB\nVmRSS:\t     500 kB\n";
+        assert_eq!(field_mb(status, "VmHWM:"), Some(1024.0));
+        assert_eq!(field_mb(status, "VmRSS:"), Some(0.512));
+        assert_eq!(field_mb(status, "VmSwap:"), None);
+    }
 }
