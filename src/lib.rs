@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod cmd;
 pub mod corpus;
 pub mod gen;
+pub mod heap;
 pub mod index;
 pub mod search;
 pub mod text;

@@ -178,7 +178,7 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     let loaded = crate::corpus::load_paths(paths, &LoadOptions::default());
     let index = super::sentences::ensure_sentences(Index::build(super::name(&input), loaded, &lex));
     // As the browser and the commands do once an index is built.
-    super::return_freed_memory();
+    crate::heap::return_freed();
     let load_s = t.elapsed().as_secs_f64();
     let index_rss = crate::timings::rss_mb().unwrap_or(0.0);
     let (bytes, words): (usize, usize) = index
