@@ -249,11 +249,10 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
 }
 
-/// The embedded lexicon and its matchers: with the world gazetteer it holds
-/// thousands of names, so each automaton is built once per process.
+/// The embedded lexicon and its matcher: with the world gazetteer it holds
+/// thousands of names, so the automaton is built once per process.
 static EMBEDDED_LEXICON: OnceLock<Lexicon> = OnceLock::new();
 static EMBEDDED_MATCHER: OnceLock<Arc<Matcher>> = OnceLock::new();
-static EMBEDDED_DFA: OnceLock<Arc<Matcher>> = OnceLock::new();
 
 /// Corpora with more body text than this are scanned with a DFA: it takes
 /// ~50 ms more to build than the contiguous NFA but scans ~3× faster, which
@@ -271,13 +270,15 @@ impl Matcher {
     }
 
     /// The matcher for `lexicon`, a DFA when `dfa` (see `DFA_FROM_BYTES`).
+    /// A DFA is never kept: it is built for a large corpus, which a process
+    /// analyses once, and it is 10 MB with the world gazetteer, held to the
+    /// end of the process for nothing.
     fn shared(lexicon: &Lexicon, dfa: bool) -> Arc<Matcher> {
         let lex = EMBEDDED_LEXICON.get_or_init(Lexicon::embedded);
-        if lex != lexicon {
+        if dfa || lex != lexicon {
             return Arc::new(Matcher::with_kind(lexicon, dfa));
         }
-        let cell = if dfa { &EMBEDDED_DFA } else { &EMBEDDED_MATCHER };
-        Arc::clone(cell.get_or_init(|| Arc::new(Matcher::with_kind(lex, dfa))))
+        Arc::clone(EMBEDDED_MATCHER.get_or_init(|| Arc::new(Matcher::with_kind(lex, false))))
     }
 
     pub fn new(lexicon: &Lexicon) -> Matcher {
