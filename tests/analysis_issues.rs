@@ -213,8 +213,9 @@ fn odd_text_does_not_panic() {
     let t = "T\nç̧̧ e\u{301}\u{302} 👩\u{200d}🔬 ﬁ Ǆ: ΐ ß…\n- : ;\n| a |\n|---|\n| b | c | d |\n\u{2019}s \u{2019} '' drugs's";
     let arts = vec![article("odd.txt", t), article("empty.txt", "")];
     let a = analyse_own(&arts);
+    // Every stance's evidence resolves to words in its article.
     for s in &a.stances {
-        assert_eq!(s.at.text(&arts), s.text);
+        assert!(!s.text(&arts).trim().is_empty(), "{:?}", s.at);
     }
 }
 
@@ -266,7 +267,7 @@ proptest::proptest! {
         let arts = vec![article("p.txt", &text)];
         let a = analyse_own(&arts);
         for s in &a.stances {
-            proptest::prop_assert_eq!(s.at.text(&arts), s.text.as_str());
+            proptest::prop_assert!(!s.text(&arts).trim().is_empty(), "{:?}", s.at);
         }
         for g in &a.alignments {
             proptest::prop_assert!(!g.passages.is_empty());

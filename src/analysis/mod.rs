@@ -205,10 +205,17 @@ pub struct Stance {
     pub id: StanceId,
     pub actor: ActorId,
     pub issue: IssueId,
-    /// What the actor wants or says on the issue, as written.
-    pub text: String,
+    /// Where the actor says what it wants on the issue; `text` reads it.
     pub at: Evidence,
     pub source: StanceSource,
+}
+
+impl Stance {
+    /// What the actor wants or says on the issue, as written. Read from the
+    /// articles, not copied: a corpus has a stance for every sixth sentence.
+    pub fn text<'a>(&self, articles: &'a [Article]) -> &'a str {
+        self.at.text(articles)
+    }
 }
 
 /// The one-line summary of an actor's stance on an issue, for comparison

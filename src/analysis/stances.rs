@@ -927,7 +927,6 @@ pub fn find(
             id: i as StanceId,
             actor: d.actor,
             issue: d.issue,
-            text: d.at.text(articles).to_string(),
             at: d.at,
             source: d.source,
         })
@@ -947,7 +946,7 @@ pub fn find(
             StanceSummary {
                 actor: first.actor,
                 issue: first.issue,
-                summary: capitalise(&summarise(&first.text)),
+                summary: capitalise(&summarise(first.text(articles))),
                 stances: v.iter().map(|s| s.id).collect(),
             }
         })

@@ -258,7 +258,7 @@ pub fn build(index: &Index, actors: &[ActorId], only: Option<IssueId>) -> Compar
                 .iter()
                 .filter_map(|&id| a.stances.get(id as usize))
                 .map(|s| EvidenceJ {
-                    text: s.text.clone(),
+                    text: s.text(&index.articles).to_string(),
                     article: s.at.article,
                     source: s.source.name(),
                     block: s.at.block,

@@ -296,7 +296,7 @@ pub fn to_json(index: &Index) -> serde_json::Value {
                 id: s.id,
                 actor: s.actor,
                 issue: s.issue,
-                text: &s.text,
+                text: s.text(&index.articles),
                 article: s.at.article,
                 source: s.source.name(),
                 evidence: ev(index, &s.at),

@@ -518,11 +518,10 @@ fn analysis(articles: &[Article]) -> Analysis {
     let stances: Vec<Stance> = stance_specs
         .iter()
         .enumerate()
-        .map(|(i, (actor, issue, text, at, source))| Stance {
+        .map(|(i, (actor, issue, _, at, source))| Stance {
             id: i as u32,
             actor: *actor,
             issue: *issue,
-            text: text.to_string(),
             at: *at,
             source: *source,
         })
@@ -537,7 +536,7 @@ fn analysis(articles: &[Article]) -> Analysis {
             None => summaries.push(StanceSummary {
                 actor: s.actor,
                 issue: s.issue,
-                summary: s.text.clone(),
+                summary: s.text(articles).to_string(),
                 stances: vec![s.id],
             }),
         }

@@ -175,7 +175,7 @@ pub fn assert_index_clean(index: &Index) {
         assert_clean("quote", q.at.text(&index.articles));
     }
     for x in &an.stances {
-        assert_clean("stance", &x.text);
+        assert_clean("stance", x.text(&index.articles));
     }
     for x in &an.summaries {
         assert_clean("summary", &x.summary);

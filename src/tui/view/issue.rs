@@ -169,7 +169,7 @@ pub(crate) fn first_evidence(index: &Index, s: &StanceSummary) -> Option<Nav> {
 pub(crate) fn evidence_cell(ctx: &Ctx, st: &Stance) -> CellContent {
     let words = shown_text(ctx.index, &st.at);
     let words = if words.trim().is_empty() {
-        st.text.as_str()
+        st.text(&ctx.index.articles)
     } else {
         words.as_str()
     };
@@ -184,7 +184,7 @@ pub(crate) fn evidence_cell(ctx: &Ctx, st: &Stance) -> CellContent {
 /// there is just one and it says exactly the summary.
 pub(crate) fn evidence_rows<'a>(index: &'a Index, s: &StanceSummary) -> Vec<&'a Stance> {
     let v: Vec<&Stance> = s.stances.iter().filter_map(|&id| stance(index, id)).collect();
-    if v.len() == 1 && v[0].text.trim() == s.summary.trim() {
+    if v.len() == 1 && v[0].text(&index.articles).trim() == s.summary.trim() {
         return Vec::new();
     }
     v
