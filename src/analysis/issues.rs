@@ -920,7 +920,9 @@ type Rows = Vec<(Span, Vec<usize>)>;
 struct Flat {
     /// Where each list ends in `items` (it starts where the previous ends).
     ends: Vec<u32>,
-    items: Vec<usize>,
+    /// Issue (draft) numbers, and a quote's own count: all far below 2^32,
+    /// and half the bytes of `usize`.
+    items: Vec<u32>,
 }
 
 impl Flat {
@@ -943,7 +945,7 @@ impl Flat {
                 for k in range {
                     let is = list(k);
                     lens.push(is.len() as u32);
-                    items.extend(is);
+                    items.extend(is.into_iter().map(|i| i as u32));
                 }
                 (lens, items)
             },
@@ -959,7 +961,7 @@ impl Flat {
     }
 
     /// List `k` (empty past the end).
-    fn get(&self, k: usize) -> &[usize] {
+    fn get(&self, k: usize) -> &[u32] {
         let Some(&end) = self.ends.get(k) else {
             return &[];
         };
@@ -967,7 +969,7 @@ impl Flat {
         &self.items[start as usize..end as usize]
     }
 
-    fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+    fn iter(&self) -> impl Iterator<Item = &[u32]> + '_ {
         (0..self.ends.len()).map(|k| self.get(k))
     }
 }
@@ -976,9 +978,9 @@ type RowIssues = HashMap<(u32, u32), Rows>;
 
 /// A quote's list in `assign`: how many of its issues its own words name,
 /// and its issues, those first.
-fn own_and_all(list: &[usize]) -> (usize, &[usize]) {
+fn own_and_all(list: &[u32]) -> (usize, &[u32]) {
     match list.split_first() {
-        Some((&own, is)) => (own.min(is.len()), is),
+        Some((&own, is)) => ((own as usize).min(is.len()), is),
         None => (0, &[]),
     }
 }
@@ -1098,7 +1100,7 @@ pub fn assign(
             continue;
         }
         for &i in is {
-            if let Some(c) = counts[i].get_mut(s.article as usize) {
+            if let Some(c) = counts[i as usize].get_mut(s.article as usize) {
                 *c += 1;
             }
         }
@@ -1122,6 +1124,7 @@ pub fn assign(
                 break;
             }
             for &i in sent_issues.get(k) {
+                let i = i as usize;
                 if !is.contains(&i) {
                     is.push(i);
                 }
@@ -1135,7 +1138,7 @@ pub fn assign(
     for (q, list) in quotes.iter().zip(quote_issues.iter()) {
         let (own, is) = own_and_all(list);
         for &i in &is[..own] {
-            if let Some(c) = counts[i].get_mut(q.at.article as usize) {
+            if let Some(c) = counts[i as usize].get_mut(q.at.article as usize) {
                 *c += 1;
             }
         }
@@ -1162,7 +1165,7 @@ pub fn assign(
         });
     }
     let mut lists = super::IssueLists::new();
-    let mut map = |v: &[usize]| lists.get(&v.iter().filter_map(|&i| remap[i]).collect::<Vec<_>>());
+    let mut map = |v: &[u32]| lists.get(&v.iter().filter_map(|&i| remap[i as usize]).collect::<Vec<_>>());
     for (s, is) in sentences.iter_mut().zip(sent_issues.iter()) {
         s.issues = map(is);
     }
@@ -1221,7 +1224,8 @@ mod tests {
         let flat = Flat::of(n, &list);
         assert_eq!(flat.iter().count(), n);
         for (k, got) in flat.iter().enumerate() {
-            assert_eq!(got, &list(k)[..], "list {k}");
+            let want: Vec<u32> = list(k).into_iter().map(|i| i as u32).collect();
+            assert_eq!(got, &want[..], "list {k}");
         }
         assert!(flat.get(n).is_empty());
         assert_eq!(Flat::of(0, &list).iter().count(), 0);
