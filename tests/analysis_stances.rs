@@ -398,26 +398,18 @@ fn transposed_table_actors_down_the_side() {
     )];
     let a = analyse_own(&arts);
     let t = StanceSource::Table;
-    assert!(
-        has(&a, &arts, US, "Migration", t, "Deterrence first"),
-        "{}",
-        dump(&a, &arts)
-    );
-    assert!(
-        has(&a, &arts, US, "Drug policy", t, "Interdiction"),
-        "{}",
-        dump(&a, &arts)
-    );
-    assert!(
-        has(&a, &arts, PETRO, "Migration", t, "Humanitarian corridors"),
-        "{}",
-        dump(&a, &arts)
-    );
-    assert!(
-        has(&a, &arts, PETRO, "Drug policy", t, "Crop substitution"),
-        "{}",
-        dump(&a, &arts)
-    );
+    for (actor, issue, text) in [
+        (US, "Migration", "Deterrence first"),
+        (US, "Drug policy", "Interdiction"),
+        (PETRO, "Migration", "Humanitarian corridors"),
+        (PETRO, "Drug policy", "Crop substitution"),
+    ] {
+        assert!(
+            has(&a, &arts, actor, issue, t, text),
+            "{actor} / {issue}: {text}\n{}",
+            dump(&a, &arts)
+        );
+    }
     assert!(!a
         .stances
         .iter()
