@@ -198,10 +198,7 @@ const WIDE_NOT_BODY: u64 = 1 << 63;
 
 impl Default for Ends {
     fn default() -> Ends {
-        Ends::Narrow {
-            rel: Vec::new(),
-            bases: Vec::new(),
-        }
+        Ends::with_capacity(0)
     }
 }
 
@@ -250,8 +247,10 @@ impl Ends {
                 bases.push(prev);
             }
             let base = bases.last().copied().unwrap_or(0);
-            match u32::try_from(end - base) {
-                Ok(r) if u64::from(r) < limit => {
+            // An end before its stride's start cannot come from
+            // `of_sentences`; it goes wide rather than wrap.
+            match end.checked_sub(base).and_then(|d| u32::try_from(d).ok()) {
+                Some(r) if u64::from(r) < limit => {
                     rel.push(if body { r } else { r | NARROW_NOT_BODY });
                     return;
                 }
