@@ -1393,22 +1393,12 @@ pub fn find(
             // Articles come in order, so sorting each article's quotes
             // sorts them all, with no buffer the size of every quote (a
             // parallel sort's, at the analysis's peak).
-            out.sort_by_key(|q| (q.at.block, q.at.span.start, q.kind == QuoteKind::Indirect));
+            out.sort_by_key(quote_order);
             out
         },
         |q| out.extend(q),
     );
-    debug_assert!(out.windows(2).all(|w| {
-        let key = |q: &Quote| {
-            (
-                q.at.article,
-                q.at.block,
-                q.at.span.start,
-                q.kind == QuoteKind::Indirect,
-            )
-        };
-        key(&w[0]) <= key(&w[1])
-    }));
+    debug_assert!(out.windows(2).all(|w| quote_order(&w[0]) <= quote_order(&w[1])));
     // Few distinct words name speakers (`he`, `she`, a name): one copy each.
     let mut names = SharedStrs::new();
     for (i, q) in out.iter_mut().enumerate() {
@@ -1421,6 +1411,17 @@ pub fn find(
 }
 
 use super::QuoteId;
+
+/// The order of the quote list: by place, a reported quote after any
+/// other at the same start.
+fn quote_order(q: &Quote) -> (u32, u32, u32, bool) {
+    (
+        q.at.article,
+        q.at.block,
+        q.at.span.start,
+        q.kind == QuoteKind::Indirect,
+    )
+}
 
 /// Reported speech: `SUBJECT VERB that CLAUSE`, one per sentence.
 /// `speech` gets, per quote, whether a speech verb (not a stance verb only)
