@@ -450,67 +450,38 @@ fn analysis(articles: &[Article]) -> Analysis {
         block,
         span: span_in(&articles[article as usize].blocks[block as usize].text, words, 0),
     };
-    let stance_specs: [(ActorId, IssueId, &str, Evidence, StanceSource); 9] = [
+    let stance_specs: [(ActorId, IssueId, Evidence, StanceSource); 9] = [
         (
             0,
             0,
-            "Review first, then limited work",
             ev(0, 4, "Review first, then limited work"),
             StanceSource::Table,
         ),
-        (
-            1,
-            0,
-            "Start this spring",
-            ev(0, 4, "Start this spring"),
-            StanceSource::Table,
-        ),
-        (
-            0,
-            1,
-            "Local hiring guarantees",
-            ev(0, 4, "Local hiring guarantees"),
-            StanceSource::Table,
-        ),
-        (
-            1,
-            1,
-            "400 new positions",
-            ev(0, 4, "400 new positions"),
-            StanceSource::Table,
-        ),
-        (
-            0,
-            2,
-            "Protect the seagrass beds",
-            ev(0, 4, "Protect the seagrass beds"),
-            StanceSource::Table,
-        ),
+        (1, 0, ev(0, 4, "Start this spring"), StanceSource::Table),
+        (0, 1, ev(0, 4, "Local hiring guarantees"), StanceSource::Table),
+        (1, 1, ev(0, 4, "400 new positions"), StanceSource::Table),
+        (0, 2, ev(0, 4, "Protect the seagrass beds"), StanceSource::Table),
         (
             1,
             2,
-            "Offsets elsewhere in the estuary",
             ev(0, 4, "Offsets elsewhere in the estuary"),
             StanceSource::Table,
         ),
         (
             0,
             0,
-            "an environmental review before any work",
             ev(0, 2, "an environmental review before any work"),
             StanceSource::List,
         ),
         (
             1,
             1,
-            "promises 400 new positions at the terminal",
             ev(0, 3, "promises 400 new positions at the terminal"),
             StanceSource::List,
         ),
         (
             1,
             0,
-            "seek permits for dredging within weeks",
             ev(1, 0, "seek permits for dredging within weeks"),
             StanceSource::Sentence,
         ),
@@ -518,7 +489,7 @@ fn analysis(articles: &[Article]) -> Analysis {
     let stances: Vec<Stance> = stance_specs
         .iter()
         .enumerate()
-        .map(|(i, (actor, issue, _, at, source))| Stance {
+        .map(|(i, (actor, issue, at, source))| Stance {
             id: i as u32,
             actor: *actor,
             issue: *issue,
