@@ -141,25 +141,38 @@ struct Pattern {
 
 /// A capitalised run found in the text, a discovery candidate. Every
 /// capitalised run of the corpus makes one (millions on a large archive), so
-/// it holds spans into the text rather than copies of it, and its folded
-/// name as a number (32 bytes a candidate instead of 56).
+/// it holds spans into the text rather than copies of it, its folded name
+/// as a number, and its flags in a byte: 24 bytes a candidate (56 with
+/// strings; 32 with a flag a field). At a million sentences the candidates
+/// were the largest list of the actor stage, whose end is `check`'s peak.
 struct Candidate {
     /// The name as written (titles stripped), without its possessive.
     at: Evidence,
     /// Its folded name without titles or possessive, as a number in `Keys`
     /// (the article's while it is read, then the corpus's).
     key: u32,
-    /// Where the run as written (with titles) starts; it ends with `at`.
-    surface_start: u32,
-    words: u16,
-    speaker: bool,
-    possessive: bool,
-    /// Came after a title (`Mayor`, `Sen.`): a person for sure.
-    titled: bool,
-    /// The title was an office (`President Lula`, `Brazil’s president
-    /// Lula`): enough to take even a one-word name for a person.
-    office: bool,
+    /// Bytes of titles before the name (`President `); the run as written
+    /// starts this far before `at`. 0 when the titles run past 64 KiB,
+    /// which only a hostile text makes: its surface is then the name.
+    title_bytes: u16,
+    /// Words of the name; a run of more than 255 counts as 255 (only
+    /// "one" and "two or more" are ever asked).
+    words: u8,
+    flags: u8,
 }
+
+// Kept at 24 bytes: a field added here costs megabytes on a large corpus.
+const _: () = assert!(std::mem::size_of::<Candidate>() == 24);
+
+/// Said right before or after a speech verb (`Okafor said`).
+const SPEAKER: u8 = 1;
+/// Ends in a possessive (`Okafor’s`), not part of the span.
+const POSSESSIVE: u8 = 2;
+/// Came after a title (`Mayor`, `Sen.`): a person for sure.
+const TITLED: u8 = 4;
+/// The title was an office (`President Lula`, `Brazil’s president Lula`):
+/// enough to take even a one-word name for a person.
+const OFFICE: u8 = 8;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -186,6 +199,22 @@ impl Keys {
 }
 
 impl Candidate {
+    fn speaker(&self) -> bool {
+        self.flags & SPEAKER != 0
+    }
+
+    fn possessive(&self) -> bool {
+        self.flags & POSSESSIVE != 0
+    }
+
+    fn titled(&self) -> bool {
+        self.flags & TITLED != 0
+    }
+
+    fn office(&self) -> bool {
+        self.flags & OFFICE != 0
+    }
+
     /// The name as written (titles stripped).
     fn name<'a>(&self, articles: &'a [Article]) -> &'a str {
         self.at.text(articles)
@@ -195,7 +224,7 @@ impl Candidate {
     fn surface<'a>(&self, articles: &'a [Article]) -> &'a str {
         let surface = Evidence {
             span: Span {
-                start: self.surface_start,
+                start: self.at.span.start - u32::from(self.title_bytes),
                 end: self.at.span.end,
             },
             ..self.at
@@ -753,15 +782,16 @@ fn candidates_in<'a>(
             && toks[i - 1].w.starts_with(|c: char| c.is_lowercase())
             && OFFICES.contains(&lower_key(toks[i - 1].w).as_str());
         let office = lower_office || (k > title_from && OFFICES.contains(&lower_key(run[k - 1].w).as_str()));
+        let flag = |on: bool, f: u8| if on { f } else { 0 };
         out.push(Candidate {
             at: Evidence { article, block, span },
             key: keys.id(&key),
-            surface_start: surface_start as u32,
-            words: u16::try_from(name_toks.len()).unwrap_or(u16::MAX),
-            speaker: before_speech || after_speech || appositive_speech,
-            possessive,
-            titled: k > title_from || lower_office,
-            office,
+            title_bytes: u16::try_from(s - surface_start).unwrap_or(0),
+            words: u8::try_from(name_toks.len()).unwrap_or(u8::MAX),
+            flags: flag(before_speech || after_speech || appositive_speech, SPEAKER)
+                | flag(possessive, POSSESSIVE)
+                | flag(k > title_from || lower_office, TITLED)
+                | flag(office, OFFICE),
         });
         i = next_i;
     }
@@ -1059,7 +1089,9 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     // number, so groups are found by number: a large corpus has millions of
     // candidates, and hashing a string for each took 0.2 s of one core at
     // 100,000 articles.
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    // Members are candidates' numbers as u32: there are fewer than 2^32
+    // candidates (that many would take 96 GB), and u32 halves the lists.
+    let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
     let mut group_of: Vec<u32> = vec![u32::MAX; keys.len()];
     let mut by_surname: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
@@ -1076,7 +1108,7 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             }
             groups.push((key.to_string(), Vec::new()));
         }
-        groups[group_of[k] as usize].1.push(ci);
+        groups[group_of[k] as usize].1.push(ci as u32);
     }
     drop(group_of);
     // `Von der Leyen` is `Ursula von der Leyen`, `Lula da Silva` is `Luiz
@@ -1123,7 +1155,7 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
         Ambiguous,
         Solo(u32),
     }
-    let mut solo: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut solo: Vec<(String, Vec<u32>)> = Vec::new();
     let mut fit_of: Vec<Fit> = vec![Fit::Unknown; keys.len()];
     for (ci, c) in cands.iter().enumerate() {
         if c.words != 1 {
@@ -1146,8 +1178,8 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             };
         }
         match fit_of[k] {
-            Fit::Group(g) => groups[g as usize].1.push(ci),
-            Fit::Solo(s) => solo[s as usize].1.push(ci),
+            Fit::Group(g) => groups[g as usize].1.push(ci as u32),
+            Fit::Solo(s) => solo[s as usize].1.push(ci as u32),
             Fit::Unknown | Fit::Ambiguous => {}
         }
     }
@@ -1157,8 +1189,8 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     // A one-word name stands alone only after an office and when it speaks
     // or recurs (`President Lula said`).
     for (key, members) in solo {
-        let office = members.iter().any(|&m| cands[m].office);
-        let strong = members.len() >= 2 || members.iter().any(|&m| cands[m].speaker);
+        let office = members.iter().any(|&m| cands[m as usize].office());
+        let strong = members.len() >= 2 || members.iter().any(|&m| cands[m as usize].speaker());
         let plain_word = COMMON_SET.contains(key.as_str())
             || TITLE_SET.contains(key.as_str())
             || PLACE_WORDS.contains(&key.as_str())
@@ -1173,16 +1205,16 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
         .collect();
     let lower = lowercase_uses(articles, &wanted);
     // Groups are judged independently: in parallel.
-    let judge = |gi: usize, members: &Vec<usize>| -> Option<(usize, ActorKind, usize)> {
+    let judge = |gi: usize, members: &Vec<u32>| -> Option<(usize, ActorKind, u32)> {
         let full = members
             .iter()
-            .find(|&&m| cands[m].words >= 2)
-            .or_else(|| members.first().filter(|&&m| cands[m].office));
+            .find(|&&m| cands[m as usize].words >= 2)
+            .or_else(|| members.first().filter(|&&m| cands[m as usize].office()));
         let &full = full?;
-        let kind = if cands[full].words == 1 {
+        let kind = if cands[full as usize].words == 1 {
             Some(ActorKind::Person)
         } else {
-            guess_kind(cands[full].name(articles))
+            guess_kind(cands[full as usize].name(articles))
         };
         let kind = kind?;
         // A person's name is not made of ordinary words; an institution's
@@ -1203,12 +1235,12 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             return None;
         }
         let recurs = members.len() >= 2;
-        let speaks = members
-            .iter()
-            .any(|&m| cands[m].speaker || (cands[m].titled && cands[m].words >= 2));
+        let speaks = members.iter().any(|&m| {
+            cands[m as usize].speaker() || (cands[m as usize].titled() && cands[m as usize].words >= 2)
+        });
         (recurs || speaks).then(|| (gi, kind, *members.iter().min().unwrap_or(&full)))
     };
-    let mut accepted: Vec<(usize, ActorKind, usize)> = groups
+    let mut accepted: Vec<(usize, ActorKind, u32)> = groups
         .par_iter()
         .enumerate()
         .filter_map(|(gi, (_, members))| judge(gi, members))
@@ -1223,15 +1255,20 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             let full = members
                 .iter()
                 .copied()
-                .find(|&m| cands[m].words >= 2)
+                .find(|&m| cands[m as usize].words >= 2)
                 .unwrap_or(members[0]);
-            let name = cands[full].name(articles).to_string();
+            let name = cands[full as usize].name(articles).to_string();
             let mut aliases: Vec<String> = Vec::new();
             // Names already given (folded): each form as written is folded
             // once, in order of first use.
             let mut named: foldhash::HashSet<String> = foldhash::HashSet::default();
             named.insert(fold(&name));
-            for form in first_uses(members, |m| [cands[m].name(articles), cands[m].surface(articles)]) {
+            for form in first_uses(members, |m| {
+                [
+                    cands[m as usize].name(articles),
+                    cands[m as usize].surface(articles),
+                ]
+            }) {
                 if named.insert(fold(form)) {
                     aliases.push(form.to_string());
                 }
@@ -1246,8 +1283,8 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
         for &m in members {
             mentions.push(Mention {
                 actor: id,
-                at: cands[m].at,
-                possessive: cands[m].possessive,
+                at: cands[m as usize].at,
+                possessive: cands[m as usize].possessive(),
             });
         }
         actors.push(Actor {
@@ -1308,11 +1345,11 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
 /// up one core to the end of the stage: its members are read in parallel
 /// pieces, each piece's first uses merged in order.
 fn first_uses<'a, const N: usize>(
-    members: &[usize],
-    forms: impl Fn(usize) -> [&'a str; N] + Sync,
+    members: &[u32],
+    forms: impl Fn(u32) -> [&'a str; N] + Sync,
 ) -> Vec<&'a str> {
     const PIECE: usize = 8192;
-    let distinct = |ms: &[usize]| {
+    let distinct = |ms: &[u32]| {
         let mut read: foldhash::HashSet<&str> = foldhash::HashSet::default();
         let mut out = Vec::new();
         for &m in ms {
@@ -1624,8 +1661,11 @@ mod tests {
         // New forms first appear all along the 40,000 members (pieces of
         // 8,192), beside a few that recur everywhere.
         let forms: Vec<String> = (0..50).map(|k| format!("form{k}")).collect();
-        let members: Vec<usize> = (0..40_000).collect();
-        let pick = |m: usize| [forms[(m / 1000) % 40].as_str(), forms[40 + (m * 13) % 7].as_str()];
+        let members: Vec<u32> = (0..40_000).collect();
+        let pick = |m: u32| {
+            let m = m as usize;
+            [forms[(m / 1000) % 40].as_str(), forms[40 + (m * 13) % 7].as_str()]
+        };
         let mut want: Vec<&str> = Vec::new();
         for &m in &members {
             for f in pick(m) {
