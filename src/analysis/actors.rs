@@ -1091,6 +1091,7 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     // 100,000 articles.
     // Members are candidates' numbers as u32: there are fewer than 2^32
     // candidates (that many would take 96 GB), and u32 halves the lists.
+    let cand = |m: u32| &cands[m as usize];
     let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
     let mut group_of: Vec<u32> = vec![u32::MAX; keys.len()];
     let mut by_surname: foldhash::HashMap<&str, Vec<usize>> = foldhash::HashMap::default();
@@ -1189,8 +1190,8 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     // A one-word name stands alone only after an office and when it speaks
     // or recurs (`President Lula said`).
     for (key, members) in solo {
-        let office = members.iter().any(|&m| cands[m as usize].office());
-        let strong = members.len() >= 2 || members.iter().any(|&m| cands[m as usize].speaker());
+        let office = members.iter().any(|&m| cand(m).office());
+        let strong = members.len() >= 2 || members.iter().any(|&m| cand(m).speaker());
         let plain_word = COMMON_SET.contains(key.as_str())
             || TITLE_SET.contains(key.as_str())
             || PLACE_WORDS.contains(&key.as_str())
@@ -1208,13 +1209,13 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     let judge = |gi: usize, members: &Vec<u32>| -> Option<(usize, ActorKind, u32)> {
         let full = members
             .iter()
-            .find(|&&m| cands[m as usize].words >= 2)
-            .or_else(|| members.first().filter(|&&m| cands[m as usize].office()));
+            .find(|&&m| cand(m).words >= 2)
+            .or_else(|| members.first().filter(|&&m| cand(m).office()));
         let &full = full?;
-        let kind = if cands[full as usize].words == 1 {
+        let kind = if cand(full).words == 1 {
             Some(ActorKind::Person)
         } else {
-            guess_kind(cands[full as usize].name(articles))
+            guess_kind(cand(full).name(articles))
         };
         let kind = kind?;
         // A person's name is not made of ordinary words; an institution's
@@ -1235,9 +1236,9 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             return None;
         }
         let recurs = members.len() >= 2;
-        let speaks = members.iter().any(|&m| {
-            cands[m as usize].speaker() || (cands[m as usize].titled() && cands[m as usize].words >= 2)
-        });
+        let speaks = members
+            .iter()
+            .any(|&m| cand(m).speaker() || (cand(m).titled() && cand(m).words >= 2));
         (recurs || speaks).then(|| (gi, kind, *members.iter().min().unwrap_or(&full)))
     };
     let mut accepted: Vec<(usize, ActorKind, u32)> = groups
@@ -1255,20 +1256,15 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             let full = members
                 .iter()
                 .copied()
-                .find(|&m| cands[m as usize].words >= 2)
+                .find(|&m| cand(m).words >= 2)
                 .unwrap_or(members[0]);
-            let name = cands[full as usize].name(articles).to_string();
+            let name = cand(full).name(articles).to_string();
             let mut aliases: Vec<String> = Vec::new();
             // Names already given (folded): each form as written is folded
             // once, in order of first use.
             let mut named: foldhash::HashSet<String> = foldhash::HashSet::default();
             named.insert(fold(&name));
-            for form in first_uses(members, |m| {
-                [
-                    cands[m as usize].name(articles),
-                    cands[m as usize].surface(articles),
-                ]
-            }) {
+            for form in first_uses(members, |m| [cand(m).name(articles), cand(m).surface(articles)]) {
                 if named.insert(fold(form)) {
                     aliases.push(form.to_string());
                 }
@@ -1283,8 +1279,8 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
         for &m in members {
             mentions.push(Mention {
                 actor: id,
-                at: cands[m as usize].at,
-                possessive: cands[m as usize].possessive(),
+                at: cand(m).at,
+                possessive: cand(m).possessive(),
             });
         }
         actors.push(Actor {

@@ -320,10 +320,11 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
     // Each file is read and parsed by one task, so its raw bytes are dropped
     // as soon as it is parsed and no core waits for a batch of reads (with
     // reading and parsing apart, the cores' threads were busy half of the
-    // load's wall time at 100,000 files). The tasks run on many threads when there are many
-    // files (see `reading_pool`): a read from a cold file cache waits on the
-    // device, and the other threads parse meanwhile. Each file's warnings
-    // stay in order, its read's before its parse's.
+    // load's wall time at 100,000 files). The tasks run on many threads
+    // when there are many files (see `reading_pool`): a read from a cold
+    // file cache waits on the device, and the other threads parse
+    // meanwhile. Each file's warnings stay in order, its read's before its
+    // parse's.
     let each = |job: Job| -> (Option<FileId>, Vec<Article>, Vec<Warning>) {
         let (path, shown, kind) = match job {
             Job::Warn(w) => return (None, Vec::new(), vec![w]),
