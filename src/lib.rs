@@ -16,5 +16,6 @@ pub mod search;
 pub mod text;
 pub mod timings;
 pub mod tui;
+pub mod windows;
 
 pub use index::Index;

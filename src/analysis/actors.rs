@@ -982,7 +982,7 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
     let mut cands: Vec<Candidate> = Vec::new();
     // Each article's names, numbered anew for the corpus.
     let mut keys = Keys::default();
-    super::windows::gather(
+    crate::windows::gather(
         articles,
         || (FoldBuf::new(), Vec::new()),
         |(buf, hits), ai, a| -> Hits {

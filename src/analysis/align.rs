@@ -202,7 +202,7 @@ impl Terms {
         // one pass over every word would. Pieces are made a batch at a time,
         // so their term lists are never all held at once.
         let starts: Vec<usize> = (0..n).step_by(PIECE).collect();
-        super::windows::gather_by(
+        crate::windows::gather_by(
             &starts,
             PIECES_AT_ONCE,
             || (),

@@ -934,7 +934,7 @@ impl Flat {
             items: Vec::new(),
         };
         let pieces: Vec<usize> = (0..n.div_ceil(AT_ONCE)).collect();
-        super::windows::gather_by(
+        crate::windows::gather_by(
             &pieces,
             16,
             || (),

@@ -16,7 +16,6 @@ pub mod runs;
 pub mod sentences;
 pub mod shared;
 pub mod stances;
-pub mod windows;
 pub mod words;
 
 use crate::corpus::Article;

@@ -1147,7 +1147,7 @@ pub fn find(
     let sentence_runs = ArticleRuns::new(sentences, articles.len(), |s| s.article);
     // Articles are independent: read them in parallel, then order.
     let mut out: Vec<Quote> = Vec::new();
-    super::windows::gather(
+    crate::windows::gather(
         articles,
         || (FoldBuf::new(), Vec::new(), Vec::new()),
         |(buf, block_words, block_according), ai, a| {

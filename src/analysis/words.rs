@@ -525,7 +525,7 @@ pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> SentenceWor
         bytes: Vec::new(),
         ends: Ends::with_capacity(sentences.len()),
     };
-    super::windows::gather(
+    crate::windows::gather(
         &runs,
         Vec::new,
         |ws, _, run| {

@@ -325,20 +325,20 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
     // file cache waits on the device, and the other threads parse
     // meanwhile. Each file's warnings stay in order, its read's before its
     // parse's.
-    let each = |job: Job| -> (Option<FileId>, Vec<Article>, Vec<Warning>) {
+    let each = |job: &Job| -> (Option<FileId>, Vec<Article>, Vec<Warning>) {
         let (path, shown, kind) = match job {
-            Job::Warn(w) => return (None, Vec::new(), vec![w]),
-            Job::Read { path, shown, kind } => (path, shown, kind),
+            Job::Warn(w) => return (None, Vec::new(), vec![w.clone()]),
+            Job::Read { path, shown, kind } => (path, shown, *kind),
         };
         let mut warnings = Vec::new();
         let mut id = None;
-        let bytes = read_bytes(&path, &shown, &mut id, &mut warnings);
+        let bytes = read_bytes(path, shown, &mut id, &mut warnings);
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(progress) = &opts.progress {
             progress(n, total);
         }
         let articles = match bytes {
-            Some(bytes) => parse_file(bytes, &shown, kind, &mut warnings),
+            Some(bytes) => parse_file(bytes, shown, kind, &mut warnings),
             None => Vec::new(),
         };
         (id, articles, warnings)
@@ -348,40 +348,33 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
         warnings: Vec::new(),
     };
     let mut seen_files: HashSet<FileId> = HashSet::new();
-    let pool = reading_pool(total);
-    let mut jobs = walk.jobs.into_iter();
-    loop {
-        // A window of files at a time: each file's articles come in a list
-        // of their own, moved into the one list here. A window's freed
-        // lists are reused by the next; all 100,000 at once were left as
-        // holes among the articles' strings (8 MB more resident after
-        // loading a million sentences).
-        let window: Vec<Job> = jobs.by_ref().take(READ_WINDOW).collect();
-        if window.is_empty() {
-            break;
-        }
-        let run = || -> Vec<(Option<FileId>, Vec<Article>, Vec<Warning>)> {
-            window.into_par_iter().map(each).collect()
-        };
-        let parsed = match &pool {
-            Some(pool) => pool.install(run),
-            None => run(),
-        };
-        for (id, articles, warnings) in parsed {
-            // The same file reached twice would double its articles (and
-            // its warnings): only its first reading, in walk order, counts.
-            if id.is_some_and(|id| !seen_files.insert(id)) {
-                continue;
-            }
-            out.articles.extend(articles);
-            out.warnings.extend(warnings);
-        }
+    // A window of files at a time: each file's articles come in a list of
+    // their own, moved into the one list as the next window is read. A
+    // window's freed lists are reused by the next; all 100,000 at once
+    // were left as holes among the articles' strings (8 MB more resident
+    // after loading a million sentences).
+    let mut load = || {
+        crate::windows::gather(
+            &walk.jobs,
+            || (),
+            |(), _, job| each(job),
+            |(id, articles, warnings)| {
+                // The same file reached twice would double its articles (and
+                // its warnings): only its first reading, in walk order, counts.
+                if id.is_some_and(|id| !seen_files.insert(id)) {
+                    return;
+                }
+                out.articles.extend(articles);
+                out.warnings.extend(warnings);
+            },
+        )
+    };
+    match reading_pool(total) {
+        Some(pool) => pool.install(load),
+        None => load(),
     }
     out
 }
-
-/// Files read and parsed at a time.
-const READ_WINDOW: usize = 1024;
 
 /// Threads that read and parse files when there are many: 16, or one per
 /// core if there are more cores. A read from a cold disk cache waits on the

@@ -1,4 +1,5 @@
-//! Per-article work in parallel, gathered a window of articles at a time.
+//! Per-item work in parallel (the loader's files, analysis's articles),
+//! gathered a window of items at a time.
 //!
 //! Collecting every article's results first and then copying them into one
 //! list holds both at once: at a million sentences the quotes alone were
@@ -8,8 +9,9 @@
 
 use rayon::prelude::*;
 
-/// Articles read in parallel before their results are gathered: enough to
-/// keep every core busy, few enough that a window's results stay small.
+/// Items (articles, files) read in parallel before their results are
+/// gathered: enough to keep every core busy, few enough that a window's
+/// results stay small.
 pub const WINDOW: usize = 1024;
 
 /// Runs `each(state, i, &items[i])` for every item, in parallel within
