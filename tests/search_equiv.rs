@@ -111,6 +111,24 @@ fn many_items_cross_chunk_boundaries() {
 }
 
 #[test]
+fn narrowing_over_many_pieces() {
+    // 60,000 items: the candidates a query leaves are kept in the pieces
+    // the workers made (tens of them here), and the next query reads them
+    // piece by piece. Queries of one-letter terms keep no per-term cells,
+    // so the next query finds those terms again.
+    let items: Vec<String> = (0..60_000)
+        .map(|i| {
+            let a = WORDS[(i * 5 + 1) % WORDS.len()];
+            let b = WORDS[(i * 11 + 7) % WORDS.len()];
+            format!("{a} {b} {i}")
+        })
+        .collect();
+    for q in ["m p", "p m pol", "mig 4", "a b", "said petro"] {
+        check(items.clone(), q, 50).unwrap();
+    }
+}
+
+#[test]
 fn generated_news_typed_queries() {
     // Realistic text: lines of synthetic articles, every query typed.
     let g = briefing::gen::Generator::new(&briefing::gen::Options {

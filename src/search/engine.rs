@@ -53,17 +53,42 @@ struct Last {
     /// typed after a word) gets it again without a scan.
     limit: usize,
     found: Found,
-    cands: Vec<u32>,
+    cands: Cands,
+}
+
+/// The items that passed a query's prefilters, in item order, with what is
+/// known of each term there. Kept in the pieces the workers made them in:
+/// joined, they would be held twice while joining (a one-letter query
+/// passes nearly every item, 12 bytes each a term).
+#[derive(Default)]
+struct Cands {
+    pieces: Vec<Piece>,
+}
+
+struct Piece {
+    items: Vec<u32>,
     /// Per candidate, per term (stride = terms), what is known of the
-    /// term's score and match there.
-    scores: Vec<Cell>,
+    /// term's score and match there; empty when every term is one byte.
+    cells: Vec<Cell>,
+}
+
+impl Cands {
+    /// The candidates cut into runs of at most `CHUNK`, none across two
+    /// pieces: (piece, start, end).
+    fn runs(&self) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (p, piece) in self.pieces.iter().enumerate() {
+            let n = piece.items.len();
+            out.extend((0..n).step_by(CHUNK).map(|s| (p, s, (s + CHUNK).min(n))));
+        }
+        out
+    }
 }
 
 /// Where to look, when narrowing: the previous candidates, and for each
 /// term the previous query's column of scores for the very same term.
 struct Narrow<'a> {
-    list: &'a [u32],
-    scores: &'a [Cell],
+    cands: &'a Cands,
     stride: usize,
     cols: Vec<Option<usize>>,
     /// For each term, a previous fuzzy term it extends (its proper
@@ -118,8 +143,7 @@ impl Engine {
         let filters = Resolved::new(&q, &self.src);
         let narrowed = match &self.last {
             Some(l) if q.narrows(&l.query) => Some(Narrow {
-                list: &l.cands,
-                scores: &l.scores,
+                cands: &l.cands,
                 stride: l.query.terms.len(),
                 cols: q
                     .terms
@@ -146,7 +170,7 @@ impl Engine {
             _ => None,
         };
         let planned: Vec<PlannedTerm> = q.terms.iter().map(plan).collect();
-        let (found, cands, scores) = scan(
+        let (found, cands) = scan(
             &self.src,
             &self.store,
             &q,
@@ -163,7 +187,6 @@ impl Engine {
                 limit,
                 found: found.clone(),
                 cands,
-                scores,
             });
             return Some(found);
         }
@@ -188,7 +211,7 @@ impl Engine {
         if planned.iter().all(|p| p.typos.is_empty()) {
             return Some(found);
         }
-        let (mut found, _, _) = scan(
+        let (mut found, _) = scan(
             &self.src,
             &self.store,
             &q,
@@ -705,6 +728,19 @@ fn refine(hay: &str, terms: &[PlannedTerm], ests: &mut [Est], phrase: Option<&Fi
     }
 }
 
+/// Keeps, for the next query, what is known of each term in a candidate
+/// (when `keep`; see `Piece::cells`).
+#[inline]
+fn keep_cells(cells: &mut Vec<Cell>, keep: bool, ests: &[Est], fwds: &[u32]) {
+    if keep {
+        cells.extend(
+            ests.iter()
+                .zip(fwds)
+                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
+        );
+    }
+}
+
 /// Heap entry ordered so the top is the worst kept hit.
 type Entry = (Reverse<i64>, u32);
 
@@ -780,8 +816,11 @@ fn scan(
     limit: usize,
     typo_mode: bool,
     cancel: &(dyn Fn() -> bool + Sync),
-) -> Option<(Found, Vec<u32>, Vec<Cell>)> {
+) -> Option<(Found, Cands)> {
     let need: u32 = terms.iter().fold(0, |m, t| m | t.mask);
+    // A one-letter query passes nearly every item; what it knows there is
+    // found again as quickly as it would be read back.
+    let cells = terms.iter().any(|t| t.term.text.len() > 1);
     let all_ascii = terms.iter().all(|t| t.ascii);
     let phrase = score::phrase(&q.terms);
     let phrase = phrase.as_deref().map(|p| Finder::new(p.as_bytes()));
@@ -796,8 +835,18 @@ fn scan(
             false
         }
     };
-    let n = narrowed.map(|c| c.list.len()).unwrap_or(store.len());
-    let chunks = n.div_ceil(CHUNK);
+    // Runs of at most CHUNK positions: of the items, or of a piece of the
+    // previous candidates.
+    let runs: Vec<(usize, usize, usize)> = match narrowed {
+        Some(nw) => nw.cands.runs(),
+        None => {
+            let n = store.len();
+            (0..n)
+                .step_by(CHUNK)
+                .map(|s| (0, s, (s + CHUNK).min(n)))
+                .collect()
+        }
+    };
 
     // The k-th best (score, item) any worker has found so far: an item
     // whose bound ranks below it cannot enter the top k.
@@ -808,7 +857,7 @@ fn scan(
     // score too, but only as far as it takes to tell that an item cannot
     // enter the top k (see `Est`). Each worker folds a run of consecutive
     // chunks into one output, so its k-th best rises as it goes.
-    let mut outs: Vec<ChunkOut> = (0..chunks)
+    let mut outs: Vec<ChunkOut> = (0..runs.len())
         .into_par_iter()
         .fold(
             || ChunkOut {
@@ -826,13 +875,14 @@ fn scan(
                     return out;
                 }
                 out.first = out.first.min(c);
-                let range = c * CHUNK..((c + 1) * CHUNK).min(n);
+                let (p, start, end) = runs[c];
+                let piece = narrowed.and_then(|nw| nw.cands.pieces.get(p));
                 let mut typo_hit = vec![false; terms.len()];
                 let mut ests: Vec<Est> = vec![Est::UNKNOWN; terms.len()];
                 let mut fwds: Vec<u32> = vec![FWD_NONE; terms.len()];
-                for k in range {
-                    let i = match narrowed {
-                        Some(nw) => nw.list[k] as usize,
+                for k in start..end {
+                    let i = match piece {
+                        Some(pc) => pc.items[k] as usize,
                         None => k,
                     };
                     let mask = store.masks[i];
@@ -856,20 +906,21 @@ fn scan(
                         ests[ti] = Est::UNKNOWN;
                         fwds[ti] = FWD_NONE;
                         let mut from = None;
-                        if let Some(nw) = narrowed {
+                        if let (Some(nw), Some(pc)) = (narrowed, piece) {
                             // The same term matched this item last time.
                             if let Some(c) = nw.cols[ti] {
-                                let cell = nw.scores[k * nw.stride + c];
-                                let e = Est::decode(cell.est);
-                                if e.level != Est::NONE {
-                                    ests[ti] = e;
-                                    fwds[ti] = cell.fwd;
-                                    continue;
+                                if let Some(cell) = pc.cells.get(k * nw.stride + c) {
+                                    let e = Est::decode(cell.est);
+                                    if e.level != Est::NONE {
+                                        ests[ti] = e;
+                                        fwds[ti] = cell.fwd;
+                                        continue;
+                                    }
                                 }
                             }
                             // A term it extends matched: carry on from there.
                             if let Some((c, len)) = nw.ext[ti] {
-                                let f = nw.scores[k * nw.stride + c].fwd;
+                                let f = pc.cells.get(k * nw.stride + c).map_or(FWD_NONE, |cell| cell.fwd);
                                 if f != FWD_NONE {
                                     from = Some((f, len));
                                 }
@@ -898,11 +949,7 @@ fn scan(
                     }
                     out.cands.push(i as u32);
                     if !all_ascii {
-                        out.scores.extend(
-                            ests.iter()
-                                .zip(&fwds)
-                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
-                        );
+                        keep_cells(&mut out.scores, cells, &ests, &fwds);
                         let m = out.matcher.get_or_insert_with(score::matcher);
                         let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
                             continue;
@@ -919,19 +966,11 @@ fn scan(
                     // ASCII terms: the prefilter decided, this is a match.
                     out.matched += 1;
                     if limit == 0 {
-                        out.scores.extend(
-                            ests.iter()
-                                .zip(&fwds)
-                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
-                        );
+                        keep_cells(&mut out.scores, cells, &ests, &fwds);
                         continue;
                     }
                     if !fast {
-                        out.scores.extend(
-                            ests.iter()
-                                .zip(&fwds)
-                                .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
-                        );
+                        keep_cells(&mut out.scores, cells, &ests, &fwds);
                         let mut bound = score::phrase_bonus_with(hay, phrase);
                         for (ti, t) in terms.iter().enumerate() {
                             bound += if typo_hit[ti] {
@@ -963,11 +1002,7 @@ fn scan(
                         }
                         refine(hay, terms, &mut ests, phrase, &mut ph);
                     };
-                    out.scores.extend(
-                        ests.iter()
-                            .zip(&fwds)
-                            .map(|(e, &fwd)| Cell { est: e.encode(), fwd }),
-                    );
+                    keep_cells(&mut out.scores, cells, &ests, &fwds);
                     if let Some(total) = total {
                         if out.exact.len() < limit {
                             out.exact.push((Reverse(total), i as u32));
@@ -993,15 +1028,18 @@ fn scan(
     }
     // Candidates stay in item order: outputs in the order of their chunks.
     outs.sort_by_key(|o| o.first);
-    let mut cands = Vec::with_capacity(outs.iter().map(|o| o.cands.len()).sum());
-    let mut scores = Vec::with_capacity(outs.iter().map(|o| o.scores.len()).sum());
+    let mut pieces = Vec::with_capacity(outs.len());
     let mut matched = 0;
     let mut hits: Vec<(usize, i64)> = Vec::new();
     let mut pool: Vec<(i64, u32)> =
         Vec::with_capacity(outs.iter().map(|o| o.pool.len() + o.exact.len()).sum());
     for o in outs {
-        cands.extend_from_slice(&o.cands);
-        scores.extend_from_slice(&o.scores);
+        if !o.cands.is_empty() {
+            pieces.push(Piece {
+                items: o.cands,
+                cells: o.scores,
+            });
+        }
         matched += o.matched;
         pool.extend_from_slice(&o.pool);
         pool.extend(o.exact.into_iter().map(|(Reverse(b), i)| (b, i)));
@@ -1043,8 +1081,7 @@ fn scan(
             matched,
             typo: false,
         },
-        cands,
-        scores,
+        Cands { pieces },
     ))
 }
 
