@@ -266,33 +266,33 @@ impl Store {
             );
         }
         let t0 = std::time::Instant::now();
-        // Quotes: find each in its sentence's folded text.
-        let found: Vec<(Option<QuoteAt>, u32, String)> = (0..nq)
+        // Quotes: find each in its sentence's folded text. Only the few
+        // that lie in none are folded on their own, afterwards: holding
+        // every quote's folded text meanwhile took 48 bytes a quote.
+        let found: Vec<(QuoteAt, u32)> = (0..nq)
             .into_par_iter()
             .with_min_len(1024)
             .map(|i| {
                 let f = fold_item(src.text(i));
-                let m = mask_of(f.as_bytes());
-                match store.quote_in_sentence(src, i, &f) {
-                    Some(at) => (Some(at), m, String::new()),
-                    None => (None, m, f),
-                }
+                let at = store.quote_in_sentence(src, i, &f).unwrap_or(QuoteAt {
+                    run: u32::MAX,
+                    start: 0,
+                    end: 0,
+                });
+                (at, mask_of(f.as_bytes()))
             })
             .collect();
         let mut masks = Vec::with_capacity(n);
         let mut quotes = Vec::with_capacity(nq);
         let mut extra = String::new();
-        for (at, m, f) in found {
+        for (i, (mut at, m)) in found.into_iter().enumerate() {
             masks.push(m);
-            quotes.push(at.unwrap_or_else(|| {
-                let start = u32::try_from(extra.len()).unwrap_or(u32::MAX);
-                extra.push_str(&f);
-                QuoteAt {
-                    run: u32::MAX,
-                    start,
-                    end: u32::try_from(extra.len()).unwrap_or(u32::MAX),
-                }
-            }));
+            if at.run == u32::MAX {
+                at.start = u32::try_from(extra.len()).unwrap_or(u32::MAX);
+                extra.push_str(&fold_item(src.text(i)));
+                at.end = u32::try_from(extra.len()).unwrap_or(u32::MAX);
+            }
+            quotes.push(at);
         }
         masks.extend(run_masks);
         extra.shrink_to_fit();
