@@ -112,18 +112,36 @@ fn many_items_cross_chunk_boundaries() {
 
 #[test]
 fn narrowing_over_many_pieces() {
-    // 60,000 items: the candidates a query leaves are kept in the pieces
-    // the workers made (tens of them here), and the next query reads them
-    // piece by piece. Queries of one-letter terms keep no per-term cells,
-    // so the next query finds those terms again.
+    // 60,000 items of three words each, every pair of words side by side
+    // somewhere. A query's candidates are kept in the pieces the workers made,
+    // and the next query reads them in runs of at most 4,096 within a
+    // piece. On one thread a piece holds every candidate, so most runs
+    // start inside it; on the machine's threads there are several pieces.
+    // Typed prefixes keep thousands of candidates and their cells (`mig`,
+    // `pol`) or none (one-letter queries), and every query ends matching.
     let items: Vec<String> = (0..60_000)
         .map(|i| {
-            let a = WORDS[(i * 5 + 1) % WORDS.len()];
-            let b = WORDS[(i * 11 + 7) % WORDS.len()];
-            format!("{a} {b} {i}")
+            let n = WORDS.len();
+            let a = WORDS[i % n];
+            let b = WORDS[(i / n) % n];
+            let c = WORDS[(i / (n * n) + i * 7) % n];
+            format!("{a} {b} {c} {i}")
         })
         .collect();
-    for q in ["m p", "p m pol", "mig 4", "a b", "said petro"] {
+    let queries = ["mig p", "pol mig", "said petro", "m p", "a b"];
+    for q in queries {
+        let src = Source::Texts(Arc::new(items.clone()));
+        assert!(
+            !reference(&src, q, 10).hits.is_empty(),
+            "{q:?} should match something"
+        );
+    }
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread pool");
+    for q in queries {
+        one.install(|| check(items.clone(), q, 50)).unwrap();
         check(items.clone(), q, 50).unwrap();
     }
 }

@@ -266,9 +266,10 @@ impl Store {
             );
         }
         let t0 = std::time::Instant::now();
-        // Quotes: find each in its sentence's folded text. Only the few
-        // that lie in none are folded on their own, afterwards: holding
-        // every quote's folded text meanwhile took 48 bytes a quote.
+        // Quotes: find each in its sentence's folded text. The few that lie
+        // in none are folded again afterwards, into `extra`: a slot for
+        // their text beside every quote took 48 bytes a quote, though few
+        // filled it.
         let found: Vec<(QuoteAt, u32)> = (0..nq)
             .into_par_iter()
             .with_min_len(1024)
