@@ -278,9 +278,8 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     // The panes' app builds its own store for `/`, as the browser does: two
     // stores at once would be a peak no user ever reaches. The typing
     // engine's memory is handed back first, so the app starts from the
-    // heap a browser has once its index is built (the engine's freed
-    // pieces would otherwise leave the app's store 10–20 MB of holes to
-    // grow around).
+    // heap a browser has once its index is built, not one with the
+    // engine's freed pieces for its own store to grow around.
     drop(engine);
     crate::heap::return_freed();
     let (render_max, key_max) = frames(&index, args.repeat);

@@ -751,7 +751,6 @@ struct ChunkOut {
     /// The first chunk folded in (outputs are put back in chunk order).
     first: usize,
     cands: Vec<u32>,
-    /// Per candidate, per term: what is known there.
     /// What is known of each term in each candidate (`Piece::cells`).
     cells: Vec<Cell>,
     /// ASCII queries: (upper bound of score, item) for every match whose
@@ -948,7 +947,7 @@ fn scan(
                     }
                     out.cands.push(i as u32);
                     if !all_ascii {
-                        keep_cells(&mut out.cells, cells, &ests, &fwds);
+                        // No cells: see `cells` above.
                         let m = out.matcher.get_or_insert_with(score::matcher);
                         let Some(total) = score_item(m, hay, terms, &typo_hit, phrase) else {
                             continue;
