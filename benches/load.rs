@@ -27,14 +27,15 @@ fn run(paths: &[PathBuf], runs: usize) {
             .flat_map(|a| &a.blocks)
             .map(|b| b.text.len())
             .sum();
-        // What the articles hold, as allocated: block texts' capacity, the
-        // block arrays' capacity, table cells.
+        // What the articles hold, as allocated: block texts (one exact
+        // string per article, see `BlockText`), the block arrays' capacity,
+        // table cells.
         let blocks: usize = loaded.articles.iter().map(|a| a.blocks.len()).sum();
         let text_cap: usize = loaded
             .articles
             .iter()
             .flat_map(|a| &a.blocks)
-            .map(|b| b.text.capacity())
+            .map(|b| b.text.len())
             .sum();
         let block_cap: usize = loaded
             .articles

@@ -346,7 +346,7 @@ fn record(
     // A record without a title whose body opens with a heading: that
     // heading is the title, as in a Markdown file.
     if a.title.is_empty() && blocks.first().is_some_and(|b| b.kind == BlockKind::Heading) {
-        a.title = blocks.remove(0).text;
+        a.title = blocks.remove(0).text.to_string();
     } else if !a.title.is_empty() && blocks.len() > 1 && blocks[0].text == a.title {
         // Bodies scraped whole often repeat the headline as their first line.
         blocks.remove(0);

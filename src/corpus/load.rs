@@ -730,7 +730,9 @@ pub fn load_embedded() -> Loaded {
     let mut out = Loaded::default();
     for (name, text) in embedded::ARTICLES {
         let path = format!("embedded:{name}");
-        out.articles.push(plain::parse(&path, text, &mut out.warnings));
+        let mut a = plain::parse(&path, text, &mut out.warnings);
+        a.seal();
+        out.articles.push(a);
     }
     out
 }
@@ -746,6 +748,7 @@ pub fn parse_text(path: &str, format: Format, text: &str, warnings: &mut Vec<War
     // Articles live as long as the index: the room their arrays grew into
     // (a third of what the blocks take, on average) is given back.
     for a in &mut articles {
+        a.seal();
         a.blocks.shrink_to_fit();
         for t in a.blocks.iter_mut().filter_map(|b| b.table.as_mut()) {
             t.rows.shrink_to_fit();

@@ -63,7 +63,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
     let mut under_title = None;
     if let Some(i) = blocks.iter().position(|b| b.level == Some(1)) {
         if a.title.is_empty() {
-            a.title = blocks[i].block.text.clone();
+            a.title = blocks[i].block.text.to_string();
             under_title = Some(i);
         } else if blocks[i].block.text == a.title {
             under_title = Some(i);
@@ -76,7 +76,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
                 && !t.ends_with(['.', ':', ';', ','])
                 && !b.block.source.slice(&text).contains('\n');
             if b.level.is_some() || headline {
-                a.title = t.clone();
+                a.title = t.to_string();
                 under_title = Some(0);
             }
         }
@@ -93,7 +93,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
             let is_dek = matches!(b.level, Some(2) | Some(3))
                 || (b.block.kind == BlockKind::Paragraph && b.all_emphasis);
             if is_dek && short {
-                a.subtitle = Some(b.block.text.clone());
+                a.subtitle = Some(b.block.text.to_string());
                 blocks.remove(i);
             }
         }

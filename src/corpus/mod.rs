@@ -1,12 +1,14 @@
 //! The corpus: articles read from files, made of blocks. This stage knows
 //! file formats and document structure, nothing about who says what.
 //!
-//! Every block keeps its own display text; spans of later stages (sentences,
+//! Every block keeps its own display text (once loaded, a slice of one
+//! string per article: `BlockText`); spans of later stages (sentences,
 //! quotes, stances) are byte ranges into that text, so any fact can be traced
 //! to the words it came from. `Block::source` is the block's byte range in the
 //! article's loaded text (the file decoded and neutralised; for a clean UTF-8
 //! file with `\n` line endings, the file's own bytes).
 
+pub mod block_text;
 pub mod date;
 pub mod embedded;
 pub mod json;
@@ -17,6 +19,7 @@ pub mod plain;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
+pub use block_text::BlockText;
 pub use load::{load_embedded, load_paths, LoadOptions, Loaded};
 
 /// The input format an article was read from.
@@ -96,7 +99,7 @@ pub struct Block {
     pub kind: BlockKind,
     /// Display text. For a list item, without its bullet; for a table, its
     /// rows as written (`| a | b |` lines), which cell spans index into.
-    pub text: String,
+    pub text: BlockText,
     /// 1-based line in the file where the block starts (for JSON records, the
     /// record's line).
     pub line: u32,
@@ -111,7 +114,7 @@ impl Block {
     pub fn new(kind: BlockKind, text: impl Into<String>, line: u32, source: Span) -> Block {
         Block {
             kind,
-            text: text.into(),
+            text: BlockText::from(text.into()),
             line,
             source,
             table: None,
@@ -148,6 +151,12 @@ impl Article {
             blocks: Vec::new(),
         }
     }
+    /// Lays its blocks' texts out in one string (see `BlockText`), once
+    /// the article is built.
+    pub fn seal(&mut self) {
+        BlockText::seal(&mut self.blocks, |b| &mut b.text);
+    }
+
     /// A short label for lists and citations: the title, else the file name.
     pub fn label(&self) -> &str {
         if self.title.is_empty() {

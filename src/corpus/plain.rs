@@ -92,7 +92,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<Warning>) -> Article {
         // A heading deep in the story ("Conclusion") is a section, not the
         // title the page lost; only one near the top stands in for it.
         None => match blocks.iter().take(6).position(|b| b.kind == BlockKind::Heading) {
-            Some(i) => blocks.remove(i).text,
+            Some(i) => blocks.remove(i).text.to_string(),
             None => {
                 let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph);
                 match first {
