@@ -68,12 +68,6 @@ impl Deref for BlockText {
     }
 }
 
-impl AsRef<str> for BlockText {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl From<String> for BlockText {
     fn from(s: String) -> BlockText {
         let end = u32::try_from(s.len())
@@ -94,12 +88,6 @@ impl From<&str> for BlockText {
     }
 }
 
-impl Default for BlockText {
-    fn default() -> BlockText {
-        BlockText::from(String::new())
-    }
-}
-
 impl PartialEq for BlockText {
     fn eq(&self, o: &BlockText) -> bool {
         self.as_str() == o.as_str()
@@ -108,27 +96,9 @@ impl PartialEq for BlockText {
 
 impl Eq for BlockText {}
 
-impl PartialEq<str> for BlockText {
-    fn eq(&self, o: &str) -> bool {
-        self.as_str() == o
-    }
-}
-
 impl PartialEq<&str> for BlockText {
     fn eq(&self, o: &&str) -> bool {
         self.as_str() == *o
-    }
-}
-
-impl PartialEq<String> for BlockText {
-    fn eq(&self, o: &String) -> bool {
-        self.as_str() == o.as_str()
-    }
-}
-
-impl PartialEq<BlockText> for str {
-    fn eq(&self, o: &BlockText) -> bool {
-        self == o.as_str()
     }
 }
 
@@ -138,8 +108,8 @@ impl PartialEq<BlockText> for &str {
     }
 }
 
-impl PartialEq<BlockText> for String {
-    fn eq(&self, o: &BlockText) -> bool {
+impl PartialEq<String> for BlockText {
+    fn eq(&self, o: &String) -> bool {
         self.as_str() == o.as_str()
     }
 }
