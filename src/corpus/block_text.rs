@@ -198,4 +198,32 @@ mod tests {
             assert_eq!(a.blocks[0].text.all.as_str(), joined);
         }
     }
+
+    /// The loader lays the articles of many files out in one string, in
+    /// order, and each reads as it does loaded alone.
+    #[test]
+    fn the_loader_lays_articles_out_together() {
+        use crate::corpus::{load_paths, LoadOptions};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+        let all = load_paths(std::slice::from_ref(&dir), &LoadOptions::default());
+        let texts: Vec<&BlockText> = all
+            .articles
+            .iter()
+            .flat_map(|a| a.blocks.iter().map(|b| &b.text))
+            .collect();
+        assert!(all.articles.len() >= 5 && texts.len() > 20);
+        assert!(texts.windows(2).all(|w| Arc::ptr_eq(&w[0].all, &w[1].all)));
+        let joined: String = texts.iter().map(|t| t.as_str()).collect();
+        assert_eq!(texts[0].all.as_str(), joined);
+        let mut alone = Vec::new();
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            alone.extend(load_paths(&[f], &LoadOptions::default()).articles);
+        }
+        assert_eq!(all.articles, alone);
+    }
 }

@@ -348,6 +348,9 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
         warnings: Vec::new(),
     };
     let mut seen_files: HashSet<FileId> = HashSet::new();
+    // Articles from `sealed` on are not yet laid out together, and hold
+    // `unsealed` bytes of text.
+    let (mut sealed, mut unsealed) = (0, 0);
     // A window of files at a time: each file's articles come in a list of
     // their own, moved into the one list as the next window is read. A
     // window's freed lists are reused by the next; all 100,000 at once
@@ -364,8 +367,17 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
                 if id.is_some_and(|id| !seen_files.insert(id)) {
                     return;
                 }
+                unsealed += articles
+                    .iter()
+                    .flat_map(|a| &a.blocks)
+                    .map(|b| b.text.len())
+                    .sum::<usize>();
                 out.articles.extend(articles);
                 out.warnings.extend(warnings);
+                if unsealed >= ARENA {
+                    Article::seal_together(&mut out.articles[sealed..]);
+                    (sealed, unsealed) = (out.articles.len(), 0);
+                }
             },
         )
     };
@@ -373,8 +385,18 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
         Some(pool) => pool.install(load),
         None => load(),
     }
+    Article::seal_together(&mut out.articles[sealed..]);
     out
 }
+
+/// How much text the loader lays out in one string, articles back to back
+/// in order (`Article::seal_together`). Each article's own string lay
+/// wherever its parse left it, among the index's other allocations:
+/// copying every one of a million sentences out of the index took 46 ms
+/// that way and 39 ms laid out together (21 ms from one string with no
+/// index to go through), since memory is fetched ahead of use only along
+/// a run of it.
+const ARENA: usize = 4 << 20;
 
 /// Threads that read and parse files when there are many: 16, or one per
 /// core if there are more cores. A read from a cold disk cache waits on the

@@ -157,6 +157,17 @@ impl Article {
         BlockText::seal(&mut self.blocks, |b| &mut b.text);
     }
 
+    /// Lays the blocks' texts of many articles out in one string, back to
+    /// back in article order (as `seal` does for one; texts that would not
+    /// fit `u32` offsets are left as they were).
+    pub fn seal_together(articles: &mut [Article]) {
+        let mut texts: Vec<&mut BlockText> = articles
+            .iter_mut()
+            .flat_map(|a| a.blocks.iter_mut().map(|b| &mut b.text))
+            .collect();
+        BlockText::seal(&mut texts, |t| &mut **t);
+    }
+
     /// A short label for lists and citations: the title, else the file name.
     pub fn label(&self) -> &str {
         if self.title.is_empty() {
