@@ -1,7 +1,7 @@
-//! The packed store over a real index (the embedded briefing, quotes
-//! included): every item reads back as its folded text, whether it is a
-//! sentence in a block or a quote stored as a slice of its sentence, and
-//! the engine over it answers exactly as the reference does.
+//! The store over a real index (the embedded briefing, quotes included):
+//! every item reads back as its folded text, whether a sentence or a
+//! quote, the store holds no copy of the text, and the engine over it
+//! answers exactly as the reference does.
 
 use briefing::search::engine::Engine;
 use briefing::search::reference::reference;
@@ -21,23 +21,29 @@ fn every_item_reads_back_folded() {
     let src = Source::Index(ix);
     let store = Store::build(&src);
     assert_eq!(store.len(), src.len());
+    let mut buf = String::new();
     for i in 0..src.len() {
-        assert_eq!(store.item(i), fold_item(src.text(i)), "item {i}");
+        assert_eq!(store.item(i, &mut buf), fold_item(src.text(i)), "item {i}");
     }
 }
 
 #[test]
-fn quotes_are_not_stored_twice() {
+fn the_store_keeps_no_text() {
     let ix = embedded();
     let src = Source::Index(ix.clone());
     let store = Store::build(&src);
-    let quote_bytes: usize = (0..src.quotes()).map(|i| src.text(i).len()).sum();
-    let sentence_bytes: usize = (src.quotes()..src.len()).map(|i| src.text(i).len()).sum();
-    // Text of the sentences plus small tables; quote text would add more.
+    // A mask and a bit an item, rounded up to whole words, and a way to
+    // each article's text (12 bytes an article, 4 a block), give or take
+    // a vector's rounding; the text (tens of kilobytes) is read from the
+    // index.
+    let blocks: usize = ix.articles.iter().map(|a| a.blocks.len()).sum();
     assert!(
-        store.heap_bytes() < sentence_bytes + quote_bytes / 2 + 20 * src.len(),
-        "store {} bytes for {sentence_bytes} of sentences and {quote_bytes} of quotes",
         store.heap_bytes()
+            <= 4 * src.len() + 8 * src.len().div_ceil(64) + 12 * ix.articles.len() + 4 * blocks + 64,
+        "store {} bytes for {} items, {} articles, {blocks} blocks",
+        store.heap_bytes(),
+        src.len(),
+        ix.articles.len()
     );
 }
 

@@ -24,6 +24,14 @@ pub struct BlockText {
 const WHOLE: u32 = u32::MAX;
 
 impl BlockText {
+    /// The string this text is a slice of (an article's whole text, once
+    /// sealed), and where in it this text starts: search reads many
+    /// blocks' texts through one string per article instead of block by
+    /// block.
+    pub fn backing(&self) -> (&Arc<String>, usize) {
+        (&self.all, self.start as usize)
+    }
+
     pub fn as_str(&self) -> &str {
         let end = match self.end {
             WHOLE => self.all.len(),

@@ -16,7 +16,7 @@
 use super::filter::Resolved;
 use super::query::{Query, Term};
 use super::score::{self, TYPO_MIN_LEN};
-use super::store::{mask_of, Source, Store, NON_ASCII_BITS};
+use super::store::{mask_of, Reader, Source, Store, NON_ASCII_BITS};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
@@ -242,23 +242,27 @@ fn plan(t: &Term) -> PlannedTerm<'_> {
 
 /// Distinct words long enough to be someone's typo target.
 fn build_vocab(store: &Store) -> Vec<String> {
-    let sets: Vec<HashSet<&str>> = (0..store.len())
+    let sets: Vec<HashSet<String>> = (0..store.len())
         .into_par_iter()
         .with_min_len(CHUNK)
-        .fold(HashSet::new, |mut set, i| {
-            for (_, w) in score::words(store.item(i)) {
-                if w.len() + 1 >= TYPO_MIN_LEN {
-                    set.insert(w);
+        .fold(
+            || (HashSet::new(), String::new()),
+            |(mut set, mut buf), i| {
+                for (_, w) in score::words(store.item(i, &mut buf)) {
+                    if w.len() + 1 >= TYPO_MIN_LEN && !set.contains(w) {
+                        set.insert(w.to_string());
+                    }
                 }
-            }
-            set
-        })
+                (set, buf)
+            },
+        )
+        .map(|(set, _)| set)
         .collect();
-    let mut all: HashSet<&str> = HashSet::new();
+    let mut all: HashSet<String> = HashSet::new();
     for s in sets {
         all.extend(s);
     }
-    let mut v: Vec<String> = all.into_iter().map(str::to_string).collect();
+    let mut v: Vec<String> = all.into_iter().collect();
     v.sort();
     v
 }
@@ -878,6 +882,10 @@ fn scan(
                 let mut typo_hit = vec![false; terms.len()];
                 let mut ests: Vec<Est> = vec![Est::UNKNOWN; terms.len()];
                 let mut fwds: Vec<u32> = vec![FWD_NONE; terms.len()];
+                // The run's items that pass their masks and filters, then
+                // their folded texts (see `Reader`).
+                let mut reader = Reader::new(store);
+                let mut ks: Vec<usize> = Vec::with_capacity(end - start);
                 for k in start..end {
                     let i = match piece {
                         Some(pc) => pc.items[k] as usize,
@@ -890,7 +898,12 @@ fn scan(
                     if !filters.is_empty() && !filters.passes(src, i) {
                         continue;
                     }
-                    let hay = store.item(i);
+                    reader.push(i);
+                    ks.push(k);
+                }
+                for (j, &k) in ks.iter().enumerate() {
+                    let (i, hay) = reader.read(j);
+                    let mask = store.masks[i];
                     let hb = hay.as_bytes();
                     if excludes.iter().any(|x| x.find(hb).is_some()) {
                         continue;
@@ -1105,14 +1118,14 @@ fn score_list(
     let out: Vec<Vec<(usize, i64)>> = list
         .par_chunks(256)
         .map_init(
-            || (score::matcher(), vec![false; terms.len()]),
-            |(m, typo_hit), part| {
+            || (score::matcher(), vec![false; terms.len()], String::new()),
+            |(m, typo_hit, buf), part| {
                 if stop() {
                     return Vec::new();
                 }
                 part.iter()
                     .filter_map(|&(_, i)| {
-                        let hay = store.item(i as usize);
+                        let hay = store.item(i as usize, buf);
                         typo_hits(hay, terms, typo_hit);
                         score_item(m, hay, terms, typo_hit, phrase).map(|s| (i as usize, s))
                     })

@@ -1,13 +1,12 @@
-//! What search looks at: every item (quotes first, then sentences) folded
-//! once and packed, so a keystroke never allocates per item.
+//! What search looks at: every item (quotes first, then sentences) with a
+//! byte-class mask worked out once, and its folded form made again from the
+//! index's text whenever a query reads it.
 //!
-//! Layout: sentences are folded into blocks of 16,384 items, back to back
-//! (an item's own line breaks and tabs become spaces), with the end of each;
-//! a quote is a slice of its sentence's folded text (it is not stored twice)
-//! unless it does not lie inside one. `masks[i]` has a bit for each byte
-//! class present in item `i`, so an item lacking one of a term's letters is
-//! dropped with one AND. The text is about the size of the sentences; the
-//! side tables are 8 bytes a sentence and 16 a quote.
+//! `masks[i]` has a bit for each byte class present in item `i`, so an item
+//! lacking one of a term's letters is dropped with one AND, before its text
+//! is read. Folding an item is one lowercase copy for the ASCII items with
+//! no control bytes (a bit per item says which), and a char-by-char fold
+//! of the rest's non-ASCII chars. The store is 4 bytes and a bit an item.
 
 use super::Target;
 use crate::analysis::{IssueId, Quote};
@@ -158,190 +157,123 @@ pub fn mask_of(s: &[u8]) -> u32 {
     s.iter().fold(0, |m, &b| m | byte_bit(b))
 }
 
-/// Items per block: blocks are folded in parallel and kept as built (no
-/// final copy, so building never holds the text twice).
-const BLOCK_BITS: u32 = 14;
-const BLOCK: usize = 1 << BLOCK_BITS;
-
-/// Folded items `b * BLOCK ..` of the packed run, back to back; item `k`
-/// of the block is `text[ends[k-1]..ends[k]]` (`ends[-1]` = 0).
-struct Block {
-    text: String,
-    ends: Vec<u32>,
-}
-
-/// Where a quote's folded text lies: inside its sentence's folded text
-/// (a quote is usually part of one sentence, and folding maps char by
-/// char, so its folded form is a slice of the sentence's), or in `extra`.
-#[derive(Clone, Copy)]
-struct QuoteAt {
-    /// The sentence's index in the packed run, or `u32::MAX` for `extra`.
-    run: u32,
-    start: u32,
-    end: u32,
-}
-
-/// Every item folded once: the sentences (or plain strings) packed in
-/// blocks, the quotes as slices of their sentences where possible, and a
-/// byte-class mask per item. About the size of the text itself.
+/// Every item's byte-class mask, and which items fold the quick way. The
+/// folded text itself is not kept: an item is folded from the source's text
+/// when a query reads it (`item`). A store that kept it held about the
+/// size of the text again (98 MB at a million sentences, where the index
+/// holds 213 MB), while folding as a scan goes costs a few milliseconds a
+/// pass, and only for the items whose mask passes.
 pub struct Store {
-    /// Items before this one are quotes (see `quotes`); the rest are the
-    /// packed run, in order.
-    nq: usize,
-    quotes: Vec<QuoteAt>,
-    extra: String,
-    blocks: Vec<Block>,
+    src: Source,
     pub masks: Vec<u32>,
+    /// Bit `i` is set when item `i` is ASCII with no control bytes: its
+    /// folded form is then its text lowercased.
+    plain: Vec<u64>,
+    texts: Texts,
 }
 
-/// Folds `s` onto `out` as [`fold_item`] would, without a temporary for
-/// ASCII text.
-fn push_folded(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let at = out.len();
-        out.push_str(s);
-        let tail = &mut out[at..];
-        tail.make_ascii_lowercase();
-        if tail.bytes().any(|b| b < b' ') {
-            let fixed: String = tail
-                .chars()
-                .map(|c| if (c as u32) < 0x20 { ' ' } else { c })
-                .collect();
-            out.truncate(at);
-            out.push_str(&fixed);
+/// A short way from an item to its text: the string each article's
+/// blocks are slices of (the loader lays many articles out in one, see
+/// `corpus::load`), and each block's offset in it. Through the article's
+/// block list instead, each item cost a read of the article, its block
+/// list, the block and the string's header, and a scan over a million
+/// sentences took about a fifth longer.
+#[derive(Default)]
+struct Texts {
+    /// Per article: the string its blocks are slices of, or None when
+    /// they are not slices of one string.
+    whole: Vec<Option<Arc<String>>>,
+    /// Per article: where its blocks' offsets start in `offsets`.
+    first: Vec<u32>,
+    /// Every block's offset in its article's string.
+    offsets: Vec<u32>,
+}
+
+impl Texts {
+    fn new(src: &Source) -> Texts {
+        let Some(ix) = src.index() else {
+            return Texts::default();
+        };
+        let mut t = Texts {
+            whole: Vec::with_capacity(ix.articles.len()),
+            first: Vec::with_capacity(ix.articles.len()),
+            offsets: Vec::with_capacity(ix.articles.iter().map(|a| a.blocks.len()).sum()),
+        };
+        for a in &ix.articles {
+            let base = a.blocks.first().map(|b| b.text.backing().0);
+            let shared = base.filter(|base| {
+                a.blocks.iter().all(|b| {
+                    let (all, start) = b.text.backing();
+                    Arc::ptr_eq(all, base) && u32::try_from(start + b.text.len()).is_ok()
+                })
+            });
+            t.first.push(u32::try_from(t.offsets.len()).unwrap_or(u32::MAX));
+            t.whole.push(shared.cloned());
+            if shared.is_some() {
+                t.offsets
+                    .extend(a.blocks.iter().map(|b| b.text.backing().1 as u32));
+            }
         }
-    } else {
-        out.push_str(&fold_item(s));
+        t
+    }
+
+    /// Article `a`'s string and its blocks' offsets in it, if it has one.
+    #[inline]
+    fn article(&self, a: u32) -> Option<(&str, &[u32])> {
+        let a = a as usize;
+        let all = self.whole.get(a)?.as_deref()?;
+        let first = *self.first.get(a)? as usize;
+        let end = self.first.get(a + 1).map_or(self.offsets.len(), |&e| e as usize);
+        Some((all, self.offsets.get(first..end)?))
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.whole.capacity() * 8 + self.first.capacity() * 4 + self.offsets.capacity() * 4
     }
 }
 
-fn build_block(src: &Source, r: std::ops::Range<usize>) -> (Block, Vec<u32>) {
-    let mut text = String::with_capacity(r.clone().map(|i| src.text(i).len()).sum());
-    let mut ends = Vec::with_capacity(r.len());
-    let mut masks = Vec::with_capacity(r.len());
-    for i in r {
-        let before = text.len();
-        push_folded(&mut text, src.text(i));
-        masks.push(mask_of(&text.as_bytes()[before..]));
-        // Blocks hold at most BLOCK items of a source whose strings are
-        // each far below 4 GiB; a longer block is cut short by `item`.
-        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-    }
-    text.shrink_to_fit();
-    (Block { text, ends }, masks)
-}
+/// Items a worker folds at a time while building.
+const BUILD_CHUNK: usize = 4096;
 
 impl Store {
-    /// Folds and packs every item, in parallel blocks.
+    /// Works out every item's mask and kind, in parallel.
     pub fn build(src: &Source) -> Store {
         use rayon::prelude::*;
         let n = src.len();
-        let nq = src.quotes();
-        let run_len = n - nq;
-        // `BRIEFING_TIMINGS=1`: the two phases' wall times on stderr.
-        let timings = std::env::var_os("BRIEFING_TIMINGS").is_some();
         let t0 = std::time::Instant::now();
-        let built: Vec<(Block, Vec<u32>)> = (0..run_len.div_ceil(BLOCK))
+        // Collected in place (rayon writes each part where it belongs), so
+        // the masks are never held twice.
+        let masks: Vec<u32> = (0..n)
             .into_par_iter()
-            .map(|b| build_block(src, nq + b * BLOCK..(nq + (b + 1) * BLOCK).min(n)))
-            .collect();
-        let mut blocks = Vec::with_capacity(built.len());
-        let mut run_masks = Vec::with_capacity(run_len);
-        for (b, m) in built {
-            blocks.push(b);
-            run_masks.extend(m);
-        }
-        let mut store = Store {
-            nq,
-            quotes: Vec::new(),
-            extra: String::new(),
-            blocks,
-            masks: Vec::new(),
-        };
-        if timings {
-            eprintln!(
-                "search store: {} sentences folded in {:.1} ms",
-                run_len,
-                t0.elapsed().as_secs_f64() * 1e3
-            );
-        }
-        let t0 = std::time::Instant::now();
-        // Quotes: find each in its sentence's folded text. The few that lie
-        // in none are folded again afterwards, into `extra`: a slot for
-        // their text beside every quote took 48 bytes a quote, though few
-        // filled it.
-        let found: Vec<(QuoteAt, u32)> = (0..nq)
-            .into_par_iter()
-            .with_min_len(1024)
-            .map(|i| {
-                let f = fold_item(src.text(i));
-                let at = store.quote_in_sentence(src, i, &f).unwrap_or(QuoteAt {
-                    run: u32::MAX,
-                    start: 0,
-                    end: 0,
-                });
-                (at, mask_of(f.as_bytes()))
+            .with_min_len(BUILD_CHUNK)
+            .map_init(String::new, |buf, i| {
+                buf.clear();
+                fold_runs(src.text(i), buf);
+                mask_of(buf.as_bytes())
             })
             .collect();
-        let mut masks = Vec::with_capacity(n);
-        let mut quotes = Vec::with_capacity(nq);
-        let mut extra = String::new();
-        for (i, (mut at, m)) in found.into_iter().enumerate() {
-            masks.push(m);
-            if at.run == u32::MAX {
-                at.start = u32::try_from(extra.len()).unwrap_or(u32::MAX);
-                extra.push_str(&fold_item(src.text(i)));
-                at.end = u32::try_from(extra.len()).unwrap_or(u32::MAX);
-            }
-            quotes.push(at);
-        }
-        masks.extend(run_masks);
-        extra.shrink_to_fit();
-        store.quotes = quotes;
-        store.extra = extra;
-        store.masks = masks;
-        if timings {
+        let plain: Vec<u64> = (0..n.div_ceil(64))
+            .into_par_iter()
+            .with_min_len(BUILD_CHUNK / 64)
+            .map(|w| {
+                (w * 64..((w + 1) * 64).min(n))
+                    .enumerate()
+                    .fold(0u64, |bits, (k, i)| bits | u64::from(is_plain(src.text(i))) << k)
+            })
+            .collect();
+        // `BRIEFING_TIMINGS=1`: the build's wall time on stderr.
+        if std::env::var_os("BRIEFING_TIMINGS").is_some() {
             eprintln!(
-                "search store: {nq} quotes ({} bytes apart) in {:.1} ms",
-                store.extra.len(),
+                "search store: {n} items in {:.1} ms",
                 t0.elapsed().as_secs_f64() * 1e3
             );
         }
-        store
-    }
-
-    /// Where quote `i`'s folded text `f` lies in its sentence's folded
-    /// text, if it lies in one.
-    fn quote_in_sentence(&self, src: &Source, i: usize, f: &str) -> Option<QuoteAt> {
-        let ix = src.index()?;
-        let q = ix.analysis.quotes.get(i)?;
-        let s = ix.analysis.sentences.get(q.sentence as usize)?;
-        if s.article != q.at.article || s.block != q.at.block {
-            return None;
+        Store {
+            src: src.clone(),
+            masks,
+            plain,
+            texts: Texts::new(src),
         }
-        let (ss, qs) = (s.span.start as usize, q.at.span.start as usize);
-        if qs < ss || q.at.span.end > s.span.end {
-            return None;
-        }
-        let run = q.sentence as usize;
-        let sent = self.run_item(run);
-        let original = src.text(self.nq + run);
-        let prefix = original.get(..qs - ss)?;
-        // Folding maps char by char, so the quote starts after the folded prefix.
-        let off = if prefix.is_ascii() {
-            prefix.len()
-        } else {
-            fold_item(prefix).len()
-        };
-        let end = off + f.len();
-        if sent.get(off..end) != Some(f) {
-            return None;
-        }
-        Some(QuoteAt {
-            run: u32::try_from(run).ok()?,
-            start: u32::try_from(off).ok()?,
-            end: u32::try_from(end).ok()?,
-        })
     }
 
     pub fn len(&self) -> usize {
@@ -352,46 +284,156 @@ impl Store {
         self.masks.is_empty()
     }
 
-    /// Item `r` of the packed run.
+    /// Folded text of item `i` (as [`fold_item`]), folded into `buf`.
     #[inline]
-    fn run_item(&self, r: usize) -> &str {
-        let Some(b) = self.blocks.get(r >> BLOCK_BITS) else {
-            return "";
-        };
-        let k = r & (BLOCK - 1);
-        let a = if k == 0 { 0 } else { b.ends[k - 1] as usize };
-        let e = b.ends.get(k).copied().unwrap_or(0) as usize;
-        // Items are whole folded strings, so these are char boundaries.
-        b.text.get(a..e).unwrap_or("")
+    pub fn item<'b>(&self, i: usize, buf: &'b mut String) -> &'b str {
+        self.fold(i, self.text(i, &mut None), buf)
     }
 
-    /// Folded text of item `i`.
+    /// Item `i`'s original text. `last` is the article looked up last
+    /// (its number, string and blocks' offsets): consecutive items mostly
+    /// come from one article.
     #[inline]
-    pub fn item(&self, i: usize) -> &str {
-        if i >= self.nq {
-            return self.run_item(i - self.nq);
-        }
-        let Some(q) = self.quotes.get(i) else {
-            return "";
+    fn text<'s>(&'s self, i: usize, last: &mut Option<(u32, &'s str, &'s [u32])>) -> &'s str {
+        let Source::Index(ix) = &self.src else {
+            return self.src.text(i);
         };
-        let t = if q.run == u32::MAX {
-            self.extra.as_str()
+        let a = &ix.analysis;
+        let ev = match a.quotes.get(i) {
+            Some(q) => q.at,
+            None => match a.sentences.get(i - a.quotes.len()) {
+                Some(s) => s.evidence(),
+                None => return "",
+            },
+        };
+        let found = match *last {
+            Some((n, all, offsets)) if n == ev.article => Some((all, offsets)),
+            _ => {
+                let found = self.texts.article(ev.article);
+                *last = found.map(|(all, offsets)| (ev.article, all, offsets));
+                found
+            }
+        };
+        let Some((all, offsets)) = found else {
+            return ev.text(&ix.articles);
+        };
+        let off = offsets.get(ev.block as usize).map_or(0, |&o| o as usize);
+        all.get(off + ev.span.start as usize..off + ev.span.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Folds `text`, item `i`'s text, into `buf`.
+    #[inline]
+    fn fold<'b>(&self, i: usize, text: &str, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        if self.plain.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1) {
+            buf.push_str(text);
+            buf.make_ascii_lowercase();
         } else {
-            self.run_item(q.run as usize)
-        };
-        t.get(q.start as usize..q.end as usize).unwrap_or("")
+            fold_runs(text, buf);
+        }
+        buf
     }
 
     /// Bytes held, for the memory figure.
     pub fn heap_bytes(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| b.text.capacity() + b.ends.capacity() * 4)
-            .sum::<usize>()
-            + self.blocks.capacity() * std::mem::size_of::<Block>()
-            + self.quotes.capacity() * std::mem::size_of::<QuoteAt>()
-            + self.extra.capacity()
-            + self.masks.capacity() * 4
+        self.masks.capacity() * 4 + self.plain.capacity() * 8 + self.texts.heap_bytes()
+    }
+}
+
+/// A scan worker's way through a run of items: their texts are looked up
+/// first (`push`), so the look-ups' cache misses overlap instead of coming
+/// one after another, then each is folded (`read`).
+pub struct Reader<'s> {
+    store: &'s Store,
+    items: Vec<(usize, &'s str)>,
+    /// The article looked up last (see `Store::text`).
+    article: Option<(u32, &'s str, &'s [u32])>,
+    buf: String,
+}
+
+impl<'s> Reader<'s> {
+    pub fn new(store: &'s Store) -> Reader<'s> {
+        Reader {
+            store,
+            items: Vec::new(),
+            article: None,
+            buf: String::new(),
+        }
+    }
+
+    /// Adds item `i` to the run.
+    #[inline]
+    pub fn push(&mut self, i: usize) {
+        let text = self.store.text(i, &mut self.article);
+        self.items.push((i, text));
+    }
+
+    /// The `j`-th item pushed and its folded text.
+    #[inline]
+    pub fn read(&mut self, j: usize) -> (usize, &str) {
+        let Some(&(i, text)) = self.items.get(j) else {
+            return (usize::MAX, "");
+        };
+        (i, self.store.fold(i, text, &mut self.buf))
+    }
+}
+
+/// ASCII with no control bytes: folding only lowers its case.
+fn is_plain(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..0x80).contains(&b))
+}
+
+/// Where the next byte at or after `from` that is not plain ASCII (see
+/// [`is_plain`]) lies, or `b.len()`. Sixteen bytes are tested at a time,
+/// without an early exit the compiler could not vectorise.
+#[inline]
+fn next_special(b: &[u8], from: usize) -> usize {
+    let special = |x: u8| !(b' '..0x80).contains(&x);
+    let mut i = from;
+    while let Some(c) = b.get(i..i + 16) {
+        if c.iter().fold(false, |any, &x| any | special(x)) {
+            break;
+        }
+        i += 16;
+    }
+    b.get(i..)
+        .and_then(|t| t.iter().position(|&x| special(x)))
+        .map_or(b.len(), |k| i + k)
+}
+
+/// Appends [`fold_item`]`(s)` to `out`: plain ASCII runs are copied whole
+/// and lowercased, the chars between them folded one by one.
+fn fold_runs(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        let end = next_special(b, i);
+        if end > i {
+            let from = out.len();
+            out.push_str(&s[i..end]);
+            out[from..].make_ascii_lowercase();
+            i = end;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if (c as u32) < 0x20 {
+            out.push(' ');
+        } else {
+            let from = out.len();
+            crate::text::fold_char(c, out);
+            // `fold_item` blanks control chars after folding.
+            if out[from..].bytes().any(|x| x < b' ') {
+                let fixed: String = out[from..]
+                    .chars()
+                    .map(|c| if (c as u32) < 0x20 { ' ' } else { c })
+                    .collect();
+                out.truncate(from);
+                out.push_str(&fixed);
+            }
+        }
+        i += c.len_utf8();
     }
 }
 
@@ -407,16 +449,17 @@ mod tests {
             "two\nlines".to_string(),
         ]));
         let s = Store::build(&src);
+        let mut buf = String::new();
         assert_eq!(s.len(), 3);
-        assert_eq!(s.item(0), "bogota");
-        assert_eq!(s.item(1), "");
-        assert_eq!(s.item(2), "two lines");
+        assert_eq!(s.item(0, &mut buf), "bogota");
+        assert_eq!(s.item(1, &mut buf), "");
+        assert_eq!(s.item(2, &mut buf), "two lines");
         assert_eq!(s.masks[0] & byte_bit(b'z'), 0);
         assert_ne!(s.masks[0] & byte_bit(b'g'), 0);
     }
 
     #[test]
-    fn items_across_blocks_read_back() {
+    fn items_across_chunks_read_back() {
         let words = [
             "Bogotá",
             "",
@@ -426,16 +469,41 @@ mod tests {
             "日本",
             "de\u{2011}emphasize",
         ];
-        let texts: Vec<String> = (0..BLOCK * 2 + 77)
+        let texts: Vec<String> = (0..BUILD_CHUNK * 2 + 77)
             .map(|i| format!("{} {i}", words[i % words.len()]))
             .collect();
         let src = Source::Texts(Arc::new(texts));
         let s = Store::build(&src);
+        let mut buf = String::new();
         assert_eq!(s.len(), src.len());
         for i in 0..src.len() {
-            assert_eq!(s.item(i), fold_item(src.text(i)), "item {i}");
+            assert_eq!(s.item(i, &mut buf), fold_item(src.text(i)), "item {i}");
             assert_eq!(s.masks[i], mask_of(fold_item(src.text(i)).as_bytes()));
         }
-        assert_eq!(s.item(src.len()), "");
+        assert_eq!(s.item(src.len(), &mut buf), "");
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn folding_into_a_buffer_equals_fold_item(
+            s in "(?s)[a-zA-Z0-9 \t\n\r.,'\u{2019}\u{201C}\u{201D}\u{2011}\u{00E9}\u{00C1}\u{00DF}\u{0301}\u{2026}\u{00A0}\u{0085}\u{65E5}]{0,40}",
+            junk in "\\PC{0,12}",
+        ) {
+            let mut buf = String::from("left over");
+            for t in [s.clone(), junk.clone(), format!("{s}{junk}")] {
+                buf.clear();
+                fold_runs(&t, &mut buf);
+                prop_assert_eq!(&buf, &fold_item(&t));
+                if is_plain(&t) {
+                    prop_assert_eq!(&buf, &t.to_ascii_lowercase());
+                }
+            }
+        }
     }
 }
