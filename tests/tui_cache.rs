@@ -236,3 +236,32 @@ fn long_views_draw_the_same_from_their_top_as_whole() {
         }
     }
 }
+
+/// The bottom of a long view holds only its end; moving up from there, a
+/// page at a time and past what it holds, draws as a whole layout does.
+#[test]
+fn long_views_draw_the_same_up_from_their_bottom() {
+    let ix = generated();
+    for p in PaneId::ALL {
+        for (w, h) in [(90u16, 20u16), (40, 8)] {
+            let mut kept = App::new(ix.clone(), Theme::new(true));
+            let mut fresh = App::new(ix.clone(), Theme::new(true));
+            let mut steps = vec![
+                Action::Resize(w, h),
+                Action::GoPane(p),
+                Action::FocusMain,
+                Action::Bottom,
+            ];
+            steps.extend(std::iter::repeat_n(Action::Up, 30));
+            steps.extend(std::iter::repeat_n(Action::PageUp, 40));
+            steps.extend([Action::Bottom, Action::PageUp, Action::Top, Action::Bottom]);
+            for s in steps {
+                kept.update(s.clone());
+                fresh.update(s.clone());
+                fresh.forget_layouts();
+                kept.prepare();
+                assert_eq!(frame(&kept), frame(&fresh), "{p:?} {w}x{h} after {s:?}");
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@ use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::lookup::Lookup;
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
 use crate::tui::widgets::doc::{
-    clip, count, holds, marker, needed, screen_top, short_label, shown_text, Cursor, Doc, Laid,
+    clip, count, holds, marker, needed, on_screen, short_label, shown_text, Cursor, Doc, Laid,
 };
 use crate::tui::widgets::table::{CellContent, TableOpts};
 use crate::Index;
@@ -129,10 +129,12 @@ impl ComparePane {
     /// The main view as last prepared, or laid out afresh if it was
     /// prepared for something else.
     fn view(&self, ctx: &Ctx, area: Rect) -> Cow<'_, Doc> {
-        self.view
-            .get(&self.shown(ctx), area.width, Some(screen_top(area)), || {
-                self.doc(ctx, area.width)
-            })
+        self.view.get(
+            &self.shown(ctx),
+            area.width,
+            on_screen(&self.cursor[self.m()], area),
+            || self.doc(ctx, area.width),
+        )
     }
 
     /// The main view for the current state at `width`, laid out only if

@@ -6,7 +6,7 @@
 use super::issue::copy_selected;
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{holds, needed, screen_top, Cursor, Doc, Item, Laid};
+use crate::tui::widgets::doc::{holds, needed, on_screen, Cursor, Doc, Item, Laid};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -122,10 +122,12 @@ impl<S: Subject> DocPane<S> {
     /// The main view as last prepared, or laid out afresh if it was
     /// prepared for something else.
     fn view(&self, ctx: &Ctx, area: Rect) -> std::borrow::Cow<'_, Doc> {
-        self.view
-            .get(&self.shown(ctx), area.width, Some(screen_top(area)), || {
-                self.doc(ctx, area.width)
-            })
+        self.view.get(
+            &self.shown(ctx),
+            area.width,
+            on_screen(&self.cursor, area),
+            || self.doc(ctx, area.width),
+        )
     }
 }
 

@@ -5,7 +5,7 @@
 //! index, laid out when what it shows or the width changes and kept
 //! (`Laid`), so neither a frame nor a key lays it out again.
 
-use super::table::{CellContent, TableLayout, TableOpts};
+use super::table::{CellContent, LineSink, TableLayout, TableOpts};
 use super::wrap::wrap;
 use crate::analysis::{ArticleId, Evidence};
 use crate::tui::action::{Action, Nav};
@@ -33,9 +33,50 @@ pub struct Item {
     pub target: Option<Nav>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Which of a view's lines a doc is to hold (`Doc::build`): a doc holds
+/// every item up to where it stops, but only these lines, so a view of
+/// tens of thousands of lines costs memory by the screen where the reader
+/// is, not by its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Need {
+    pub from: Start,
+    /// Lines past which nothing more is laid out (`Doc::with_limit`); None:
+    /// to the end.
+    pub to: Option<usize>,
+}
+
+/// The first line a doc is to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// This line (lines above it are counted, not kept).
+    Line(usize),
+    /// The last this many lines of the view, wherever they start (the end
+    /// is not known before the view is laid out).
+    Last(usize),
+}
+
+impl Need {
+    /// The whole view, every line held.
+    pub const WHOLE: Need = Need {
+        from: Start::Line(0),
+        to: None,
+    };
+}
+
+/// `None`: the whole view; `Some(n)`: its first `n` lines.
+impl From<Option<usize>> for Need {
+    fn from(top: Option<usize>) -> Need {
+        Need {
+            from: Start::Line(0),
+            to: top,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct Doc {
     pub width: u16,
+    /// The lines held: the view's lines from `dropped` on.
     pub lines: Vec<Line<'static>>,
     pub items: Vec<Item>,
     next_row: usize,
@@ -43,6 +84,25 @@ pub struct Doc {
     limit: Option<usize>,
     /// Something was left out for the limit: this is only the view's top.
     cut: bool,
+    /// The view's lines above `lines`: counted, not held.
+    dropped: usize,
+    /// Which lines to hold (`Need::from`).
+    hold: Start,
+}
+
+impl Default for Doc {
+    fn default() -> Doc {
+        Doc {
+            width: 0,
+            lines: Vec::new(),
+            items: Vec::new(),
+            next_row: 0,
+            limit: None,
+            cut: false,
+            dropped: 0,
+            hold: Start::Line(0),
+        }
+    }
 }
 
 impl Doc {
@@ -69,7 +129,46 @@ impl Doc {
     /// Whether the limit is reached: builders may skip making what would
     /// not be laid out.
     pub fn is_full(&self) -> bool {
-        self.limit.is_some_and(|l| self.lines.len() >= l)
+        self.limit.is_some_and(|l| self.line_count() >= l)
+    }
+
+    /// How many lines the view has as laid out, held or not.
+    pub fn line_count(&self) -> usize {
+        self.dropped + self.lines.len()
+    }
+
+    /// Line `i` of the view, if it is held.
+    pub fn line(&self, i: usize) -> Option<&Line<'static>> {
+        self.lines.get(i.checked_sub(self.dropped)?)
+    }
+
+    /// Whether this holds what `need` asks: its lines, and either the
+    /// whole view or as far as `need.to`.
+    pub fn covers(&self, need: Need) -> bool {
+        let end = !self.is_cut() || need.to.is_some_and(|t| self.line_count() >= t);
+        let start = match need.from {
+            Start::Line(f) => self.dropped <= f,
+            Start::Last(n) => !self.is_cut() && self.lines.len() >= n.min(self.line_count()),
+        };
+        end && start
+    }
+
+    /// Adds the view's next line, held or only counted.
+    fn add_line(&mut self, line: Line<'static>) {
+        match self.hold {
+            Start::Line(f) if self.line_count() < f => self.dropped += 1,
+            Start::Last(n) => {
+                self.lines.push(line);
+                // Dropped in batches, so each line is moved at most once.
+                let n = n.max(1);
+                if self.lines.len() >= 2 * n {
+                    let cut = self.lines.len() - n;
+                    self.lines.drain(..cut);
+                    self.dropped += cut;
+                }
+            }
+            Start::Line(_) => self.lines.push(line),
+        }
     }
 
     /// Whether this may be only the top of the view: something was left
@@ -87,7 +186,7 @@ impl Doc {
 
     pub fn blank(&mut self) {
         if !self.skip() {
-            self.lines.push(Line::default());
+            self.add_line(Line::default());
         }
     }
 
@@ -110,12 +209,12 @@ impl Doc {
         if self.skip() {
             return;
         }
-        let start = self.lines.len();
+        let start = self.line_count();
         self.push_wrapped(text, style, styles, indent);
         let row = self.next_row;
         self.next_row += 1;
         self.items.push(Item {
-            lines: start..self.lines.len(),
+            lines: start..self.line_count(),
             x: indent.min(self.width)..self.width,
             row,
             col: 0,
@@ -129,8 +228,8 @@ impl Doc {
         if self.skip() {
             return;
         }
-        let start = self.lines.len();
-        self.lines.push(line);
+        let start = self.line_count();
+        self.add_line(line);
         let row = self.next_row;
         self.next_row += 1;
         self.items.push(Item {
@@ -144,13 +243,20 @@ impl Doc {
 
     /// Appends a laid-out table; every cell with `Some` in `targets` (indexed
     /// like the table's rows and columns) becomes an item.
-    pub fn table(&mut self, t: TableLayout, targets: &[Vec<Option<Nav>>]) {
+    pub fn table(&mut self, mut t: TableLayout, targets: &[Vec<Option<Nav>>]) {
         if self.skip() {
             return;
         }
+        let base = self.line_count();
+        for line in std::mem::take(&mut t.lines) {
+            self.add_line(line);
+        }
+        self.table_items(&t, base, targets);
+    }
+
+    /// The items of a table whose lines were added from line `base` on.
+    fn table_items(&mut self, t: &TableLayout, base: usize, targets: &[Vec<Option<Nav>>]) {
         self.cut |= t.rows.len() < t.rows_given;
-        let base = self.lines.len();
-        self.lines.extend(t.lines);
         for (r, lines) in t.rows.iter().enumerate() {
             let row = self.next_row;
             self.next_row += 1;
@@ -184,17 +290,24 @@ impl Doc {
         if self.skip() {
             return;
         }
-        let room = self.limit.map(|l| l.saturating_sub(self.lines.len()));
-        self.table(TableLayout::within(header, rows, self.width, opts, room), targets);
+        let room = self.limit.map(|l| l.saturating_sub(self.line_count()));
+        let base = self.line_count();
+        // Its lines go straight into the doc, which keeps only those it
+        // holds (`Need`).
+        let t = TableLayout::into_sink(header, rows, self.width, opts, room, self);
+        self.table_items(&t, base, targets);
     }
 
-    /// The view laid out by `fill`: whole, or with `top` its first `top`
-    /// lines (`with_limit`).
-    pub fn build(width: u16, top: Option<usize>, fill: impl Fn(&mut Doc)) -> Doc {
-        let mut d = match top {
+    /// The view laid out by `fill`, holding what `need` asks: whole, or
+    /// with `need.to` its first lines (`with_limit`), and only the lines
+    /// from `need.from` on.
+    pub fn build(width: u16, need: impl Into<Need>, fill: impl Fn(&mut Doc)) -> Doc {
+        let need = need.into();
+        let mut d = match need.to {
             Some(lines) => Doc::with_limit(width, lines),
             None => Doc::new(width),
         };
+        d.hold = need.from;
         fill(&mut d);
         d
     }
@@ -217,7 +330,7 @@ impl Doc {
             if indent > 0 {
                 line.spans.insert(0, Span::raw(pad.clone()));
             }
-            self.lines.push(line);
+            self.add_line(line);
         }
     }
 
@@ -344,7 +457,7 @@ impl Doc {
     }
 
     pub fn max_scroll(&self, height: usize) -> usize {
-        self.lines.len().saturating_sub(height)
+        self.line_count().saturating_sub(height)
     }
 
     /// The lines to draw: `height` lines from `scroll` (clamped), with the
@@ -352,16 +465,18 @@ impl Doc {
     pub fn visible(&self, cursor: &Cursor, height: usize, selected: Style) -> Vec<Line<'static>> {
         let scroll = cursor.scroll.min(self.max_scroll(height));
         let item = self.items.get(cursor.current(self));
-        self.lines
-            .iter()
-            .enumerate()
-            .skip(scroll)
-            .take(height)
-            .map(|(i, l)| match item {
-                Some(it) if it.lines.contains(&i) => {
-                    patch_x(l, it.x.start as usize..it.x.end as usize, selected)
+        // Drawn only from a doc that `covers` the screen; a line it does
+        // not hold would be drawn blank.
+        let blank = Line::default();
+        (scroll..scroll.saturating_add(height).min(self.line_count()))
+            .map(|i| {
+                let l = self.line(i).unwrap_or(&blank);
+                match item {
+                    Some(it) if it.lines.contains(&i) => {
+                        patch_x(l, it.x.start as usize..it.x.end as usize, selected)
+                    }
+                    _ => l.clone(),
                 }
-                _ => l.clone(),
             })
             .collect()
     }
@@ -380,13 +495,23 @@ impl Doc {
     /// (`needed`), since how far down it is cannot be known without laying
     /// out the rest. Judged on `need`, not on how much happens to be laid
     /// out, so the line reads the same whatever was laid out before.
-    pub fn progress(&self, cursor: &Cursor, height: usize, need: Option<usize>) -> String {
-        let beyond = self.is_cut() || need.is_some_and(|n| self.lines.len() > n);
+    pub fn progress(&self, cursor: &Cursor, height: usize, need: Need) -> String {
+        let beyond = self.is_cut() || need.to.is_some_and(|n| self.line_count() > n);
         if beyond && cursor.scroll > 0 {
             "more below".into()
         } else {
             format!("{}%", self.percent(cursor, height))
         }
+    }
+}
+
+impl LineSink for Doc {
+    fn push_line(&mut self, line: Line<'static>) {
+        self.add_line(line);
+    }
+
+    fn line_count(&self) -> usize {
+        Doc::line_count(self)
     }
 }
 
@@ -399,9 +524,8 @@ impl Doc {
 ///
 /// What is kept may be only the view's top (`Doc::with_limit`): enough
 /// while the cursor is fresh (nothing moved, nothing scrolled), so moving
-/// through a long list lays out one screen per entry, not whole views. A
-/// `top` of `Some(n)` accepts a kept top of at least `n` lines; `None`
-/// wants the whole view.
+/// through a long list lays out one screen per entry, not whole views; and
+/// it holds only the lines near the cursor (`Need`).
 #[derive(Debug, Clone)]
 pub struct Laid<K> {
     made: Option<(K, u16)>,
@@ -418,11 +542,10 @@ impl<K> Default for Laid<K> {
 }
 
 impl<K: PartialEq> Laid<K> {
-    /// Whether the doc kept was made for `key` at `width` and is enough
-    /// for `top`.
-    fn fits(&self, key: &K, width: u16, top: Option<usize>) -> bool {
-        self.made.as_ref().is_some_and(|(k, w)| k == key && *w == width)
-            && (!self.doc.is_cut() || top.is_some_and(|n| self.doc.lines.len() >= n))
+    /// Whether the doc kept was made for `key` at `width` and holds what
+    /// `need` asks.
+    fn fits(&self, key: &K, width: u16, need: Need) -> bool {
+        self.made.as_ref().is_some_and(|(k, w)| k == key && *w == width) && self.doc.covers(need)
     }
 
     /// Keeps `doc` as made for `key` at `width`.
@@ -436,41 +559,49 @@ impl<K: PartialEq> Laid<K> {
         &self.doc
     }
 
-    /// The doc for `key` at `width`, enough for `top` and holding what
-    /// `holds` asks (the cursor's item); `build(top)` runs only if the one
+    /// The doc for `key` at `width`, holding what `need` asks and what
+    /// `holds` asks (the cursor's item); `build(need)` runs only if the one
     /// kept is not. A top too short to hold it is doubled until it does;
     /// a kept top of the same view grows at least twofold, so moving down a
-    /// long view lays it out a few times, not once per screen.
+    /// long view lays it out a few times, not once per screen. Laid out
+    /// again for lines above the ones held, it holds ten times the lines
+    /// asked for above them, so moving up a long view from its bottom lays
+    /// it out once every few dozen screens.
     pub fn ensure(
         &mut self,
         key: K,
         width: u16,
-        top: Option<usize>,
+        need: Need,
         holds: impl Fn(&Doc) -> bool,
-        build: impl Fn(Option<usize>) -> Doc,
+        build: impl Fn(Need) -> Doc,
     ) -> &Doc {
-        if self.fits(&key, width, top) && holds(&self.doc) {
+        if self.fits(&key, width, need) && holds(&self.doc) {
             return &self.doc;
         }
         let same = self.made.as_ref().is_some_and(|(k, w)| *k == key && *w == width);
-        let mut top = match top {
-            Some(n) if same && self.doc.is_cut() => Some(n.max(self.doc.lines.len().saturating_mul(2))),
-            t => t,
-        };
+        let mut need = need;
+        if let (Some(n), true) = (need.to, same && self.doc.is_cut()) {
+            need.to = Some(n.max(self.doc.line_count().saturating_mul(2)));
+        }
+        if let (Start::Line(f), Some(to)) = (need.from, need.to) {
+            let slack = to.saturating_sub(f).saturating_mul(10);
+            need.from = Start::Line(f.saturating_sub(slack));
+        }
         loop {
-            let doc = build(top);
-            if top.is_none() || !doc.is_cut() || holds(&doc) {
+            let doc = build(need);
+            if need.to.is_none() || !doc.is_cut() || holds(&doc) {
                 self.keep(key, width, doc);
                 return &self.doc;
             }
-            top = top.map(|n| n.saturating_mul(2));
+            need.to = need.to.map(|n| n.saturating_mul(2));
         }
     }
 
-    /// The doc for `key` at `width`, enough for `top`, changing nothing: the
-    /// one kept, or, if it is not that, a whole one from `build`.
-    pub fn get(&self, key: &K, width: u16, top: Option<usize>, build: impl FnOnce() -> Doc) -> Cow<'_, Doc> {
-        if self.fits(key, width, top) {
+    /// The doc for `key` at `width`, holding what `need` asks, changing
+    /// nothing: the one kept, or, if it is not that, a whole one from
+    /// `build`.
+    pub fn get(&self, key: &K, width: u16, need: Need, build: impl FnOnce() -> Doc) -> Cow<'_, Doc> {
+        if self.fits(key, width, need) {
             Cow::Borrowed(&self.doc)
         } else {
             Cow::Owned(build())
@@ -485,21 +616,36 @@ pub fn screen_top(area: Rect) -> usize {
 }
 
 /// How much of a view `cursor` in `area` needs laid out before `action`
-/// (`None`: before a frame), as `Laid::ensure`'s `top`. A fresh cursor
-/// draws the first screen; a moved one needs three screens past its
-/// scroll, room for any move of up to a page (n/N look further, see
-/// `holds`); the bottom wants the whole view. A view of thousands of rows
-/// is then laid out as far as the reader goes, not whole at the first key.
-pub fn needed(cursor: &Cursor, action: Option<&Action>, area: Rect) -> Option<usize> {
+/// (`None`: before a frame), as `Laid::ensure`'s `need`. A fresh cursor
+/// draws the first screen; a moved one needs three screens either side of
+/// its scroll, room for any move of up to a page (n/N look further, see
+/// `holds`); the bottom wants the whole view laid out and its last six
+/// screens held. A view of thousands of rows is then laid out as far as
+/// the reader goes, not whole at the first key, and held only near them.
+pub fn needed(cursor: &Cursor, action: Option<&Action>, area: Rect) -> Need {
+    let h = area.height as usize;
     match action {
-        Some(Action::Bottom) => None,
-        None if *cursor == Cursor::default() => Some(screen_top(area)),
-        _ => Some(
-            cursor
-                .scroll
-                .saturating_add(3 * area.height as usize)
-                .saturating_add(1),
-        ),
+        Some(Action::Bottom) => Need {
+            from: Start::Last(h.saturating_mul(6).max(1)),
+            to: None,
+        },
+        None if *cursor == Cursor::default() => Need {
+            from: Start::Line(0),
+            to: Some(screen_top(area)),
+        },
+        _ => Need {
+            from: Start::Line(cursor.scroll.saturating_sub(3 * h)),
+            to: Some(cursor.scroll.saturating_add(3 * h).saturating_add(1)),
+        },
+    }
+}
+
+/// What drawing `cursor`'s screen in `area` needs: at least the first
+/// screen's lines, and the lines from its scroll on.
+pub fn on_screen(cursor: &Cursor, area: Rect) -> Need {
+    Need {
+        from: Start::Line(cursor.scroll),
+        to: Some(screen_top(area)),
     }
 }
 
@@ -932,9 +1078,9 @@ mod tests {
             }
         };
         let builds = std::cell::Cell::new(0);
-        let build = |top: Option<usize>| {
+        let build = |need: Need| {
             builds.set(builds.get() + 1);
-            Doc::build(20, top, fill)
+            Doc::build(20, need, fill)
         };
         let area = Rect::new(0, 0, 20, 10);
         let mut laid: Laid<u8> = Laid::default();
@@ -1026,7 +1172,8 @@ mod tests {
             build,
         );
         assert!(!doc.is_cut(), "to know there is no further one");
-        // The bottom wants the whole view.
+        // The bottom wants the whole view laid out (the one kept is), and
+        // laid out for it holds only its end.
         let bottom = Some(&Action::Bottom);
         let doc = laid.ensure(
             1,
@@ -1036,6 +1183,46 @@ mod tests {
             build,
         );
         assert!(!doc.is_cut() && doc.lines.len() == 400);
+        let mut fresh_laid: Laid<u8> = Laid::default();
+        let tail = fresh_laid.ensure(
+            1,
+            20,
+            needed(&far, bottom, area),
+            |d| holds(d, &far, bottom, None),
+            build,
+        );
+        assert!(!tail.is_cut() && tail.line_count() == 400 && tail.items.len() == 400);
+        assert!((60..120).contains(&tail.lines.len()), "{}", tail.lines.len());
+        let whole = Doc::build(20, None, fill);
+        assert_eq!(tail.lines[..], whole.lines[400 - tail.lines.len()..]);
+        // Moving up past the lines held lays out again, holding ten times
+        // what the cursor asks above them; and draws as the whole does.
+        let up = Cursor {
+            sel: 200,
+            scroll: 200,
+            placed: true,
+        };
+        let before = builds.get();
+        let upper = fresh_laid.ensure(
+            1,
+            20,
+            needed(&up, None, area),
+            |d| holds(d, &up, None, None),
+            build,
+        );
+        assert!(upper.covers(needed(&up, None, area)) && upper.lines.len() < 400);
+        let sel = Style::default();
+        assert_eq!(upper.visible(&up, 10, sel), whole.visible(&up, 10, sel));
+        assert_eq!(builds.get(), before + 1);
+        let again = Cursor { scroll: 150, ..up };
+        fresh_laid.ensure(
+            1,
+            20,
+            needed(&again, None, area),
+            |d| holds(d, &again, None, None),
+            build,
+        );
+        assert_eq!(builds.get(), before + 1, "within the slack");
         // The status line reads the same from a cut and a whole view.
         let cut = Doc::build(20, needed(&far, None, area), fill);
         let need = needed(&far, None, area);

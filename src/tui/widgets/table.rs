@@ -87,6 +87,23 @@ pub struct TableLayout {
     pub rows_given: usize,
 }
 
+/// Where a table's lines go as they are laid out.
+pub trait LineSink {
+    fn push_line(&mut self, line: Line<'static>);
+    /// Lines taken so far.
+    fn line_count(&self) -> usize;
+}
+
+impl LineSink for Vec<Line<'static>> {
+    fn push_line(&mut self, line: Line<'static>) {
+        self.push(line);
+    }
+
+    fn line_count(&self) -> usize {
+        self.len()
+    }
+}
+
 /// Most a column asks for before it wraps, so one long cell cannot starve the others.
 const MAX_NATURAL: usize = 60;
 
@@ -111,6 +128,24 @@ impl TableLayout {
         width: u16,
         opts: &TableOpts,
         max_lines: Option<usize>,
+    ) -> TableLayout {
+        let mut lines = Vec::new();
+        let mut t = TableLayout::into_sink(header, rows, width, opts, max_lines, &mut lines);
+        t.lines = lines;
+        t
+    }
+
+    /// `within`, with the lines handed to `sink` as they are made instead
+    /// of kept in `lines` (left empty; `rows` count from the first line
+    /// handed over), so a document that keeps only some of its lines never
+    /// holds a whole table of thousands of rows laid out.
+    pub fn into_sink(
+        header: &[CellContent],
+        rows: &[Vec<CellContent>],
+        width: u16,
+        opts: &TableOpts,
+        max_lines: Option<usize>,
+        sink: &mut dyn LineSink,
     ) -> TableLayout {
         let ncols = rows
             .iter()
@@ -147,11 +182,13 @@ impl TableLayout {
             x += w;
         }
 
-        let rule = |out: &mut Vec<Line<'static>>| {
+        let rule = |out: &mut dyn LineSink| {
             let parts: Vec<String> = widths.iter().map(|&w| "─".repeat(w)).collect();
             let joint = if sep_w == 3 { "─┼─" } else { "┼" };
-            out.push(Line::from(Span::styled(parts.join(joint), opts.border)));
+            out.push_line(Line::from(Span::styled(parts.join(joint), opts.border)));
         };
+        let base = sink.line_count();
+        let at = |sink: &dyn LineSink| sink.line_count() - base;
         if !header.is_empty() {
             // A header is one line: cut to its column once, never wrapped
             // after the cut.
@@ -162,28 +199,28 @@ impl TableLayout {
                     one_line(&cell, widths.get(c).copied().unwrap_or(0))
                 })
                 .collect();
-            layout_row(&cells, &widths, sep, opts.border, None, &mut out.lines);
-            rule(&mut out.lines);
-            out.header_lines = out.lines.len();
+            layout_row(&cells, &widths, sep, opts.border, None, sink);
+            rule(sink);
+            out.header_lines = at(sink);
         }
         // Looked up once a row: a table of a newsroom's evidence has
         // thousands of rows and of groups.
         let mut rule_before = opts.rule_before.clone();
         rule_before.sort_unstable();
         for (r, row) in rows.iter().enumerate() {
-            if max_lines.is_some_and(|m| out.lines.len() >= m) {
+            if max_lines.is_some_and(|m| at(sink) >= m) {
                 break;
             }
             if r > 0 && (opts.row_rules || rule_before.binary_search(&r).is_ok()) {
-                rule(&mut out.lines);
+                rule(sink);
             }
             let sel = match opts.selection {
                 Some((sr, col)) if sr == r => Some((col, opts.selected)),
                 _ => None,
             };
-            let start = out.lines.len();
-            layout_row(row, &widths, sep, opts.border, sel, &mut out.lines);
-            out.rows.push(start..out.lines.len());
+            let start = at(sink);
+            layout_row(row, &widths, sep, opts.border, sel, sink);
+            out.rows.push(start..at(sink));
         }
         out
     }
@@ -304,7 +341,7 @@ fn layout_row(
     sep: &str,
     border: Style,
     sel: Option<(Option<usize>, Style)>,
-    out: &mut Vec<Line<'static>>,
+    out: &mut dyn LineSink,
 ) {
     let empty = CellContent::default();
     let wrapped: Vec<Vec<Line<'static>>> = widths
@@ -344,7 +381,7 @@ fn layout_row(
                 spans.push(Span::styled(" ".repeat(pad), hl.unwrap_or_default()));
             }
         }
-        out.push(Line::from(spans));
+        out.push_line(Line::from(spans));
     }
 }
 
