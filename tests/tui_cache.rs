@@ -238,7 +238,8 @@ fn long_views_draw_the_same_from_their_top_as_whole() {
 }
 
 /// The bottom of a long view holds only its end; moving up from there, a
-/// page at a time and past what it holds, draws as a whole layout does.
+/// page at a time and past what it holds, down again, and resizing at the
+/// bottom so the view grows shorter, draws as a whole layout does.
 #[test]
 fn long_views_draw_the_same_up_from_their_bottom() {
     let ix = generated();
@@ -254,7 +255,15 @@ fn long_views_draw_the_same_up_from_their_bottom() {
             ];
             steps.extend(std::iter::repeat_n(Action::Up, 30));
             steps.extend(std::iter::repeat_n(Action::PageUp, 40));
+            steps.extend(std::iter::repeat_n(Action::PageDown, 3));
             steps.extend([Action::Bottom, Action::PageUp, Action::Top, Action::Bottom]);
+            // The view grows shorter under the cursor at its bottom: wider,
+            // then taller.
+            steps.extend([
+                Action::Resize(w * 3, h),
+                Action::Bottom,
+                Action::Resize(w * 3, h * 4),
+            ]);
             for s in steps {
                 kept.update(s.clone());
                 fresh.update(s.clone());

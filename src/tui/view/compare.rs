@@ -12,7 +12,7 @@ use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::lookup::Lookup;
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
 use crate::tui::widgets::doc::{
-    clip, count, holds, marker, needed, on_screen, short_label, shown_text, Cursor, Doc, Laid,
+    clamp_scroll, clip, count, holds, marker, needed, on_screen, short_label, shown_text, Cursor, Doc, Laid,
 };
 use crate::tui::widgets::table::{CellContent, TableOpts};
 use crate::Index;
@@ -637,7 +637,11 @@ impl Pane for ComparePane {
 
     /// Only as much of the view is laid out as the cursor needs (`needed`).
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
-        self.prepared(ctx, area, None);
+        let m = self.m();
+        let (doc, cursors) = self.prepared(ctx, area, None);
+        if clamp_scroll(&mut cursors[m], doc, area) {
+            self.prepared(ctx, area, None);
+        }
     }
 
     fn forget_layout(&mut self) {

@@ -6,7 +6,7 @@
 use super::issue::copy_selected;
 use crate::tui::action::{Action, Nav, PaneId};
 use crate::tui::pane::{Ctx, ListEntry, Outcome, Pane};
-use crate::tui::widgets::doc::{holds, needed, on_screen, Cursor, Doc, Item, Laid};
+use crate::tui::widgets::doc::{clamp_scroll, holds, needed, on_screen, Cursor, Doc, Item, Laid};
 use crate::Index;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -160,7 +160,10 @@ impl<S: Subject> Pane for DocPane<S> {
 
     /// Only as much of the view is laid out as the cursor needs (`needed`).
     fn prepare(&mut self, ctx: &Ctx, area: Rect) {
-        self.prepared(ctx, area, None, None);
+        let (doc, cursor, _) = self.prepared(ctx, area, None, None);
+        if clamp_scroll(cursor, doc, area) {
+            self.prepared(ctx, area, None, None);
+        }
     }
 
     fn forget_layout(&mut self) {

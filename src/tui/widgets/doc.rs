@@ -34,9 +34,10 @@ pub struct Item {
 }
 
 /// Which of a view's lines a doc is to hold (`Doc::build`): a doc holds
-/// every item up to where it stops, but only these lines, so a view of
-/// tens of thousands of lines costs memory by the screen where the reader
-/// is, not by its length.
+/// every item up to where it stops, but only these lines, so the bottom
+/// of a view of tens of thousands of lines costs memory by the screen,
+/// not by the view's length, and elsewhere only the lines from a few
+/// dozen screens above the cursor on are held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Need {
     pub from: Start,
@@ -55,14 +56,6 @@ pub enum Start {
     Last(usize),
 }
 
-impl Need {
-    /// The whole view, every line held.
-    pub const WHOLE: Need = Need {
-        from: Start::Line(0),
-        to: None,
-    };
-}
-
 /// `None`: the whole view; `Some(n)`: its first `n` lines.
 impl From<Option<usize>> for Need {
     fn from(top: Option<usize>) -> Need {
@@ -73,7 +66,7 @@ impl From<Option<usize>> for Need {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub width: u16,
     /// The lines held: the view's lines from `dropped` on.
@@ -90,18 +83,9 @@ pub struct Doc {
     hold: Start,
 }
 
-impl Default for Doc {
-    fn default() -> Doc {
-        Doc {
-            width: 0,
-            lines: Vec::new(),
-            items: Vec::new(),
-            next_row: 0,
-            limit: None,
-            cut: false,
-            dropped: 0,
-            hold: Start::Line(0),
-        }
+impl Default for Start {
+    fn default() -> Start {
+        Start::Line(0)
     }
 }
 
@@ -241,20 +225,9 @@ impl Doc {
         });
     }
 
-    /// Appends a laid-out table; every cell with `Some` in `targets` (indexed
-    /// like the table's rows and columns) becomes an item.
-    pub fn table(&mut self, mut t: TableLayout, targets: &[Vec<Option<Nav>>]) {
-        if self.skip() {
-            return;
-        }
-        let base = self.line_count();
-        for line in std::mem::take(&mut t.lines) {
-            self.add_line(line);
-        }
-        self.table_items(&t, base, targets);
-    }
-
-    /// The items of a table whose lines were added from line `base` on.
+    /// The items of a table whose lines were added from line `base` on:
+    /// every cell with `Some` in `targets` (indexed like the table's rows
+    /// and columns).
     fn table_items(&mut self, t: &TableLayout, base: usize, targets: &[Vec<Option<Nav>>]) {
         self.cut |= t.rows.len() < t.rows_given;
         for (r, lines) in t.rows.iter().enumerate() {
@@ -278,8 +251,10 @@ impl Doc {
         }
     }
 
-    /// Lays out a table (`TableLayout::new`) and appends it (`table`); in a
-    /// doc with a limit, only the rows up to it are wrapped.
+    /// Lays out a table (`TableLayout::into_sink`) straight into the doc;
+    /// in a doc with a limit, only the rows up to it are wrapped. Every
+    /// cell with `Some` in `targets` (indexed like `rows` and their cells)
+    /// becomes an item.
     pub fn table_of(
         &mut self,
         header: &[CellContent],
@@ -564,9 +539,10 @@ impl<K: PartialEq> Laid<K> {
     /// kept is not. A top too short to hold it is doubled until it does;
     /// a kept top of the same view grows at least twofold, so moving down a
     /// long view lays it out a few times, not once per screen. Laid out
-    /// again for lines above the ones held, it holds ten times the lines
-    /// asked for above them, so moving up a long view from its bottom lays
-    /// it out once every few dozen screens.
+    /// again, it holds lines from ten windows' worth above the window asked
+    /// for (sixty screens, for a moved cursor), so moving up a long view
+    /// from its bottom lays it out once every few dozen screens; going down,
+    /// it holds from there to the doubled end.
     pub fn ensure(
         &mut self,
         key: K,
@@ -580,12 +556,14 @@ impl<K: PartialEq> Laid<K> {
         }
         let same = self.made.as_ref().is_some_and(|(k, w)| *k == key && *w == width);
         let mut need = need;
-        if let (Some(n), true) = (need.to, same && self.doc.is_cut()) {
-            need.to = Some(n.max(self.doc.line_count().saturating_mul(2)));
-        }
+        // The slack above comes from the window asked for, before the end
+        // is doubled: from the doubled end it would reach the top.
         if let (Start::Line(f), Some(to)) = (need.from, need.to) {
             let slack = to.saturating_sub(f).saturating_mul(10);
             need.from = Start::Line(f.saturating_sub(slack));
+        }
+        if let (Some(n), true) = (need.to, same && self.doc.is_cut()) {
+            need.to = Some(n.max(self.doc.line_count().saturating_mul(2)));
         }
         loop {
             let doc = build(need);
@@ -637,6 +615,20 @@ pub fn needed(cursor: &Cursor, action: Option<&Action>, area: Rect) -> Need {
             from: Start::Line(cursor.scroll.saturating_sub(3 * h)),
             to: Some(cursor.scroll.saturating_add(3 * h).saturating_add(1)),
         },
+    }
+}
+
+/// Brings `cursor`'s scroll back within `doc` when the view is shorter
+/// than it (after a resize): drawing would clamp it anyway, and a doc laid
+/// out for the old scroll need not hold the lines drawn instead. True if
+/// it moved (the caller then prepares the view again).
+pub fn clamp_scroll(cursor: &mut Cursor, doc: &Doc, area: Rect) -> bool {
+    let max = doc.max_scroll(area.height as usize);
+    if !doc.is_cut() && cursor.scroll > max {
+        cursor.scroll = max;
+        true
+    } else {
+        false
     }
 }
 
@@ -987,8 +979,12 @@ mod tests {
             vec![CellContent::new("a"), CellContent::new("b")],
             vec![CellContent::new("c"), CellContent::new("d")],
         ];
-        let t = TableLayout::new(&[], &rows, 30, &TableOpts::default());
-        d.table(t, &[vec![ev(0), ev(1)], vec![ev(2), None]]);
+        d.table_of(
+            &[],
+            &rows,
+            &TableOpts::default(),
+            &[vec![ev(0), ev(1)], vec![ev(2), None]],
+        );
         d.item("a paragraph", Style::default(), &[], 2, ev(3));
         d
     }
