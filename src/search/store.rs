@@ -6,7 +6,9 @@
 //! lacking one of a term's letters is dropped with one AND, before its text
 //! is read. Folding an item is one lowercase copy for the ASCII items with
 //! no control bytes (a bit per item says which), and a char-by-char fold
-//! of the rest's non-ASCII chars. The store is 4 bytes and a bit an item.
+//! of the rest's non-ASCII chars. The store is 4 bytes and a bit an item,
+//! and a way to each item's text (`Texts`: 16 bytes an article and 4 a
+//! block).
 
 use super::Target;
 use crate::analysis::{IssueId, Quote};
@@ -158,11 +160,12 @@ pub fn mask_of(s: &[u8]) -> u32 {
 }
 
 /// Every item's byte-class mask, and which items fold the quick way. The
-/// folded text itself is not kept: an item is folded from the source's text
-/// when a query reads it (`item`). A store that kept it held about the
-/// size of the text again (98 MB at a million sentences, where the index
-/// holds 213 MB), while folding as a scan goes costs a few milliseconds a
-/// pass, and only for the items whose mask passes.
+/// folded text itself is not kept: an item is folded from the index's text
+/// when a query reads it (`Reader`, `item`). A store that kept it held
+/// about the size of the text again (98 MB at a million sentences, where
+/// the index holds about 215 MB); folding as a scan goes costs time only
+/// for the items whose masks pass, and at a million sentences made the
+/// keystrokes that pass nearly every item 10-25 ms slower.
 pub struct Store {
     src: Source,
     pub masks: Vec<u32>,
@@ -185,7 +188,9 @@ struct Texts {
     whole: Vec<Option<Arc<String>>>,
     /// Per article: where its blocks' offsets start in `offsets`.
     first: Vec<u32>,
-    /// Every block's offset in its article's string.
+    /// Each block's offset in its article's string, and after an
+    /// article's blocks where its last one ends: block `b` is
+    /// `offsets[b]..offsets[b + 1]` of the article's.
     offsets: Vec<u32>,
 }
 
@@ -197,7 +202,7 @@ impl Texts {
         let mut t = Texts {
             whole: Vec::with_capacity(ix.articles.len()),
             first: Vec::with_capacity(ix.articles.len()),
-            offsets: Vec::with_capacity(ix.articles.iter().map(|a| a.blocks.len()).sum()),
+            offsets: Vec::with_capacity(ix.articles.iter().map(|a| a.blocks.len() + 1).sum()),
         };
         for a in &ix.articles {
             let base = a.blocks.first().map(|b| b.text.backing().0);
@@ -209,9 +214,10 @@ impl Texts {
             });
             t.first.push(u32::try_from(t.offsets.len()).unwrap_or(u32::MAX));
             t.whole.push(shared.cloned());
-            if shared.is_some() {
+            if let (Some(_), Some(last)) = (shared, a.blocks.last()) {
                 t.offsets
                     .extend(a.blocks.iter().map(|b| b.text.backing().1 as u32));
+                t.offsets.push((last.text.backing().1 + last.text.len()) as u32);
             }
         }
         t
@@ -314,12 +320,15 @@ impl Store {
                 found
             }
         };
-        let Some((all, offsets)) = found else {
-            return ev.text(&ix.articles);
-        };
-        let off = offsets.get(ev.block as usize).map_or(0, |&o| o as usize);
-        all.get(off + ev.span.start as usize..off + ev.span.end as usize)
-            .unwrap_or("")
+        let b = ev.block as usize;
+        match (found, offsets_of(found, b)) {
+            (Some((all, _)), Some((start, end))) if ev.span.end as usize <= end.saturating_sub(start) => all
+                .get(start + ev.span.start as usize..start + ev.span.end as usize)
+                .unwrap_or(""),
+            // No shared string, or evidence that does not fit its block:
+            // read as the index does.
+            _ => ev.text(&ix.articles),
+        }
     }
 
     /// Folds `text`, item `i`'s text, into `buf`.
@@ -339,6 +348,13 @@ impl Store {
     pub fn heap_bytes(&self) -> usize {
         self.masks.capacity() * 4 + self.plain.capacity() * 8 + self.texts.heap_bytes()
     }
+}
+
+/// Block `b`'s range in its article's string, from `Texts::article`.
+#[inline]
+fn offsets_of(found: Option<(&str, &[u32])>, b: usize) -> Option<(usize, usize)> {
+    let offsets = found?.1;
+    Some((*offsets.get(b)? as usize, *offsets.get(b + 1)? as usize))
 }
 
 /// A scan worker's way through a run of items: their texts are looked up
