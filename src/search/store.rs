@@ -11,7 +11,7 @@
 //! block).
 
 use super::Target;
-use crate::analysis::{IssueId, Quote};
+use crate::analysis::{Evidence, IssueId, Quote};
 use crate::Index;
 use std::sync::Arc;
 
@@ -59,6 +59,16 @@ impl Source {
             Target::Sentence(s) => self.quotes() + s as usize,
         };
         (i < self.len()).then_some(i)
+    }
+
+    /// Where item `i` lies in the index (None for plain strings, or past
+    /// the end).
+    pub fn evidence(&self, i: usize) -> Option<Evidence> {
+        let a = &self.index()?.analysis;
+        match self.target(i) {
+            Target::Quote(q) => a.quotes.get(q as usize).map(|q| q.at),
+            Target::Sentence(s) => a.sentences.get(s as usize).map(|s| s.evidence()),
+        }
     }
 
     /// The original text of item `i`.
@@ -301,16 +311,8 @@ impl Store {
     /// come from one article.
     #[inline]
     fn text<'s>(&'s self, i: usize, last: &mut Option<(u32, &'s str, &'s [u32])>) -> &'s str {
-        let Source::Index(ix) = &self.src else {
+        let (Some(ix), Some(ev)) = (self.src.index(), self.src.evidence(i)) else {
             return self.src.text(i);
-        };
-        let a = &ix.analysis;
-        let ev = match a.quotes.get(i) {
-            Some(q) => q.at,
-            None => match a.sentences.get(i - a.quotes.len()) {
-                Some(s) => s.evidence(),
-                None => return "",
-            },
         };
         let found = match *last {
             Some((n, all, offsets)) if n == ev.article => Some((all, offsets)),
