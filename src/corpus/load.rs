@@ -367,11 +367,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
                 if id.is_some_and(|id| !seen_files.insert(id)) {
                     return;
                 }
-                unsealed += articles
-                    .iter()
-                    .flat_map(|a| &a.blocks)
-                    .map(|b| b.text.len())
-                    .sum::<usize>();
+                unsealed += articles.iter().map(text_len).sum::<usize>();
                 out.articles.extend(articles);
                 out.warnings.extend(warnings);
                 // In strings of about `ARENA` each, a big file's articles
@@ -381,11 +377,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
                     let mut bytes = 0;
                     let mut end = sealed;
                     while end < out.articles.len() && bytes < ARENA {
-                        bytes += out.articles[end]
-                            .blocks
-                            .iter()
-                            .map(|b| b.text.len())
-                            .sum::<usize>();
+                        bytes += text_len(&out.articles[end]);
                         end += 1;
                     }
                     Article::seal_together(&mut out.articles[sealed..end]);
@@ -410,6 +402,11 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
 /// alone first, by `parse_text`, and copied again here: leaving its blocks'
 /// strings apart until then held 3 MB more at 2,225 articles.)
 const ARENA: usize = 4 << 20;
+
+/// Bytes of text in an article's blocks.
+fn text_len(a: &Article) -> usize {
+    a.blocks.iter().map(|b| b.text.len()).sum()
+}
 
 /// Threads that read and parse files when there are many: 16, or one per
 /// core if there are more cores. A read from a cold disk cache waits on the
