@@ -387,7 +387,11 @@ fn frames(index: &Arc<Index>, repeat: usize) -> (f64, f64) {
     let t = Instant::now();
     let mut app = App::new(index.clone(), Theme::new(true));
     let made = t.elapsed().as_secs_f64() * 1000.0;
-    eprintln!("    app made over the index in {made:.1} ms");
+    let rss = || crate::timings::rss_mb().unwrap_or(0.0);
+    eprintln!(
+        "    app made over the index in {made:.1} ms, resident {:.1} MB",
+        rss()
+    );
     app.update(Action::Resize(200, 60));
     let (mut render_max, mut key_max) = (0f64, 0f64);
     for p in PaneId::ALL {
@@ -407,11 +411,12 @@ fn frames(index: &Arc<Index>, repeat: usize) -> (f64, f64) {
         render_max = render_max.max(f.render_ms);
         key_max = key_max.max(f.key_ms);
         eprintln!(
-            "    render {:<10} {switch:>8.1} ms, slowest {:>6.1} ms; slowest key {:>6.1} ms ({})",
+            "    render {:<10} {switch:>8.1} ms, slowest {:>6.1} ms; slowest key {:>6.1} ms ({}); resident {:.1} MB",
             p.title(),
             f.render_ms,
             f.key_ms,
-            f.key
+            f.key,
+            rss()
         );
     }
     // A search hit followed: the article laid out around it.
