@@ -4,7 +4,7 @@
 
 use super::doc_pane::{most_mentioned_first, DocPane, Sought, Subject};
 use super::issue::{evidence_cell, evidence_rows, summary_cell};
-use crate::analysis::{ActorId, ArticleId, Evidence, IssueId, Quote, QuoteKind};
+use crate::analysis::{ActorId, ArticleId, Evidence, IssueId, Mention, Quote, QuoteKind};
 use crate::tui::action::{Nav, PaneId};
 use crate::tui::lookup::Lookup;
 use crate::tui::pane::Ctx;
@@ -43,28 +43,28 @@ pub type ActorsPane = DocPane<Actors>;
 /// Co-mentions from the index's mentions: per sentence (the sentence that
 /// holds the mention's start) and per block.
 ///
-/// Mentions are keyed by (article, block, sentence) and sorted, so each
-/// block and each sentence is one run: no table of blocks or sentences is
-/// built (at a million sentences a table of them took a third of a second
-/// before the first frame).
+/// Analysis sorts the mentions by place, so each block's are one run, read
+/// one block at a time: no table of blocks or sentences is built (at a
+/// million sentences a table of them took a third of a second before the
+/// first frame), nor a key per mention (16 bytes each, 7 MB there, which
+/// the heap kept after the pane was made). An index whose mentions are not
+/// in order (read from elsewhere) is read through a list of them in block
+/// order.
 pub fn companions(index: &Index) -> Vec<Vec<Companion>> {
     let a = &index.analysis;
     let n = a.actors.len();
-    let mut keys: Vec<(ArticleId, u32, u32, ActorId)> = a
-        .mentions
-        .iter()
-        .filter(|m| (m.actor as usize) < n)
-        .map(|m| {
-            let range = index.block_sentences(m.at.article, m.at.block);
-            let sentence = range.clone().find(|&s| {
-                a.sentences
-                    .get(s as usize)
-                    .is_some_and(|x| x.span.start <= m.at.span.start && m.at.span.start < x.span.end)
-            });
-            (m.at.article, m.at.block, sentence.unwrap_or(u32::MAX), m.actor)
-        })
-        .collect();
-    keys.sort_unstable();
+    let ms = &a.mentions;
+    let block_of = |m: &Mention| (m.at.article, m.at.block);
+    let in_order = ms.windows(2).all(|w| block_of(&w[0]) <= block_of(&w[1]));
+    let order: Option<Vec<usize>> = (!in_order).then(|| {
+        let mut o: Vec<usize> = (0..ms.len()).collect();
+        o.sort_by_key(|&i| block_of(&ms[i]));
+        o
+    });
+    let nth = |k: usize| match &order {
+        Some(o) => &ms[o[k]],
+        None => &ms[k],
+    };
     let mut pairs: foldhash::HashMap<(ActorId, ActorId), (u32, u32)> = foldhash::HashMap::default();
     // Each pair of distinct actors of `run` once; `sentence` says which count.
     let mut count = |run: &mut Vec<ActorId>, sentence: bool| {
@@ -81,14 +81,34 @@ pub fn companions(index: &Index) -> Vec<Vec<Companion>> {
             }
         }
     };
+    // One block's (sentence, actor), u32::MAX for no sentence.
+    let mut block: Vec<(u32, ActorId)> = Vec::new();
     let mut run: Vec<ActorId> = Vec::new();
-    for block in keys.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+    let mut k = 0;
+    while k < ms.len() {
+        let (article, b) = block_of(nth(k));
+        let sentences = index.block_sentences(article, b);
+        block.clear();
+        while k < ms.len() && block_of(nth(k)) == (article, b) {
+            let m = nth(k);
+            k += 1;
+            if m.actor as usize >= n {
+                continue;
+            }
+            let sentence = sentences.clone().find(|&s| {
+                a.sentences
+                    .get(s as usize)
+                    .is_some_and(|x| x.span.start <= m.at.span.start && m.at.span.start < x.span.end)
+            });
+            block.push((sentence.unwrap_or(u32::MAX), m.actor));
+        }
+        block.sort_unstable();
         run.clear();
-        run.extend(block.iter().map(|k| k.3));
+        run.extend(block.iter().map(|x| x.1));
         count(&mut run, false);
-        for sentence in block.chunk_by(|x, y| x.2 == y.2).filter(|r| r[0].2 != u32::MAX) {
+        for sentence in block.chunk_by(|x, y| x.0 == y.0).filter(|r| r[0].0 != u32::MAX) {
             run.clear();
-            run.extend(sentence.iter().map(|k| k.3));
+            run.extend(sentence.iter().map(|x| x.1));
             count(&mut run, true);
         }
     }
@@ -142,7 +162,15 @@ impl ActorsPane {
         });
         DocPane::with_subject(Actors {
             order,
-            companions: companions(index),
+            // Only the first `COMPANIONS` of each are ever shown.
+            companions: companions(index)
+                .into_iter()
+                .map(|mut c| {
+                    c.truncate(COMPANIONS);
+                    c.shrink_to_fit();
+                    c
+                })
+                .collect(),
             lookup,
         })
     }
@@ -468,5 +496,26 @@ mod tests {
             assert!(fast.iter().any(|c| !c.is_empty()), "no companions to compare");
             assert_eq!(fast, companions_reference(&ix));
         }
+    }
+
+    #[test]
+    fn companions_of_mentions_out_of_order_are_the_same() {
+        // An index read from elsewhere need not keep analysis's order: a
+        // block's mentions are then not one run.
+        let ix = crate::tui::testing::generated_index(150, 11);
+        let mut analysis = ix.analysis.clone();
+        analysis.mentions.reverse();
+        let k = analysis.mentions.len() / 3;
+        analysis.mentions.rotate_left(k);
+        let shuffled = Index::from_parts(
+            ix.name.clone(),
+            ix.articles.clone(),
+            ix.warnings.clone(),
+            analysis,
+        );
+        let want = companions_reference(&ix);
+        assert!(want.iter().any(|c| !c.is_empty()), "no companions to compare");
+        assert_eq!(companions_reference(&shuffled), want);
+        assert_eq!(companions(&shuffled), want);
     }
 }
