@@ -15,72 +15,81 @@ use crate::Index;
 #[derive(Debug, Default)]
 pub struct Lookup {
     /// By article id: positions in `analysis.quotes` of its quotes.
-    quotes_by_article: Vec<Vec<u32>>,
+    quotes_by_article: Lists,
     /// By actor id: positions in `analysis.quotes` of the quotes
     /// attributed to them.
-    quotes_by_speaker: Vec<Vec<u32>>,
+    quotes_by_speaker: Lists,
     /// By actor id: positions in `analysis.mentions`.
-    mentions_by_actor: Vec<Vec<u32>>,
+    mentions_by_actor: Lists,
     /// By actor id: positions in `analysis.stances`.
-    stances_by_actor: Vec<Vec<u32>>,
+    stances_by_actor: Lists,
     /// By actor / issue id: positions in `analysis.summaries`.
-    summaries_by_actor: Vec<Vec<u32>>,
-    summaries_by_issue: Vec<Vec<u32>>,
+    summaries_by_actor: Lists,
+    summaries_by_issue: Lists,
     /// By issue id: positions in `analysis.alignments`.
-    alignments_by_issue: Vec<Vec<u32>>,
+    alignments_by_issue: Lists,
 }
 
-/// Pushes `item` onto `lists[key]`, growing `lists` when a key is past its
-/// end (ids are positions, but an index read from JSON is not trusted to
-/// keep them in range).
-fn push(lists: &mut Vec<Vec<u32>>, key: u32, item: u32) {
-    let k = key as usize;
-    // An id far past the lists' length is corrupt; do not grow for it.
-    if k >= lists.len() {
-        if k > lists.len().saturating_mul(2).max(1 << 16) {
-            return;
+/// Positions of items by key, every key's in one array: key `k`'s are
+/// `items[starts[k]..starts[k + 1]]`, in the items' order. A list of its
+/// own per key was a heap block each (one per article: 28,000 at a million
+/// sentences) with its header and spare room, 7.8 MB of lookups there.
+#[derive(Debug, Default)]
+struct Lists {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// The lists of `n` keys, item `i` (of `len`) listed under `key(i)`.
+    /// An index read from JSON is not trusted to keep ids in range: a key
+    /// past `n` gets its list when it is not far past (within twice `n`
+    /// or 65,536), and is dropped when it is corrupt.
+    fn new(n: usize, len: usize, key: impl Fn(usize) -> Option<u32>) -> Lists {
+        let limit = n.saturating_mul(2).max(1 << 16);
+        let kept = |i: usize| key(i).map(|k| k as usize).filter(|&k| k < n || k <= limit);
+        let keys = (0..len).filter_map(kept).max().map_or(n, |m| n.max(m + 1));
+        let mut starts = vec![0u32; keys + 1];
+        for k in (0..len).filter_map(kept) {
+            starts[k + 1] += 1;
         }
-        lists.resize_with(k + 1, Vec::new);
+        for k in 0..keys {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; starts[keys] as usize];
+        for i in 0..len {
+            if let Some(k) = kept(i) {
+                items[next[k] as usize] = i as u32;
+                next[k] += 1;
+            }
+        }
+        Lists { starts, items }
     }
-    lists[k].push(item);
-}
 
-fn get(lists: &[Vec<u32>], key: u32) -> &[u32] {
-    lists.get(key as usize).map(Vec::as_slice).unwrap_or(&[])
+    fn get(&self, key: u32) -> &[u32] {
+        let k = key as usize;
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&s), Some(&e)) => self.items.get(s as usize..e as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 impl Lookup {
     pub fn new(index: &Index) -> Lookup {
         let a = &index.analysis;
-        let mut l = Lookup {
-            quotes_by_article: vec![Vec::new(); index.articles.len()],
-            quotes_by_speaker: vec![Vec::new(); a.actors.len()],
-            mentions_by_actor: vec![Vec::new(); a.actors.len()],
-            stances_by_actor: vec![Vec::new(); a.actors.len()],
-            summaries_by_actor: vec![Vec::new(); a.actors.len()],
-            summaries_by_issue: vec![Vec::new(); a.issues.len()],
-            alignments_by_issue: vec![Vec::new(); a.issues.len()],
-        };
-        for (i, q) in a.quotes.iter().enumerate() {
-            push(&mut l.quotes_by_article, q.at.article, i as u32);
-            if let Some(s) = q.speaker {
-                push(&mut l.quotes_by_speaker, s, i as u32);
-            }
+        let (quotes, mentions, summaries) = (&a.quotes, &a.mentions, &a.summaries);
+        let (actors, issues) = (a.actors.len(), a.issues.len());
+        Lookup {
+            quotes_by_article: Lists::new(index.articles.len(), quotes.len(), |i| Some(quotes[i].at.article)),
+            quotes_by_speaker: Lists::new(actors, quotes.len(), |i| quotes[i].speaker),
+            mentions_by_actor: Lists::new(actors, mentions.len(), |i| Some(mentions[i].actor)),
+            stances_by_actor: Lists::new(actors, a.stances.len(), |i| Some(a.stances[i].actor)),
+            summaries_by_actor: Lists::new(actors, summaries.len(), |i| Some(summaries[i].actor)),
+            summaries_by_issue: Lists::new(issues, summaries.len(), |i| Some(summaries[i].issue)),
+            alignments_by_issue: Lists::new(issues, a.alignments.len(), |i| Some(a.alignments[i].issue)),
         }
-        for (i, m) in a.mentions.iter().enumerate() {
-            push(&mut l.mentions_by_actor, m.actor, i as u32);
-        }
-        for (i, s) in a.stances.iter().enumerate() {
-            push(&mut l.stances_by_actor, s.actor, i as u32);
-        }
-        for (i, s) in a.summaries.iter().enumerate() {
-            push(&mut l.summaries_by_actor, s.actor, i as u32);
-            push(&mut l.summaries_by_issue, s.issue, i as u32);
-        }
-        for (i, g) in a.alignments.iter().enumerate() {
-            push(&mut l.alignments_by_issue, g.issue, i as u32);
-        }
-        l
     }
 
     /// An article's quotes.
@@ -180,12 +189,13 @@ impl Lookup {
 /// each against its key: a lookup handed another index than the one it
 /// was made from yields less, never the wrong facts.
 fn resolve<'a, T>(
-    lists: &'a [Vec<u32>],
+    lists: &'a Lists,
     key: u32,
     items: &'a [T],
     belongs: impl Fn(&T) -> bool + 'a,
 ) -> impl Iterator<Item = &'a T> + 'a {
-    get(lists, key)
+    lists
+        .get(key)
         .iter()
         .filter_map(move |&i| items.get(i as usize))
         .filter(move |x| belongs(x))
@@ -244,10 +254,13 @@ mod tests {
 
     #[test]
     fn ids_out_of_range_are_kept_or_dropped_but_never_panic() {
-        let mut lists = vec![Vec::new(); 2];
-        push(&mut lists, 5, 1);
-        push(&mut lists, u32::MAX, 2);
-        assert_eq!(get(&lists, 5), &[1]);
-        assert_eq!(get(&lists, u32::MAX), &[] as &[u32]);
+        let keys = [Some(1), Some(5), Some(u32::MAX), None, Some(1), Some(0)];
+        let lists = Lists::new(2, keys.len(), |i| keys[i]);
+        assert_eq!(lists.get(0), &[5]);
+        assert_eq!(lists.get(1), &[0, 4]);
+        assert_eq!(lists.get(5), &[1]);
+        assert_eq!(lists.get(4), &[] as &[u32]);
+        assert_eq!(lists.get(u32::MAX), &[] as &[u32]);
+        assert_eq!(Lists::new(0, 0, |_| None).get(0), &[] as &[u32]);
     }
 }
