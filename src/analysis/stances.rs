@@ -712,6 +712,9 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The most sentences or quotes a rule reads as one piece of parallel work.
+const STEAL: usize = 4096;
+
 fn sentences_rule(
     out: &mut Out,
     sentences: &[Sentence],
@@ -825,8 +828,13 @@ fn sentences_rule(
         }
         found
     };
+    // Pieces of at most `STEAL` sentences: this runs beside alignment, and
+    // rayon splits a list only as deep as it has threads, then further only
+    // where work is stolen. The other core, done with alignment, found
+    // nothing left to take but a quarter of the sentences read in one piece.
     let found: Vec<(ActorId, IssueId, Evidence)> = sentences
         .par_iter()
+        .with_max_len(STEAL)
         .enumerate()
         .flat_map_iter(|(i, s)| match s.issues.is_empty() {
             // Most sentences speak to no issue: their words are not read.
@@ -844,6 +852,7 @@ fn quotes_rule(out: &mut Out, quotes: &[Quote], matcher: &Matcher) {
     // Quotes are read in parallel, their stances kept in quote order.
     let found: Vec<(ActorId, IssueId, Evidence)> = quotes
         .par_iter()
+        .with_max_len(STEAL)
         .flat_map_iter(|q| {
             let (Some(actor), QuoteKind::Indirect) = (q.speaker, q.kind) else {
                 return Vec::new();
