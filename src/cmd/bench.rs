@@ -181,6 +181,9 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     crate::heap::return_freed();
     let load_s = t.elapsed().as_secs_f64();
     let index_rss = crate::timings::rss_mb().unwrap_or(0.0);
+    // The peak so far is loading and analysis's; the figures below say
+    // which phase the whole run's peak comes from.
+    let index_peak = peak_rss_mb();
     let (bytes, words): (usize, usize) = index
         .articles
         .par_iter()
@@ -274,6 +277,7 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     let t = Instant::now();
     let _ = crate::search::run_query(&mut engine, 0, "plocy", 100, &never);
     f.add("search_typo_ms", t.elapsed().as_secs_f64() * 1000.0, "ms");
+    let search_peak = peak_rss_mb();
 
     // The panes' app builds its own store for `/`, as the browser does: two
     // stores at once would be a peak no user ever reaches. The typing
@@ -292,6 +296,8 @@ fn measure(args: &BenchArgs, paths: &[PathBuf], f: &mut Figures) -> anyhow::Resu
     // MB of 10^6 bytes.
     f.add("peak_rss_x_text", peak / (bytes as f64 / 1e6).max(1e-9), "x");
     f.add("index_rss_mb", index_rss, "MB");
+    f.add("index_peak_rss_mb", index_peak, "MB");
+    f.add("search_peak_rss_mb", search_peak, "MB");
     f.add("browse_rss_mb", crate::timings::rss_mb().unwrap_or(0.0), "MB");
     Ok(())
 }
