@@ -39,4 +39,8 @@ fn bench_json_has_every_figure_and_compares_memory_with_text_in_one_unit() {
     let ratio = num("peak_rss_mb") / num("text_mb");
     assert!((num("peak_rss_x_text") - ratio).abs() < 0.01 * ratio, "{v}");
     assert!(num("index_rss_mb") <= num("peak_rss_mb") + 1.0);
+    // The phases' peaks are the high-water mark read as the run goes on.
+    assert!(num("index_peak_rss_mb") >= num("index_rss_mb") - 1.0, "{v}");
+    assert!(num("index_peak_rss_mb") <= num("search_peak_rss_mb"), "{v}");
+    assert!(num("search_peak_rss_mb") <= num("peak_rss_mb"), "{v}");
 }
