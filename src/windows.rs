@@ -52,8 +52,14 @@ pub fn gather_by<A, S, R>(
         let ((), results) = rayon::join(
             || pending.drain(..).for_each(&mut gather),
             || {
+                // In pieces of at most a 32nd of the window: rayon splits
+                // a list only as deep as it has threads, and further only
+                // where work is stolen, so a core that finished its part
+                // first waited on the other's last large piece at every
+                // window's end.
                 chunk
                     .par_iter()
+                    .with_max_len(window.div_ceil(32))
                     .enumerate()
                     .map_init(&init, |state, (k, item)| each(state, first + k, item))
                     .collect::<Vec<R>>()
