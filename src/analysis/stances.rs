@@ -711,10 +711,10 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
     named
 }
 
-#[allow(clippy::too_many_arguments)]
 /// The most sentences or quotes a rule reads as one piece of parallel work.
 const STEAL: usize = 4096;
 
+#[allow(clippy::too_many_arguments)]
 fn sentences_rule(
     out: &mut Out,
     sentences: &[Sentence],
