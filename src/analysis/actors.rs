@@ -566,20 +566,38 @@ fn word_end(text: &str, s: usize, e: usize) -> usize {
 
 /// Words as runs of letters, digits and inner `.’'-` (trailing ones
 /// dropped), into `out` (cleared first).
+///
+/// Read a byte at a time: nearly every char is ASCII, and decoding each
+/// one was most of the actor pass's tokenising.
 fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
     out.clear();
+    let b = text.as_bytes();
     let mut start = None;
     let mut last_word_end = 0;
-    for (i, c) in text.char_indices() {
-        let inner = matches!(c, '.' | '\'' | '\u{2019}' | '-' | '\u{2011}');
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (word_char, inner, len) = if x.is_ascii() {
+            (x.is_ascii_alphanumeric(), matches!(x, b'.' | b'\'' | b'-'), 1)
+        } else {
+            // `i` is a char boundary: it only ever steps over whole chars.
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            (
+                c.is_alphanumeric(),
+                matches!(c, '\u{2019}' | '\u{2011}'),
+                c.len_utf8(),
+            )
+        };
+        if word_char {
             if start.is_none() {
                 start = Some(i);
             }
-            last_word_end = i + c.len_utf8();
+            last_word_end = i + len;
         } else if inner && start.is_some() {
             // Kept only if a word char follows; `last_word_end` decides.
-            if c == '.' {
+            if x == b'.' {
                 // An initial or abbreviation keeps its dot (`J.`, `Sen.`).
                 last_word_end = i + 1;
             }
@@ -587,6 +605,7 @@ fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
             let e = word_end(text, s, last_word_end);
             out.push(Tok { s, e, w: &text[s..e] });
         }
+        i += len;
     }
     if let Some(s) = start {
         let e = word_end(text, s, last_word_end);
@@ -1634,6 +1653,37 @@ mod tests {
             let plain: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             let fast: Vec<&str> = alnum_words(&s).collect();
             proptest::prop_assert_eq!(fast, plain);
+        }
+
+        #[test]
+        fn tokens_read_bytewise_match_the_char_by_char_reference(
+            s in "[a-zA-Z0-9 .,'\u{e9}\u{c9}\u{2019}\u{2011}\u{660}\u{4e00}\u{301}-]{0,40}"
+        ) {
+            // The reference decodes every char, as `tokens` did before it
+            // read ASCII a byte at a time.
+            let mut want: Vec<(usize, usize)> = Vec::new();
+            let mut start = None;
+            let mut last = 0;
+            for (i, c) in s.char_indices() {
+                if c.is_alphanumeric() {
+                    start.get_or_insert(i);
+                    last = i + c.len_utf8();
+                } else if matches!(c, '.' | '\'' | '\u{2019}' | '-' | '\u{2011}') && start.is_some() {
+                    if c == '.' {
+                        last = i + 1;
+                    }
+                } else if let Some(st) = start.take() {
+                    want.push((st, word_end(&s, st, last)));
+                }
+            }
+            if let Some(st) = start {
+                want.push((st, word_end(&s, st, last)));
+            }
+            let mut toks = Vec::new();
+            tokens(&s, &mut toks);
+            let got: Vec<(usize, usize)> = toks.iter().map(|t| (t.s, t.e)).collect();
+            proptest::prop_assert!(toks.iter().all(|t| t.w == &s[t.s..t.e]));
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]
