@@ -1149,8 +1149,8 @@ pub fn find(
     let mut out: Vec<Quote> = Vec::new();
     crate::windows::gather(
         articles,
-        || (FoldBuf::new(), Vec::new(), Vec::new()),
-        |(buf, block_words, block_according), ai, a| {
+        || (FoldBuf::new(), Vec::new(), Vec::new(), Vec::new()),
+        |(buf, block_words, block_according, lower), ai, a| {
             let mut out: Vec<Quote> = Vec::new();
             // Each block's quote pairs, read once: a block is also the
             // previous one for the next.
@@ -1190,7 +1190,7 @@ pub fn find(
                     block_pairs[bi] = Some(pairs(&b.text));
                 }
                 words.find(&b.text, buf, block_words);
-                find_according_to(&b.text, block_according);
+                find_according_to(&b.text, lower, block_according);
                 let block_pairs = &block_pairs;
                 // The previous paragraph that names someone, skipping at
                 // most one that names no one (a paragraph of quotation).
@@ -1632,24 +1632,17 @@ fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
 /// `hay.to_ascii_lowercase()`: lowering ASCII keeps every offset), into
 /// `out` (cleared first). Read once per block, not per sentence. The
 /// phrase cannot overlap itself, so these are all its occurrences.
-fn find_according_to(hay: &str, out: &mut Vec<usize>) {
-    static AC: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
+fn find_according_to(hay: &str, lower: &mut Vec<u8>, out: &mut Vec<usize>) {
+    // A lowercase copy searched with `memmem` (SIMD): a case-insensitive
+    // automaton over the text took 2.6% of all the instructions of
+    // analysis, this a small part of that.
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"according to "));
     out.clear();
-    let ac = AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(["according to "])
-            .ok()
-    });
-    match ac {
-        Some(ac) => out.extend(ac.find_iter(hay).map(|m| m.start())),
-        None => out.extend(
-            hay.to_ascii_lowercase()
-                .match_indices("according to ")
-                .map(|m| m.0),
-        ),
-    }
+    lower.clear();
+    lower.extend_from_slice(hay.as_bytes());
+    lower.make_ascii_lowercase();
+    out.extend(FINDER.find_iter(lower));
 }
 
 /// The first of the sorted, non-overlapping occurrences `all` (each `len`
@@ -1895,7 +1888,7 @@ mod tests {
             let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
             let (ss, se) = (a.min(b), a.max(b));
             let mut all = Vec::new();
-            find_according_to(&s, &mut all);
+            find_according_to(&s, &mut Vec::new(), &mut all);
             proptest::prop_assert_eq!(
                 first_in(&all, ss, se, "according to ".len()),
                 s[ss..se].to_ascii_lowercase().find("according to ").map(|p| p + ss)
