@@ -627,6 +627,8 @@ fn capitalised(text: &str, w: &Word) -> bool {
 /// Per bigram: total count, articles met in, surface forms (folded word
 /// pairs) with their counts, ever capitalised.
 struct BigramStat {
+    /// The two stems (the key holds their numbers).
+    stems: (&'static str, &'static str),
     total: u32,
     articles: u32,
     /// The last article counted in `articles` (each article is read whole
@@ -707,7 +709,13 @@ fn actor_words(actors: &[Actor]) -> ActorWords {
         .collect()
 }
 
-type Bigrams = foldhash::HashMap<(&'static str, &'static str), BigramStat>;
+/// Keyed by the two stems' numbers (`bigram_key`): hashing and comparing
+/// one integer per pair of words of the corpus instead of two strings.
+type Bigrams = foldhash::HashMap<u64, BigramStat>;
+
+fn bigram_key(x: &Word, y: &Word) -> u64 {
+    u64::from(x.stem_id()) << 32 | u64::from(y.stem_id())
+}
 
 /// Adjacent phrase-word pairs of the body text (paragraphs, list items),
 /// counted per article in parallel and merged.
@@ -811,7 +819,8 @@ fn count_bigrams(
         if !ok[k] || !ok[k + 1] || !gap.trim().is_empty() {
             continue;
         }
-        let e = stats.entry((x.stem(), y.stem())).or_insert_with(|| BigramStat {
+        let e = stats.entry(bigram_key(x, y)).or_insert_with(|| BigramStat {
+            stems: (x.stem(), y.stem()),
             total: 0,
             articles: 0,
             last_article: u32::MAX,
@@ -856,7 +865,7 @@ fn heading_issues(drafts: &mut Vec<Draft>, labels: &[Label], stats: &Bigrams, ac
             {
                 return None;
             }
-            let st = stats.get(&(p[0].stem(), p[1].stem()))?;
+            let st = stats.get(&bigram_key(&p[0], &p[1]))?;
             (st.articles >= 2 && !st.capitalised).then(|| format!("{} {}", p[0].folded(), p[1].folded()))
         });
         if let Some(surface) = found {
@@ -890,7 +899,7 @@ fn bigram_issues(drafts: &mut Vec<Draft>, stats: Bigrams) {
         .into_iter()
         .filter(|(_, st)| st.total >= 3 && st.articles >= 2 && !st.capitalised)
         .collect();
-    cands.sort_by(|a, b| b.1.total.cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
+    cands.sort_by(|a, b| b.1.total.cmp(&a.1.total).then_with(|| a.1.stems.cmp(&b.1.stems)));
     let mut added = 0;
     let mut m = matcher_of(drafts);
     for (_, st) in cands {
