@@ -42,11 +42,15 @@ static FORMS: boxcar::Vec<Form> = boxcar::Vec::new();
 /// number.
 fn intern(folded: &str, span: u32) -> u32 {
     thread_local! {
-        static IDS: std::cell::RefCell<foldhash::HashMap<(&'static str, u32), u32>> =
-            std::cell::RefCell::new(foldhash::HashMap::default());
+        static IDS: std::cell::RefCell<Ids> = std::cell::RefCell::new(Ids::default());
     }
     IDS.with_borrow_mut(|ids| {
-        if let Some(&id) = ids.get(&(folded, span)) {
+        let short = short_key(folded, span);
+        let found = match short {
+            Some(k) => ids.short.get(&k),
+            None => ids.long.get(&(folded, span)),
+        };
+        if let Some(&id) = found {
             return id;
         }
         let st = stem(folded);
@@ -60,9 +64,38 @@ fn intern(folded: &str, span: u32) -> u32 {
         });
         // More than four billion distinct forms cannot be held in memory.
         let id = u32::try_from(k).expect("fewer than 2^32 word forms");
-        ids.insert((&FORMS[k].folded, span), id);
+        match short {
+            Some(key) => ids.short.insert(key, id),
+            None => ids.long.insert((&FORMS[k].folded, span), id),
+        };
         id
     })
+}
+
+/// A thread's index of the forms it made.
+#[derive(Default)]
+struct Ids {
+    /// Words of up to `SHORT_WORD` bytes, nearly all, under `short_key`:
+    /// one integer to hash and compare instead of a string.
+    short: foldhash::HashMap<u128, u32>,
+    long: foldhash::HashMap<(&'static str, u32), u32>,
+}
+
+const SHORT_WORD: usize = 11;
+
+/// `folded`'s bytes, its length and `span` in one integer, for a word of
+/// at most `SHORT_WORD` bytes.
+#[inline]
+fn short_key(folded: &str, span: u32) -> Option<u128> {
+    let b = folded.as_bytes();
+    if b.len() > SHORT_WORD {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    k[..b.len()].copy_from_slice(b);
+    k[SHORT_WORD] = b.len() as u8;
+    k[12..].copy_from_slice(&span.to_le_bytes());
+    Some(u128::from_le_bytes(k))
 }
 
 /// The number of stem `stem`, the same on every thread for the life of the
@@ -704,6 +737,21 @@ mod tests {
         assert_eq!(&t[ws[0].start()..ws[0].end()], "Petro");
         assert_eq!(&t[ws[5].start()..ws[5].end()], "Bogota\u{301}");
         assert_eq!(ws, reference(t));
+    }
+
+    #[test]
+    fn short_and_long_forms_intern_once_each() {
+        for w in ["a", "a\0", "eleven-char", "twelve-chars", "", "caf\u{e9}"] {
+            for span in [0, 1, 12, u32::MAX] {
+                let id = intern(w, span);
+                assert_eq!(intern(w, span), id, "{w:?} {span}");
+                assert_eq!(&*FORMS[id as usize].folded, w);
+                assert_eq!(FORMS[id as usize].span, span);
+            }
+        }
+        // The length is part of the key: a trailing NUL is another word.
+        assert_ne!(short_key("a", 1), short_key("a\0", 1));
+        assert_eq!(short_key("twelve-chars", 1), None);
     }
 
     #[test]
