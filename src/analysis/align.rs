@@ -133,7 +133,9 @@ fn is_term(w: &Word) -> bool {
 /// few hundred candidates an issue compares (`vector`), not for the
 /// million passages a large corpus has.
 struct Terms {
-    ids: foldhash::HashMap<&'static str, u32>,
+    /// By stem number (`Word::stem_id`: equal exactly when the stems are),
+    /// so counting hashes an integer per word, not its stem.
+    ids: foldhash::HashMap<u32, u32>,
     df: Vec<u32>,
     passages: f32,
 }
@@ -141,7 +143,8 @@ struct Terms {
 /// One piece of passages: its terms numbered locally in order of first use,
 /// how many of its passages hold each, and how many passages it has.
 struct Piece {
-    terms: Vec<&'static str>,
+    /// Stem numbers.
+    terms: Vec<u32>,
     df: Vec<u32>,
     passages: usize,
 }
@@ -157,7 +160,7 @@ type PassageWords<'p> = dyn Fn(usize, &mut dyn FnMut(Option<&[Word]>)) + Sync + 
 impl Piece {
     /// The piece of passages `range`.
     fn of(range: std::ops::Range<usize>, passage: &PassageWords) -> Piece {
-        let mut local: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+        let mut local: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
         let mut piece = Piece {
             terms: Vec::new(),
             df: Vec::new(),
@@ -171,9 +174,9 @@ impl Piece {
                 piece.passages += usize::from(ws.is_some());
                 for w in ws.iter().flat_map(|ws| ws.iter()).filter(|w| is_term(w)) {
                     let next = piece.terms.len() as u32;
-                    let id = *local.entry(w.stem()).or_insert(next);
+                    let id = *local.entry(w.stem_id()).or_insert(next);
                     if id == next {
-                        piece.terms.push(w.stem());
+                        piece.terms.push(w.stem_id());
                         piece.df.push(0);
                         seen.push(0);
                     }
@@ -228,7 +231,7 @@ impl Terms {
         let mut v: Vector = ws
             .iter()
             .filter(|w| is_term(w))
-            .filter_map(|w| Some((*self.ids.get(w.stem())?, 1.0)))
+            .filter_map(|w| Some((*self.ids.get(&w.stem_id())?, 1.0)))
             .collect();
         // Sentences are short: sorting and merging beats a map per sentence.
         v.sort_unstable_by_key(|x| x.0);
