@@ -422,10 +422,14 @@ pub fn align(
         .iter()
         .any(|c| c.len() > MAX_CANDIDATES)
         .then(|| Matcher::for_issues(issues));
+    // Candidates are passages (`per_issue` keeps no other sentence): their
+    // words are read without looking up their blocks again, a cache miss
+    // each for candidates spread over the corpus.
     let density = |s: SentenceId, i: IssueId| {
+        debug_assert!(is_passage(articles, &sentences[s as usize]));
         matcher
             .as_ref()
-            .map_or(0.0, |m| passages.with(s as usize, |ws| density(m, ws, i)))
+            .map_or(0.0, |m| words.with(s as usize, |ws| density(m, ws, i)))
     };
     // Issues are independent once the term counts exist: group them in parallel.
     issues
@@ -435,7 +439,7 @@ pub fn align(
             let ids = candidates(c, &density, issue.id);
             let vecs: Vec<Vector> = ids
                 .iter()
-                .map(|&s| passages.with(s as usize, |ws| terms.vector(ws.unwrap_or_default())))
+                .map(|&s| words.with(s as usize, |ws| terms.vector(ws.unwrap_or_default())))
                 .collect();
             let mut groups: Vec<AlignedGroup> = group(&ids, sentences, &vecs)
                 .into_iter()
