@@ -46,11 +46,27 @@ fn intern(folded: &str, span: u32) -> u32 {
     }
     IDS.with_borrow_mut(|ids| {
         let short = short_key(folded, span);
+        // The frequent words' keys recur: a small table keyed by a few bits
+        // of the key answers most of them before the map is probed.
+        let slot = short.map(|k| {
+            let h = ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            (h >> (64 - RECENT_BITS)) as usize
+        });
+        if let (Some(k), Some(slot)) = (short, slot) {
+            if let Some(&(key, id)) = ids.recent.get(slot) {
+                if key == k && id != u32::MAX {
+                    return id;
+                }
+            }
+        }
         let found = match short {
             Some(k) => ids.short.get(&k),
             None => ids.long.get(&(folded, span)),
         };
         if let Some(&id) = found {
+            if let (Some(k), Some(slot)) = (short, slot) {
+                ids.remember(slot, k, id);
+            }
             return id;
         }
         let st = stem(folded);
@@ -68,6 +84,9 @@ fn intern(folded: &str, span: u32) -> u32 {
             Some(key) => ids.short.insert(key, id),
             None => ids.long.insert((&FORMS[k].folded, span), id),
         };
+        if let (Some(k), Some(slot)) = (short, slot) {
+            ids.remember(slot, k, id);
+        }
         id
     })
 }
@@ -75,6 +94,9 @@ fn intern(folded: &str, span: u32) -> u32 {
 /// A thread's index of the forms it made.
 #[derive(Default)]
 struct Ids {
+    /// The last short key met in each of `2^RECENT_BITS` slots, and its
+    /// form (`u32::MAX`: none yet).
+    recent: Vec<(u128, u32)>,
     /// Words of up to `SHORT_WORD` bytes, nearly all, under `short_key`:
     /// one integer to hash and compare instead of a string.
     short: foldhash::HashMap<u128, u32>,
@@ -82,6 +104,19 @@ struct Ids {
 }
 
 const SHORT_WORD: usize = 11;
+
+const RECENT_BITS: u32 = 12;
+
+impl Ids {
+    fn remember(&mut self, slot: usize, key: u128, id: u32) {
+        if self.recent.is_empty() {
+            self.recent = vec![(0, u32::MAX); 1 << RECENT_BITS];
+        }
+        if let Some(r) = self.recent.get_mut(slot) {
+            *r = (key, id);
+        }
+    }
+}
 
 /// `folded`'s bytes, its length and `span` in one integer, for a word of
 /// at most `SHORT_WORD` bytes.
