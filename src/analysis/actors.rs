@@ -25,6 +25,7 @@
 //! (`Authority`) names it when no other actor's name holds that word.
 
 use super::by_article::Tally;
+use super::sieve::Sieve;
 use super::{Actor, ActorKind, ByArticle, Evidence, Lexicon, Mention};
 use crate::corpus::{Article, BlockKind};
 use crate::text::{fold, fold_compact, FoldBuf, Span};
@@ -846,39 +847,6 @@ fn lowercase_uses(articles: &[Article], wanted: &WordSet) -> WordSet {
         })
 }
 
-/// One bit per hash of a set's words: a word whose bit is clear is not in
-/// the set, told without probing it. Every lowercase word of the corpus is
-/// looked up in `wanted`, a set of megabytes at 100,000 articles, and
-/// nearly all are not in it.
-struct Sieve {
-    bits: Vec<u64>,
-}
-
-impl Sieve {
-    /// 2^20 bits (128 KB, within a core's cache): with a hundred thousand
-    /// words a tenth of them set, so nine in ten others are told apart.
-    const BITS: u32 = 20;
-
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Sieve {
-        let mut bits = vec![0u64; (1 << Sieve::BITS) / 64];
-        for w in words {
-            let h = Sieve::slot(w);
-            bits[h / 64] |= 1 << (h % 64);
-        }
-        Sieve { bits }
-    }
-
-    fn slot(w: &str) -> usize {
-        use std::hash::BuildHasher;
-        (foldhash::fast::FixedState::default().hash_one(w) >> (64 - Sieve::BITS)) as usize
-    }
-
-    fn may_hold(&self, w: &str) -> bool {
-        let h = Sieve::slot(w);
-        self.bits[h / 64] >> (h % 64) & 1 == 1
-    }
-}
-
 fn lowercase_uses_in(a: &Article, wanted: &WordSet, sieve: &Sieve) -> WordSet {
     let mut out = WordSet::default();
     {
@@ -1687,14 +1655,6 @@ mod tests {
             let plain: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             let fast: Vec<&str> = alnum_words(&s).collect();
             proptest::prop_assert_eq!(fast, plain);
-        }
-
-        #[test]
-        fn a_sieve_holds_every_word_put_in_it(words in proptest::collection::vec("[a-z\u{e9}]{1,12}", 0..200)) {
-            let sieve = Sieve::new(words.iter().map(String::as_str));
-            for w in &words {
-                proptest::prop_assert!(sieve.may_hold(w), "{}", w);
-            }
         }
 
         #[test]

@@ -15,6 +15,7 @@ pub mod quotes;
 pub mod runs;
 pub mod sentences;
 pub mod shared;
+pub mod sieve;
 pub mod stances;
 pub mod words;
 

@@ -25,6 +25,7 @@
 //! list, then sentence, then reading order.
 use super::issues::{header_actor, label_column, lead_of, Matcher};
 use super::runs::{range_of, ArticleRuns};
+use super::sieve::Sieve;
 use super::words::{words, SentenceWords, Word};
 use super::{
     Actor, ActorId, ActorKind, Evidence, Issue, IssueId, Lexicon, Mention, Quote, QuoteKind, Sentence,
@@ -77,6 +78,8 @@ pub struct ActorFinder {
     /// First folded word → candidates, exact aliases before derived ones,
     /// longest first.
     by_first: foldhash::HashMap<String, Vec<Form>>,
+    /// `by_first`'s keys: nearly every word of a text starts no name.
+    firsts: Sieve,
 }
 
 struct Form {
@@ -149,7 +152,8 @@ impl ActorFinder {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| a.derived.cmp(&b.derived).then(b.words.len().cmp(&a.words.len())));
         }
-        ActorFinder { by_first }
+        let firsts = Sieve::new(by_first.keys().map(String::as_str));
+        ActorFinder { by_first, firsts }
     }
 
     /// Every actor named in `text` (non-overlapping, left to right).
@@ -158,7 +162,12 @@ impl ActorFinder {
         let mut i = 0;
         while i < ws.len() {
             let mut hit = None;
-            for f in self.by_first.get(ws[i].folded()).into_iter().flatten() {
+            let first = ws[i].folded();
+            let forms = match self.firsts.may_hold(first) {
+                true => self.by_first.get(first),
+                false => None,
+            };
+            for f in forms.into_iter().flatten() {
                 let n = f.words.len();
                 if i + n > ws.len() || !ws[i..i + n].iter().zip(&f.words).all(|(w, a)| w.folded() == *a) {
                     continue;
