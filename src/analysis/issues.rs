@@ -25,6 +25,7 @@ use crate::text::Span;
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::words::{words, SentenceWords, Word};
 
@@ -978,6 +979,7 @@ impl Flat {
         &self.items[start as usize..end as usize]
     }
 
+    #[cfg(test)]
     fn iter(&self) -> impl Iterator<Item = &[u32]> + '_ {
         (0..self.ends.len()).map(|k| self.get(k))
     }
@@ -1021,7 +1023,12 @@ pub fn assign(
     bigram_issues(&mut drafts, stats);
     let matcher = matcher_of(&drafts);
 
-    let mut counts = vec![vec![0u32; articles.len()]; drafts.len()];
+    // Mentions per issue and article, counted where each sentence's and
+    // quote's issues are read, in parallel (counting after, in order, kept
+    // one core busy while the other waited).
+    let mut counts: Vec<Vec<AtomicU32>> = (0..drafts.len())
+        .map(|_| (0..articles.len()).map(|_| AtomicU32::new(0)).collect())
+        .collect();
     // Each table's rows and their issues, read per article in parallel.
     let tables: Vec<Vec<(u32, Rows)>> = articles
         .par_iter()
@@ -1045,7 +1052,7 @@ pub fn assign(
         for (bi, rows) in blocks {
             for (_, is) in &rows {
                 for &i in is {
-                    counts[i][ai] += 1;
+                    *counts[i][ai].get_mut() += 1;
                 }
             }
             table_rows.insert((ai as u32, bi), rows);
@@ -1095,25 +1102,28 @@ pub fn assign(
             _ => Vec::new(),
         }
     };
+    let count = |i: usize, article: u32| {
+        if let Some(c) = counts.get(i).and_then(|c| c.get(article as usize)) {
+            c.fetch_add(1, Ordering::Relaxed);
+        }
+    };
     let sent_issues = Flat::of(sentences.len(), &|k| {
-        sentences
-            .get(k)
-            .map_or_else(Vec::new, |s| cache.with(k, |ws| of_sentence(s, ws)))
-    });
-    for (s, is) in sentences.iter().zip(sent_issues.iter()) {
+        let Some(s) = sentences.get(k) else {
+            return Vec::new();
+        };
+        let is = cache.with(k, |ws| of_sentence(s, ws));
+        // A table's rows were counted once each above.
         let table = articles
             .get(s.article as usize)
             .and_then(|a| a.blocks.get(s.block as usize))
             .is_some_and(|b| b.kind == BlockKind::Table);
-        if table {
-            continue;
-        }
-        for &i in is {
-            if let Some(c) = counts[i as usize].get_mut(s.article as usize) {
-                *c += 1;
+        if !table {
+            for &i in &is {
+                count(i, s.article);
             }
         }
-    }
+        is
+    });
     // Per quote, in one flat list as for sentences: how many of its issues
     // are read in its own words, then its issues, those first (see
     // `own_and_all`).
@@ -1139,19 +1149,18 @@ pub fn assign(
                 }
             }
         }
+        // A quote's own words count toward their issues (its sentence's
+        // were counted above already).
+        for &i in &is[..own] {
+            count(i, q.at.article);
+        }
         is.insert(0, own);
         is
     });
-    // A quote's own words count toward their issues (its sentence's were
-    // counted above already).
-    for (q, list) in quotes.iter().zip(quote_issues.iter()) {
-        let (own, is) = own_and_all(list);
-        for &i in &is[..own] {
-            if let Some(c) = counts[i as usize].get_mut(q.at.article as usize) {
-                *c += 1;
-            }
-        }
-    }
+    let mut counts: Vec<Vec<u32>> = counts
+        .into_iter()
+        .map(|c| c.into_iter().map(AtomicU32::into_inner).collect())
+        .collect();
 
     // Dense ids over the issues the corpus mentions.
     let mut remap = vec![None; drafts.len()];
