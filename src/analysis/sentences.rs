@@ -277,6 +277,18 @@ fn ends_here(
 /// Splits one block's text into sentences. Spans exclude surrounding
 /// whitespace, are ordered, do not overlap, and together cover every
 /// non-whitespace char. A blank line always ends a sentence.
+/// The bytes `split` stops at: a line break, `.`, `?`, `!`, and the first
+/// byte of `…`.
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'!' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 pub fn split(text: &str) -> Vec<Span> {
     let b = text.as_bytes();
     let n = b.len();
@@ -284,6 +296,13 @@ pub fn split(text: &str) -> Vec<Span> {
     let mut start = skip_ws(text, 0);
     let mut i = start;
     while i < n {
+        // Nearly every byte ends nothing: a tight loop skips them.
+        while i < n && !STOPS[usize::from(b[i])] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
         let c = b[i];
         if c == b'\n' {
             // A blank line is a hard break.
