@@ -528,13 +528,11 @@ fn words_with(text: &str, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Wor
             continue;
         }
         let start = i;
-        let mut ascii = true;
         while i < b.len() && !is_ascii_separator(b[i]) {
-            ascii &= b[i].is_ascii();
             i += 1;
         }
         let run = &text[start..i];
-        if ascii {
+        if run.is_ascii() {
             ascii_word(run, start, buf, out);
         } else {
             folded_words(run, start, buf, at, out);
@@ -542,9 +540,23 @@ fn words_with(text: &str, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Wor
     }
 }
 
+#[inline]
 fn is_ascii_separator(c: u8) -> bool {
-    c.is_ascii() && !c.is_ascii_alphanumeric() && c != b'\''
+    SEPARATORS[usize::from(c)]
 }
+
+/// ASCII chars other than letters, digits and the apostrophe, as a table:
+/// `words_with` tests every byte of the corpus.
+const SEPARATORS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = !b.is_ascii_alphanumeric() && b != b'\'';
+        c += 1;
+    }
+    t
+};
 
 /// The word of ASCII run `run` (letters, digits, apostrophes) found at
 /// `base`: an apostrophe continues a word but never starts one.
