@@ -578,8 +578,21 @@ fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        if x.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits at once: each would only
+            // move the word's end.
+            if start.is_none() {
+                start = Some(i);
+            }
+            i += 1;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            last_word_end = i;
+            continue;
+        }
         let (word_char, inner, len) = if x.is_ascii() {
-            (x.is_ascii_alphanumeric(), matches!(x, b'.' | b'\'' | b'-'), 1)
+            (false, matches!(x, b'.' | b'\'' | b'-'), 1)
         } else {
             // `i` is a char boundary: it only ever steps over whole chars.
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
