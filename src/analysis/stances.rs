@@ -163,9 +163,10 @@ impl ActorFinder {
         while i < ws.len() {
             let mut hit = None;
             let first = ws[i].folded();
-            let forms = match self.firsts.may_hold(first) {
-                true => self.by_first.get(first),
-                false => None,
+            let forms = if self.firsts.may_hold(first) {
+                self.by_first.get(first)
+            } else {
+                None
             };
             for f in forms.into_iter().flatten() {
                 let n = f.words.len();
