@@ -443,9 +443,9 @@ fn bare_subject(text: &str, quotes: &[(Span, Span)], mentions: &[Mention], pos: 
         let ((at, w), (_, next)) = (pair[0], pair[1]);
         let name_ok = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().all(char::is_alphabetic)
-            && !NOT_NAMES.contains(&fold(w).as_str())
+            && !NOT_NAMES.contains(&fold_compact(w).as_str())
             && !is_title(w);
-        let nf = fold(next.trim_end_matches(['.', ',', ';']));
+        let nf = fold_compact(next.trim_end_matches(['.', ',', ';']));
         let verb_next = next
             .chars()
             .all(|c| c.is_lowercase() || matches!(c, '.' | ',' | ';'))
@@ -493,7 +493,7 @@ fn coordinated(text: &str, mentions: &[Mention], m: &Mention) -> bool {
         o.actor != m.actor
             && text
                 .get(a as usize..b as usize)
-                .is_some_and(|g| matches!(fold(g.trim()).as_str(), "and" | "or"))
+                .is_some_and(|g| matches!(fold_compact(g.trim()).as_str(), "and" | "or"))
     })
 }
 
@@ -681,7 +681,7 @@ impl Ctx<'_> {
                 continue;
             }
             let Some((ws, w)) = last_word(p) else { break };
-            let lw = fold(w);
+            let lw = fold_compact(w);
             if AUX.contains(&lw.as_str()) || (lw.len() > 4 && lw.ends_with("ly")) {
                 end = floor + ws;
                 continue;
@@ -712,7 +712,7 @@ impl Ctx<'_> {
         }
         let (ws, w) = last_word(p)?;
         let at = Span::new(floor + ws, floor + ws + w.len());
-        let lw = fold(w);
+        let lw = fold_compact(w);
         // `X called it “…” and said …`: the subject of the first verb.
         if lw == "and" && depth == 0 {
             let v = self.last_verb_in(floor, floor + ws)?;
@@ -781,7 +781,8 @@ impl Ctx<'_> {
         let group_of = cwords.iter().position(|w| {
             near.iter().any(|x| {
                 x.1 == Tag::Group
-                    && fold(x.0.slice(text)) == fold(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    && fold_compact(x.0.slice(text))
+                        == fold_compact(w.trim_matches(|c: char| !c.is_alphanumeric()))
             })
         });
         let plural_head = cwords.len() <= 3
@@ -802,7 +803,7 @@ impl Ctx<'_> {
         // `the mayor`, `the president`: a role word for a person named before.
         let before = text.get(floor..floor + ws).unwrap_or("");
         if let Some((ts, t)) = last_word(before) {
-            if fold(t) == "the" && w.chars().all(|c| c.is_lowercase()) {
+            if fold_compact(t) == "the" && w.chars().all(|c| c.is_lowercase()) {
                 let actor = self.role(floor + ts, &lw, actors);
                 let span = Span::new(floor + ts, end);
                 return actor.map(|a| Speaker {
@@ -892,7 +893,7 @@ impl Ctx<'_> {
         }
         let r = &self.text[start..];
         let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
-        let w = fold(&r[..wlen]);
+        let w = fold_compact(&r[..wlen]);
         if w == "he" || w == "she" {
             let at = Span::new(start, start + wlen);
             return Some(Speaker {
@@ -908,7 +909,7 @@ impl Ctx<'_> {
             let l3 = r3.find(|c: char| !c.is_alphabetic()).unwrap_or(r3.len());
             let role = &r3[..l3];
             if !role.is_empty() && role.chars().all(|c| c.is_lowercase()) {
-                let actor = self.role(start, &fold(role), actors)?;
+                let actor = self.role(start, &fold_compact(role), actors)?;
                 let at = Span::new(start, s2 + l3);
                 return Some(Speaker {
                     actor: Some(actor),
@@ -923,7 +924,7 @@ impl Ctx<'_> {
     /// The one person named earlier in the article whose name or an alias
     /// is `name`, or whose surname `name` is (`Burgum` → Doug Burgum).
     fn named(&self, name: &str, pos: usize, actors: &[Actor]) -> Option<ActorId> {
-        let f = fold(name.trim());
+        let f = fold_compact(name.trim());
         if f.is_empty() {
             return None;
         }
@@ -1041,7 +1042,7 @@ impl Ctx<'_> {
         }
         // `“…” and said`: a second verb of the sentence's own subject.
         if matches!(
-            fold(between.trim()).as_str(),
+            fold_compact(between.trim()).as_str(),
             "and" | "but" | "or" | "which" | "who"
         ) {
             return None;
@@ -1051,8 +1052,8 @@ impl Ctx<'_> {
         }
         // An unnamed source (`a spokesman said`): keep the words only.
         let t = between.trim().trim_end_matches(',');
-        let first = fold(t.split_whitespace().next().unwrap_or(""));
-        let lone_article = matches!(fold(t).as_str(), "a" | "an" | "the");
+        let first = fold_compact(t.split_whitespace().next().unwrap_or(""));
+        let lone_article = matches!(fold_compact(t).as_str(), "a" | "an" | "the");
         if word_count(t) <= 4 && !NOT_SPEAKERS.contains(&first.as_str()) && !lone_article {
             let s = p + (between.len() - between.trim_start().len());
             // `“…,” Burgum said`: a surname of a person named before.
@@ -1459,7 +1460,7 @@ fn indirect(
                 continue;
             }
             // `to` verbs (`aims to`, `hopes to`) state intentions, not speech.
-            if fold(v.slice(text)).ends_with(" to") {
+            if fold_compact(v.slice(text)).ends_with(" to") {
                 continue;
             }
             if in_quotes(ctx.quotes, v) {
@@ -1518,7 +1519,7 @@ fn indirect(
             {
                 after = &after[..cut];
             }
-            let clause_start = clause_start(after, ends_prep, &fold(v.slice(text)));
+            let clause_start = clause_start(after, ends_prep, &fold_compact(v.slice(text)));
             let Some(cs) = clause_start else { continue };
             let c = &after[cs..];
             let c = c.trim_start();
@@ -1537,7 +1538,7 @@ fn indirect(
             }
             // `… leaders often argue has been lacking`: a clause opening on
             // a verb has no subject of its own; the verb is not reporting.
-            let first = fold(c.split_whitespace().next().unwrap_or(""));
+            let first = fold_compact(c.split_whitespace().next().unwrap_or(""));
             if CLAUSE_AUX.contains(&first.as_str()) {
                 continue;
             }
@@ -1662,7 +1663,7 @@ fn clause_start(after: &str, ends_prep: bool, verb: &str) -> Option<usize> {
     for (n, w) in after.split_inclusive(|c: char| c.is_whitespace()).enumerate() {
         let t = w.trim().trim_end_matches(',');
         if n == 0 {
-            first_word = Some(fold(t));
+            first_word = Some(fold_compact(t));
         }
         if n >= 6 || t.ends_with([';', ':']) {
             break;
@@ -1674,7 +1675,7 @@ fn clause_start(after: &str, ends_prep: bool, verb: &str) -> Option<usize> {
         if !ends_prep && t.eq_ignore_ascii_case("on") && n <= 4 && n > 0 && took_position {
             return Some(pos + w.len());
         }
-        if POSITION_NOUNS.contains(&fold(t).as_str()) {
+        if POSITION_NOUNS.contains(&fold_compact(t).as_str()) {
             took_position = true;
         }
         pos += w.len();
