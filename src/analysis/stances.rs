@@ -338,16 +338,25 @@ fn gap_words(gap: &str) -> usize {
 /// `, but` (contrast joins two subjects' claims).
 fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut cuts = vec![0];
-    let lower = crate::text::fold(text);
+    // ASCII folds to its lowercase, byte for byte: compared as it is, with
+    // no folded copy (one per sentence read).
+    let lower = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::text::fold(text))
+    };
     // Folding may change byte lengths; only cut where both agree.
     let same = lower.len() == text.len();
-    for (i, c) in text.char_indices() {
-        if c == ';' {
+    for (i, c) in text.bytes().enumerate() {
+        if c == b';' {
             cuts.push(i + 1);
-        } else if c == ',' && same {
+        } else if c == b',' && same {
             let Some(rest) = lower.get(i + 1..) else { continue };
             for conj in [" while ", " whereas ", " but "] {
-                if rest.starts_with(conj) {
+                if rest
+                    .get(..conj.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(conj))
+                {
                     cuts.push(i + 1);
                 }
             }
@@ -721,6 +730,15 @@ fn block_named(finder: &ActorFinder, text: &str, ws: &[Word], mentions: &[Mentio
     named
 }
 
+/// A clause's words and mentions, made relative to it: lists a thread
+/// reuses from clause to clause (made anew, they were two allocations for
+/// every clause read).
+#[derive(Default)]
+struct Scratch {
+    words: Vec<Word>,
+    mentions: Vec<Mention>,
+}
+
 /// The most sentences or quotes a rule reads as one piece of parallel work.
 const STEAL: usize = 4096;
 
@@ -740,7 +758,7 @@ fn sentences_rule(
     // flat list: most sentences find nothing, and a list per sentence
     // would cost 24 bytes each for it.
     // A sentence that speaks to an issue (the only ones read, below).
-    let read = |s: &Sentence, sws: Option<&[Word]>| {
+    let read = |scratch: &mut Scratch, s: &Sentence, sws: Option<&[Word]>| {
         let mut found = Vec::new();
         let Some(b) = articles
             .get(s.article as usize)
@@ -766,29 +784,37 @@ fn sentences_rule(
             let Some(ctext) = stext.get(ca..cb) else { continue };
             // Clauses are cut at punctuation, between words: the clause's
             // words are the sentence's words inside it, made relative.
-            let ws: Vec<Word> = sws
-                .iter()
-                .filter(|w| w.start() >= ca && w.end() <= cb)
-                .map(|w| w.shifted(ca))
-                .collect();
-            let local: Vec<Mention> = in_block
-                .iter()
-                .filter(|m| {
-                    let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
-                    ms >= base + ca && me <= base + cb
-                })
-                .map(|m| {
-                    let mut m = *m;
-                    m.at.span = Span::new(
-                        m.at.span.start as usize - base - ca,
-                        m.at.span.end as usize - base - ca,
-                    );
-                    m
-                })
-                .collect();
-            let named = block_named(finder, ctext, &ws, &local);
+            let Scratch {
+                words: ws,
+                mentions: local,
+            } = scratch;
+            ws.clear();
+            ws.extend(
+                sws.iter()
+                    .filter(|w| w.start() >= ca && w.end() <= cb)
+                    .map(|w| w.shifted(ca)),
+            );
+            local.clear();
+            local.extend(
+                in_block
+                    .iter()
+                    .filter(|m| {
+                        let (ms, me) = (m.at.span.start as usize, m.at.span.end as usize);
+                        ms >= base + ca && me <= base + cb
+                    })
+                    .map(|m| {
+                        let mut m = *m;
+                        m.at.span = Span::new(
+                            m.at.span.start as usize - base - ca,
+                            m.at.span.end as usize - base - ca,
+                        );
+                        m
+                    }),
+            );
+            let ws = &ws[..];
+            let named = block_named(finder, ctext, ws, local);
             let mut from = 0;
-            while let Some((v0, v1)) = verbs.first(&ws, from) {
+            while let Some((v0, v1)) = verbs.first(ws, from) {
                 from = v1;
                 // A capitalised "verb" mid-clause is a name (`United States`).
                 if v0 > 0
@@ -846,11 +872,12 @@ fn sentences_rule(
         .par_iter()
         .with_max_len(STEAL)
         .enumerate()
-        .flat_map_iter(|(i, s)| match s.issues.is_empty() {
+        .map_init(Scratch::default, |scratch, (i, s)| match s.issues.is_empty() {
             // Most sentences speak to no issue: their words are not read.
             true => Vec::new(),
-            false => sentence_words.with(i, |sws| read(s, sws)),
+            false => sentence_words.with(i, |sws| read(scratch, s, sws)),
         })
+        .flat_map_iter(|found| found)
         .collect();
     for (actor, issue, at) in found {
         out.push(actor, issue, at, StanceSource::Sentence);
@@ -1044,6 +1071,11 @@ mod tests {
         let t = "A pushes for x; B argues for y, while C wants z";
         let cs: Vec<&str> = clauses(t).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(cs, ["A pushes for x;", " B argues for y,", " while C wants z"]);
+        // Matched folded: any case, and past a non-ASCII char that folds
+        // to as many bytes.
+        let t = "A wants Ж, WHEREAS B wants y";
+        let cs: Vec<&str> = clauses(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(cs, ["A wants Ж,", " WHEREAS B wants y"]);
     }
 
     #[test]
