@@ -265,7 +265,10 @@ fn candidates(
 ) -> Vec<SentenceId> {
     if c.len() > MAX_CANDIDATES {
         let mut scored: Vec<(f32, SentenceId)> = c.iter().map(|&id| (density(id, issue), id)).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Only which are the first `MAX_CANDIDATES` matters (they go back
+        // into reading order), and the order is total (ties by id): a
+        // selection, not a sort of a crowded issue's every sentence.
+        scored.select_nth_unstable_by(MAX_CANDIDATES - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         c = scored.into_iter().take(MAX_CANDIDATES).map(|x| x.1).collect();
         c.sort_unstable();
     }
@@ -309,6 +312,20 @@ fn density(matcher: &Matcher, ws: Option<&[Word]>, issue: IssueId) -> f32 {
     d
 }
 
+/// A pair of passages `i < j` with similarity `s` as one number that sorts
+/// most similar first, then by `(i, j)`. For `s >= 0` (similarities are
+/// dot products of non-negative weights), a float's bits order as the
+/// float does.
+fn pair_key(s: f32, i: usize, j: usize) -> u128 {
+    debug_assert!(s >= 0.0);
+    (u128::from(!s.to_bits()) << 64) | ((i as u128) << 32) | j as u128
+}
+
+/// The passages of a `pair_key`.
+fn pair_of(key: u128) -> (usize, usize) {
+    (((key >> 32) as u32) as usize, (key as u32) as usize)
+}
+
 /// Groups one issue's candidates (indices into `ids`).
 /// `vecs[i]` is the vector of `ids[i]`.
 fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Vector]) -> Vec<(Vec<usize>, f32)> {
@@ -339,14 +356,16 @@ fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Vector]) -> Vec<(Ve
             sim[i * n + j] = s;
             sim[j * n + i] = s;
             if s >= THRESHOLD {
-                pairs.push((s, i, j));
+                pairs.push(pair_key(s, i, j));
             }
         }
         for &(t, _) in a {
             row[t as usize] = 0.0;
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    // Most similar first, then by passages: keys sort as numbers, no two
+    // alike, so an unstable sort orders them as the stable one did.
+    pairs.sort_unstable();
     // Clusters: members, their articles (sorted), and `link[c * n + d]`, the
     // sum of similarities between clusters c and d, kept up to date on each
     // merge so average linkage costs O(n) per merge.
@@ -354,7 +373,8 @@ fn group(ids: &[SentenceId], sentences: &[Sentence], vecs: &[Vector]) -> Vec<(Ve
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut arts: Vec<Vec<u32>> = (0..n).map(|i| vec![art(i)]).collect();
     let mut link = sim.clone();
-    for (_, i, j) in pairs {
+    for key in pairs {
+        let (i, j) = pair_of(key);
         let (ci, cj) = (of[i], of[j]);
         if ci == cj {
             continue;
@@ -570,6 +590,23 @@ mod tests {
                 };
                 prop_assert_eq!(bits(&got), bits(want));
             }
+        }
+    }
+
+    proptest! {
+        /// Pairs sorted by their keys come in the order of the comparison
+        /// they replace: most similar first, then by passages.
+        #[test]
+        fn pair_keys_sort_like_similarity_then_passages(
+            pairs in proptest::collection::vec((0.0f32..2.0, 0usize..300, 0usize..300), 0..200),
+        ) {
+            let mut want = pairs.clone();
+            want.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+            let mut keys: Vec<u128> = pairs.iter().map(|&(s, i, j)| pair_key(s, i, j)).collect();
+            keys.sort_unstable();
+            let got: Vec<(usize, usize)> = keys.into_iter().map(pair_of).collect();
+            let want: Vec<(usize, usize)> = want.into_iter().map(|p| (p.1, p.2)).collect();
+            prop_assert_eq!(got, want);
         }
     }
 
