@@ -174,6 +174,9 @@ const TITLED: u8 = 4;
 /// The title was an office (`President Lula`, `Brazil’s president Lula`):
 /// enough to take even a one-word name for a person.
 const OFFICE: u8 = 8;
+/// The first in its article written this way (surface and title length):
+/// a later one gives no form an earlier one of its name did not.
+const FRESH: u8 = 16;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -214,6 +217,10 @@ impl Candidate {
 
     fn office(&self) -> bool {
         self.flags & OFFICE != 0
+    }
+
+    fn fresh(&self) -> bool {
+        self.flags & FRESH != 0
     }
 
     /// The name as written (titles stripped).
@@ -685,6 +692,7 @@ fn candidates_in<'a>(
     skip_names: &[String],
     toks: &mut Vec<Tok<'a>>,
     keys: &mut Keys,
+    forms_seen: &mut foldhash::HashSet<(&'a str, u16)>,
     out: &mut Vec<Candidate>,
 ) {
     tokens(text, toks);
@@ -827,15 +835,18 @@ fn candidates_in<'a>(
             && OFFICES.contains(&lower_key(toks[i - 1].w).as_str());
         let office = lower_office || (k > title_from && OFFICES.contains(&lower_key(run[k - 1].w).as_str()));
         let flag = |on: bool, f: u8| if on { f } else { 0 };
+        let title_bytes = u16::try_from(s - surface_start).unwrap_or(0);
+        let surface = &text[s - usize::from(title_bytes)..e];
         out.push(Candidate {
             at: Evidence { article, block, span },
             key: keys.id(&key),
-            title_bytes: u16::try_from(s - surface_start).unwrap_or(0),
+            title_bytes,
             words: u8::try_from(name_toks.len()).unwrap_or(u8::MAX),
             flags: flag(before_speech || after_speech || appositive_speech, SPEAKER)
                 | flag(possessive, POSSESSIVE)
                 | flag(k > title_from || lower_office, TITLED)
-                | flag(office, OFFICE),
+                | flag(office, OFFICE)
+                | flag(forms_seen.insert((surface, title_bytes)), FRESH),
         });
         i = next_i;
     }
@@ -1038,6 +1049,7 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             // time in `malloc` and `realloc`.
             keys.ids.clear();
             let mut toks = reuse(std::mem::take(spare_toks));
+            let mut forms_seen = foldhash::HashSet::default();
             let mut skip_names = Vec::new();
             if let Some(au) = &a.author {
                 for part in au.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
@@ -1079,6 +1091,7 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
                         &skip_names,
                         &mut toks,
                         keys,
+                        &mut forms_seen,
                         &mut cands,
                     );
                 }
@@ -1313,7 +1326,11 @@ pub fn find(articles: &[Article], lexicon: &Lexicon) -> (Vec<Actor>, Vec<Mention
             // once, in order of first use.
             let mut named: foldhash::HashSet<String> = foldhash::HashSet::default();
             named.insert(fold(&name));
-            for form in first_uses(members, |m| [cand(m).name(articles), cand(m).surface(articles)]) {
+            // A member written as one before it in its article was (a
+            // name's members keep their article order) adds no form:
+            // only the first of each way of writing it is read.
+            let fresh: Vec<u32> = members.iter().copied().filter(|&m| cand(m).fresh()).collect();
+            for form in first_uses(&fresh, |m| [cand(m).name(articles), cand(m).surface(articles)]) {
                 if named.insert(fold(form)) {
                     aliases.push(form.to_string());
                 }
