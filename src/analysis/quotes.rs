@@ -1505,9 +1505,9 @@ fn indirect(
             // `… said it would not sign, and officials argued that …`: a
             // second speaker's clause is not part of the first one's.
             let base = v.end as usize;
-            if let Some(cut) = [", and ", ", but ", ", while "]
-                .iter()
-                .filter_map(|c| after.find(c))
+            if let Some(cut) = first_conjunctions(after)
+                .into_iter()
+                .flatten()
                 .filter(|&c| {
                     let from = ctx.words.partition_point(|w| w.0.start as usize <= base + c);
                     ctx.words[from..]
@@ -1572,6 +1572,28 @@ fn indirect(
 
 /// `According to X, CLAUSE.` or `CLAUSE, according to X.`: the source and
 /// the clause, when X is an actor or a group and the clause has some words.
+/// Conjunctions that may open a second speaker's clause.
+const CONJUNCTIONS: [&str; 3] = [", and ", ", but ", ", while "];
+
+/// Where each of `CONJUNCTIONS` first occurs in `s`. One pass over its
+/// commas: three substring searches set up for each verb's clause were 1%
+/// of indexing.
+fn first_conjunctions(s: &str) -> [Option<usize>; 3] {
+    let b = s.as_bytes();
+    let mut first = [None; 3];
+    for p in memchr::memchr_iter(b',', b) {
+        for (f, c) in first.iter_mut().zip(CONJUNCTIONS) {
+            if f.is_none() && b[p..].starts_with(c.as_bytes()) {
+                *f = Some(p);
+            }
+        }
+        if first.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    first
+}
+
 fn according_to(ctx: &Ctx, ss: usize, se: usize) -> Option<(Speaker, Span)> {
     const MARK: &str = "according to ";
     let text = ctx.text;
@@ -1894,6 +1916,12 @@ mod tests {
                 first_in(&all, ss, se, "according to ".len()),
                 s[ss..se].to_ascii_lowercase().find("according to ").map(|p| p + ss)
             );
+        }
+
+        #[test]
+        fn conjunctions_found_like_find(s in "(,|, | |and |but |while |x|\u{e9})*") {
+            let want = CONJUNCTIONS.map(|c| s.find(c));
+            proptest::prop_assert_eq!(first_conjunctions(&s), want);
         }
     }
 
