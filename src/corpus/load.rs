@@ -386,7 +386,15 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
             },
         )
     };
-    match reading_pool(total) {
+    let paths: Vec<&Path> = walk
+        .jobs
+        .iter()
+        .filter_map(|j| match j {
+            Job::Read { path, .. } => Some(path.as_path()),
+            Job::Warn(_) => None,
+        })
+        .collect();
+    match reading_pool(&paths) {
         Some(pool) => pool.install(load),
         None => load(),
     }
@@ -408,17 +416,21 @@ fn text_len(a: &Article) -> usize {
     a.blocks.iter().map(|b| b.text.len()).sum()
 }
 
-/// Threads that read and parse files when there are many: 16, or one per
-/// core if there are more cores. A read from a cold disk cache waits on the
-/// device, and with one thread per core only that many reads are in
+/// Threads that read and parse files when there are many and they are not
+/// in the OS's file cache: 16, or one per core if there are more cores
+/// (`None`: the cores' own pool). A read from a cold disk cache waits on
+/// the device, and with one thread per core only that many reads are in
 /// flight, while with more the others parse meanwhile. With the file cache
 /// empty, 100,000 files loaded in 3.7 s instead of 7.1 s and 2,225 in
-/// 74-95 ms instead of 130-143 ms; with it warm, no slower. (Measured when
-/// these threads only read and the cores' pool parsed; reading and parsing
-/// in one task then loaded 100,000 files in 1.5-1.7 s instead of 2.0-2.2
-/// with the file cache warm, 3.1 s instead of 3.4-3.7 with it empty.)
-fn reading_pool(files: usize) -> Option<rayon::ThreadPool> {
-    if files < 64 {
+/// 74-95 ms instead of 130-143 ms. (Measured when these threads only read
+/// and the cores' pool parsed; reading and parsing in one task then loaded
+/// 100,000 files in 1.5-1.7 s instead of 2.0-2.2 with the file cache warm,
+/// 3.1 s instead of 3.4-3.7 with it empty.) With the files cached, the
+/// extra threads only take turns on the cores: 100,000 files loaded in a
+/// median 1.97 s on the cores' pool against 2.23 s on 16 threads (six
+/// alternating runs each).
+fn reading_pool(paths: &[&Path]) -> Option<rayon::ThreadPool> {
+    if paths.len() < 64 || looks_cached(paths) {
         return None;
     }
     rayon::ThreadPoolBuilder::new()
@@ -426,6 +438,33 @@ fn reading_pool(files: usize) -> Option<rayon::ThreadPool> {
         .thread_name(|i| format!("briefing-read-{i}"))
         .build()
         .ok()
+}
+
+/// A read of a cached file's first bytes, open to close, takes a few
+/// microseconds (5-10 µs here); one from the device tens (80 µs from this
+/// machine's virtual disk) to thousands.
+const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(25);
+
+/// Whether `paths`' files seem to be in the OS's file cache: sixteen spread
+/// over the list take a median of under `CACHED_READ` to open and read
+/// their first 4 KB (the median, as a process's first reads are slow
+/// whatever the cache holds). The reads are not wasted: those files are
+/// then cached for their turn.
+fn looks_cached(paths: &[&Path]) -> bool {
+    const SAMPLES: usize = 16;
+    let mut buf = [0u8; 4096];
+    let mut took: Vec<std::time::Duration> = (0..SAMPLES)
+        .map(|k| {
+            let t = std::time::Instant::now();
+            match open_nonblocking(paths[k * paths.len() / SAMPLES]).and_then(|mut f| f.read(&mut buf)) {
+                Ok(_) => t.elapsed(),
+                // Its warning comes from the load itself; here it is slow.
+                Err(_) => std::time::Duration::MAX,
+            }
+        })
+        .collect();
+    took.sort_unstable();
+    took[SAMPLES / 2] < CACHED_READ
 }
 
 /// Parses the bytes of one file read by `read_bytes`; every problem becomes
@@ -792,6 +831,17 @@ pub fn parse_text(path: &str, format: Format, text: &str, warnings: &mut Vec<War
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unreadable_files_do_not_look_cached() {
+        let paths: Vec<PathBuf> = (0..64)
+            .map(|k| PathBuf::from(format!("/nonexistent/briefing/{k}.txt")))
+            .collect();
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        assert!(!looks_cached(&paths));
+        assert!(reading_pool(&paths).is_some());
+        assert!(reading_pool(&paths[..63]).is_none());
+    }
 
     /// A feed bigger than `ARENA` is laid out in strings of about that
     /// size, in order, not in one.
