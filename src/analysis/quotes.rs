@@ -1459,8 +1459,9 @@ fn indirect(
             if tag == Tag::Group || (v.start as usize) < ss || (v.end as usize) > se {
                 continue;
             }
+            let verb = fold_compact(v.slice(text));
             // `to` verbs (`aims to`, `hopes to`) state intentions, not speech.
-            if fold_compact(v.slice(text)).ends_with(" to") {
+            if verb.ends_with(" to") {
                 continue;
             }
             if in_quotes(ctx.quotes, v) {
@@ -1519,7 +1520,7 @@ fn indirect(
             {
                 after = &after[..cut];
             }
-            let clause_start = clause_start(after, ends_prep, &fold_compact(v.slice(text)));
+            let clause_start = clause_start(after, ends_prep, &verb);
             let Some(cs) = clause_start else { continue };
             let c = &after[cs..];
             let c = c.trim_start();
