@@ -884,31 +884,93 @@ fn lowercase_uses(articles: &[Article], wanted: &WordSet) -> WordSet {
 
 fn lowercase_uses_in(a: &Article, wanted: &WordSet, sieve: &Sieve) -> WordSet {
     let mut out = WordSet::default();
-    {
-        for b in a.blocks.iter().filter(|b| b.kind.is_body()) {
-            for w in alnum_words(&b.text) {
-                if !w.starts_with(|c: char| c.is_lowercase()) {
-                    continue;
+    for b in a.blocks.iter().filter(|b| b.kind.is_body()) {
+        lowercase_words(&b.text, |w, plain| {
+            // Most words are plain lowercase ASCII: no folding needed.
+            if plain {
+                if sieve.may_hold(w) && wanted.contains_key(w) && !out.contains_key(w) {
+                    out.insert(w.to_string(), ());
                 }
-                // Most words are plain lowercase ASCII: no folding needed.
-                if w.bytes().all(|c| c.is_ascii_lowercase()) {
-                    if sieve.may_hold(w) && wanted.contains_key(w) && !out.contains_key(w) {
-                        out.insert(w.to_string(), ());
-                    }
-                } else {
-                    let f = fold(w);
-                    if sieve.may_hold(&f) && wanted.contains_key(&f) {
-                        out.insert(f, ());
-                    }
+            } else {
+                let f = fold(w);
+                if sieve.may_hold(&f) && wanted.contains_key(&f) {
+                    out.insert(f, ());
                 }
             }
-        }
+        });
     }
     out
 }
 
+/// Calls `each(word, plain)` for every word of `text` (as `alnum_words`
+/// splits it) that starts with a lowercase char, `plain` when it is all
+/// ASCII lowercase letters. What `alnum_words` and a test of the first
+/// char do, in one walk over the bytes: this pass reads every byte of the
+/// corpus's body text, and took 1.1 s of CPU at 100,000 articles.
+fn lowercase_words<'a>(text: &'a str, mut each: impl FnMut(&'a str, bool)) {
+    let b = text.as_bytes();
+    let n = b.len();
+    // The end of the alphanumeric run that goes on at `i`.
+    let run_end = |mut i: usize| -> usize {
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if !c.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                match text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        i
+    };
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_lowercase() {
+                let s = i;
+                i += 1;
+                while i < n && b[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+                // Plain unless the run goes on past its lowercase letters.
+                let e = run_end(i);
+                each(&text[s..e], e == i);
+                i = e;
+            } else if c.is_ascii_alphanumeric() {
+                // A capitalised word or a number: not an ordinary use.
+                i = run_end(i + 1);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else {
+            // Not a char boundary: cannot happen in a `str`, but step on.
+            i += 1;
+            continue;
+        };
+        if !ch.is_alphanumeric() {
+            i += ch.len_utf8();
+            continue;
+        }
+        let s = i;
+        i = run_end(i + ch.len_utf8());
+        if ch.is_lowercase() {
+            each(&text[s..i], false);
+        }
+    }
+}
+
 /// The runs of alphanumeric chars of `text` (what splitting on every other
-/// char yields, less the empty pieces), read bytewise where it is ASCII.
+/// char yields, less the empty pieces), read bytewise where it is ASCII:
+/// the reference `lowercase_words` is tested against.
+#[cfg(test)]
 fn alnum_words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -1707,6 +1769,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn lowercase_words_are_the_alnum_words_starting_lowercase(s in "([a-zA-Z0-9 .,'\u{e9}\u{c9}\u{2019}\u{660}\u{4e00}\u{df}-]|\\PC){0,40}") {
+            let mut got = Vec::new();
+            lowercase_words(&s, |w, plain| got.push((w, plain)));
+            let want: Vec<(&str, bool)> = alnum_words(&s)
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .map(|w| (w, w.bytes().all(|c| c.is_ascii_lowercase())))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         #[test]
         fn alnum_words_split_like_the_plain_split(s in "[a-zA-Z0-9 .,'\u{e9}\u{2019}\u{660}\u{4e00}-]{0,40}") {
             let plain: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
