@@ -98,6 +98,25 @@ pub fn fold_with_map(s: &str) -> Folded {
     Folded { text, map }
 }
 
+/// How many bytes `b` starts with that are ASCII, read eight at a time:
+/// folding a block looks for the end of each ASCII run, and a test per
+/// byte was a third of its time.
+#[inline]
+pub fn ascii_len(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(w) & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b[i..].iter().position(|x| !x.is_ascii()).unwrap_or(b.len() - i)
+}
+
 /// A reusable buffer for folded text and its map back to the original,
 /// for scanning many blocks: the common all-ASCII block folds with one
 /// lowercase copy and no map (offsets are then the same both ways), and the
@@ -134,10 +153,7 @@ impl FoldBuf {
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            let end = b[i..]
-                .iter()
-                .position(|x| !x.is_ascii())
-                .map_or(b.len(), |k| i + k);
+            let end = i + ascii_len(&b[i..]);
             if end > i {
                 let from = self.text.len();
                 self.text.push_str(&s[i..end]);
@@ -304,6 +320,19 @@ mod tests {
             proptest::prop_assert_eq!(&out, &fold(&s));
             let compact = fold_compact(&s);
             proptest::prop_assert_eq!(compact.as_str(), out.as_str());
+        }
+
+        #[test]
+        fn ascii_len_is_the_first_non_ascii_byte(s in "([a-zA-Z .]{0,19}|\\PC){0,8}", from in 0usize..40) {
+            let b = &s.as_bytes()[from.min(s.len())..];
+            let want = b.iter().position(|x| !x.is_ascii()).unwrap_or(b.len());
+            proptest::prop_assert_eq!(ascii_len(b), want);
+            // Long ASCII runs between other chars, through the buffer too.
+            let mut buf = FoldBuf::new();
+            buf.fold(&s);
+            let f = fold_with_map(&s);
+            proptest::prop_assert_eq!(buf.text(), f.text.as_str());
+            proptest::prop_assert_eq!(buf.to_original(from, from + 9), f.to_original(from, from + 9));
         }
     }
 }
