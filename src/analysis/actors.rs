@@ -179,7 +179,7 @@ const OFFICE: u8 = 8;
 const FRESH: u8 = 16;
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alnum(c)
 }
 
 /// Distinct folded names, numbered in order of first use. A name recurs
@@ -615,7 +615,7 @@ fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
                 break;
             };
             (
-                c.is_alphanumeric(),
+                crate::text::is_alnum(c),
                 matches!(c, '\u{2019}' | '\u{2011}'),
                 c.len_utf8(),
             )
@@ -857,7 +857,7 @@ fn candidates_in<'a>(
 fn title_case(text: &str) -> bool {
     let mut long = 0;
     for w in text.split_whitespace() {
-        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+        if w.chars().filter(|&c| crate::text::is_alpha(c)).count() >= 4 {
             long += 1;
             if !w.chars().next().is_some_and(char::is_uppercase) {
                 return false;
@@ -921,7 +921,7 @@ fn lowercase_words<'a>(text: &'a str, mut each: impl FnMut(&'a str, bool)) {
                 i += 1;
             } else {
                 match text.get(i..).and_then(|r| r.chars().next()) {
-                    Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+                    Some(ch) if crate::text::is_alnum(ch) => i += ch.len_utf8(),
                     _ => break,
                 }
             }
@@ -955,7 +955,7 @@ fn lowercase_words<'a>(text: &'a str, mut each: impl FnMut(&'a str, bool)) {
             i += 1;
             continue;
         };
-        if !ch.is_alphanumeric() {
+        if !crate::text::is_alnum(ch) {
             i += ch.len_utf8();
             continue;
         }
@@ -981,7 +981,7 @@ fn alnum_words(text: &str) -> impl Iterator<Item = &str> {
             return (b.is_ascii_alphanumeric(), 1);
         }
         match text.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            Some(c) => (crate::text::is_alnum(c), c.len_utf8()),
             None => (false, 1),
         }
     };

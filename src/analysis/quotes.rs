@@ -31,7 +31,7 @@ use super::gender::{self, Gender};
 use super::runs::{range_of, ArticleRuns};
 use super::{Actor, ActorId, ActorKind, Evidence, Lexicon, Mention, Quote, QuoteKind, Sentence, SharedStrs};
 use crate::corpus::{Article, BlockKind};
-use crate::text::{fold, fold_compact, FoldBuf, Span};
+use crate::text::{fold, fold_compact, is_alnum, is_alpha, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -238,8 +238,7 @@ impl Words {
             let before = folded[..m.start()].chars().next_back();
             let after = folded[m.end()..].chars().next();
             // `so-called` holds no verb.
-            if matches!(before, Some(c) if c.is_alphanumeric() || c == '-')
-                || matches!(after, Some(c) if c.is_alphanumeric())
+            if matches!(before, Some(c) if is_alnum(c) || c == '-') || matches!(after, Some(c) if is_alnum(c))
             {
                 continue;
             }
@@ -319,7 +318,7 @@ fn inner(text: &str, open: usize, close: usize) -> Span {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+    s.split(|c: char| !(is_alnum(c) || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
         .count()
 }
@@ -330,7 +329,7 @@ fn last_word(s: &str) -> Option<(usize, &str)> {
     let start = t
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '\u{2019}' || c == '-'))
+        .find(|&(_, c)| !(is_alnum(c) || c == '.' || c == '\'' || c == '\u{2019}' || c == '-'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let w = &t[start..];
@@ -871,7 +870,7 @@ impl Ctx<'_> {
         let mut k = start;
         for _ in 0..3 {
             let r = &self.text[k..];
-            let wl = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+            let wl = r.find(|c: char| !is_alpha(c)).unwrap_or(r.len());
             let w = &r[..wl];
             if wl == 0
                 || !w.chars().all(char::is_lowercase)
@@ -892,7 +891,7 @@ impl Ctx<'_> {
             }
         }
         let r = &self.text[start..];
-        let wlen = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        let wlen = r.find(|c: char| !is_alpha(c)).unwrap_or(r.len());
         let w = fold_compact(&r[..wlen]);
         if w == "he" || w == "she" {
             let at = Span::new(start, start + wlen);
@@ -906,7 +905,7 @@ impl Ctx<'_> {
             let r2 = &r[wlen..];
             let s2 = start + wlen + (r2.len() - r2.trim_start().len());
             let r3 = &self.text[s2..];
-            let l3 = r3.find(|c: char| !c.is_alphabetic()).unwrap_or(r3.len());
+            let l3 = r3.find(|c: char| !is_alpha(c)).unwrap_or(r3.len());
             let role = &r3[..l3];
             if !role.is_empty() && role.chars().all(|c| c.is_lowercase()) {
                 let actor = self.role(start, &fold_compact(role), actors)?;

@@ -642,7 +642,7 @@ pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> SentenceWor
 /// Feeds one folded char `f`, produced by the original char at byte `i`.
 #[inline]
 fn step(f: char, i: usize, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Word>) {
-    let inword = f.is_alphanumeric() || (f == '\'' && !buf.is_empty());
+    let inword = crate::text::is_alnum(f) || (f == '\'' && !buf.is_empty());
     if inword {
         for _ in 0..f.len_utf8() {
             at.push(i as u32);

@@ -9,6 +9,34 @@ pub use sanitize::sanitize;
 
 use serde::{Deserialize, Serialize};
 
+/// `c.is_alphanumeric()`, told without Unicode's tables for ASCII and for
+/// the General Punctuation block (curly quotes, dashes, ellipses), which
+/// news text is full of and which holds no letter or digit: analysis asks
+/// this of every char it splits words at, and the tables' look-ups were 1%
+/// of its time.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `c.is_alphabetic()`, told as `is_alnum` tells its answer.
+#[inline]
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// A half-open byte range into some owner's text (a block's text unless the
 /// owner says otherwise). Always on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -43,5 +71,18 @@ impl Span {
     }
     pub fn shift(self, by: usize) -> Span {
         Span::new(self.start as usize + by, self.end as usize + by)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_and_alpha_agree_with_unicode_on_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 }
