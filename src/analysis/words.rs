@@ -35,40 +35,77 @@ struct Form {
 /// reading takes no lock.
 static FORMS: boxcar::Vec<Form> = boxcar::Vec::new();
 
+thread_local! {
+    /// The thread's index of the forms it made, and its buffers for
+    /// folding a text's words (see `words_into`).
+    static READER: std::cell::RefCell<Reader> = std::cell::RefCell::new(Reader::default());
+}
+
+#[derive(Default)]
+struct Reader {
+    ids: Ids,
+    buf: String,
+    at: Vec<u32>,
+}
+
 /// The number of the form of folded word `folded` read from `span` bytes of
-/// text, interned. Each thread keeps its own index of the forms it made, so
-/// interning takes no lock; two threads may make equal forms under
-/// different numbers, which is why words compare by content, never by
-/// number.
+/// text, interned (see `Ids::intern`).
 fn intern(folded: &str, span: u32) -> u32 {
-    thread_local! {
-        static IDS: std::cell::RefCell<Ids> = std::cell::RefCell::new(Ids::default());
-    }
-    IDS.with_borrow_mut(|ids| {
-        let short = short_key(folded, span);
-        // The frequent words' keys recur: a small table keyed by a few bits
-        // of the key answers most of them before the map is probed.
-        let slot = short.map(|k| {
-            let h = ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            (h >> (64 - RECENT_BITS)) as usize
-        });
-        if let (Some(k), Some(slot)) = (short, slot) {
-            if let Some(&(key, id)) = ids.recent.get(slot) {
-                if key == k && id != u32::MAX {
-                    return id;
-                }
-            }
-        }
-        let found = match short {
-            Some(k) => ids.short.get(&k),
-            None => ids.long.get(&(folded, span)),
-        };
-        if let Some(&id) = found {
-            if let (Some(k), Some(slot)) = (short, slot) {
-                ids.remember(slot, k, id);
-            }
+    READER.with_borrow_mut(|r| r.ids.intern(folded, span))
+}
+
+impl Ids {
+    /// The number of the form of folded word `folded` read from `span`
+    /// bytes of text, interned. Each thread keeps its own index of the
+    /// forms it made, so interning takes no lock; two threads may make
+    /// equal forms under different numbers, which is why words compare by
+    /// content, never by number.
+    fn intern(&mut self, folded: &str, span: u32) -> u32 {
+        let short = short_key(folded.as_bytes(), span);
+        if let Some(id) = short.and_then(|k| self.known(k)) {
             return id;
         }
+        if let Some(&id) = self.long.get(&(folded, span)) {
+            return id;
+        }
+        self.add(folded, span, short)
+    }
+
+    /// `intern` of an ASCII word as written (any case): its key is made
+    /// lowercase as it is packed, and the lowercase string is made only
+    /// for a form the thread has not met. Nearly every word of the corpus
+    /// comes here, and copying each into a buffer to lowercase it, then
+    /// into its key, was two `memcpy` calls a word.
+    fn intern_ascii(&mut self, raw: &[u8]) -> u32 {
+        let span = raw.len() as u32;
+        if let Some(id) = short_key_lower(raw).and_then(|k| self.known(k)) {
+            return id;
+        }
+        let lower = raw.to_ascii_lowercase();
+        // ASCII bytes are UTF-8.
+        let folded = std::str::from_utf8(&lower).unwrap_or_default();
+        self.intern(folded, span)
+    }
+
+    /// The form of short key `k`, if the thread has made it.
+    #[inline]
+    fn known(&mut self, k: u128) -> Option<u32> {
+        // The frequent words' keys recur: a small table keyed by a few bits
+        // of the key answers most of them before the map is probed.
+        let h = ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (h >> (64 - RECENT_BITS)) as usize;
+        if let Some(&(key, id)) = self.recent.get(slot) {
+            if key == k && id != u32::MAX {
+                return Some(id);
+            }
+        }
+        let id = *self.short.get(&k)?;
+        self.remember(slot, k, id);
+        Some(id)
+    }
+
+    /// A new form, numbered and indexed.
+    fn add(&mut self, folded: &str, span: u32, short: Option<u128>) -> u32 {
         let st = stem(folded);
         let k = FORMS.push(Form {
             folded: folded.into(),
@@ -81,14 +118,16 @@ fn intern(folded: &str, span: u32) -> u32 {
         // More than four billion distinct forms cannot be held in memory.
         let id = u32::try_from(k).expect("fewer than 2^32 word forms");
         match short {
-            Some(key) => ids.short.insert(key, id),
-            None => ids.long.insert((&FORMS[k].folded, span), id),
-        };
-        if let (Some(k), Some(slot)) = (short, slot) {
-            ids.remember(slot, k, id);
+            Some(key) => {
+                self.short.insert(key, id);
+                // Remembered in the table of recent keys by the next look-up.
+            }
+            None => {
+                self.long.insert((&FORMS[k].folded, span), id);
+            }
         }
         id
-    })
+    }
 }
 
 /// A thread's index of the forms it made.
@@ -121,16 +160,32 @@ impl Ids {
 /// `folded`'s bytes, its length and `span` in one integer, for a word of
 /// at most `SHORT_WORD` bytes.
 #[inline]
-fn short_key(folded: &str, span: u32) -> Option<u128> {
-    let b = folded.as_bytes();
-    if b.len() > SHORT_WORD {
+fn short_key(folded: &[u8], span: u32) -> Option<u128> {
+    if folded.len() > SHORT_WORD {
         return None;
     }
     let mut k = [0u8; 16];
-    k[..b.len()].copy_from_slice(b);
-    k[SHORT_WORD] = b.len() as u8;
+    k[..folded.len()].copy_from_slice(folded);
+    k[SHORT_WORD] = folded.len() as u8;
     k[12..].copy_from_slice(&span.to_le_bytes());
     Some(u128::from_le_bytes(k))
+}
+
+/// `short_key` of ASCII word `raw` lowercased, read from as many bytes as
+/// it has, packed a byte at a time (no copy of a few bytes through
+/// `memcpy`).
+#[inline]
+fn short_key_lower(raw: &[u8]) -> Option<u128> {
+    if raw.len() > SHORT_WORD {
+        return None;
+    }
+    let mut k = 0u128;
+    for (i, &c) in raw.iter().enumerate() {
+        k |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    k |= (raw.len() as u128) << (8 * SHORT_WORD);
+    k |= u128::from(raw.len() as u32) << 96;
+    Some(k)
 }
 
 /// The number of stem `stem`, the same on every thread for the life of the
@@ -504,22 +559,13 @@ pub fn words(text: &str) -> Vec<Word> {
 /// every one, is at most one word and folds by lowercasing, offsets kept;
 /// only a run holding other chars is folded char by char.
 fn words_into(text: &str, out: &mut Vec<Word>) {
-    // The fold buffers are the thread's, kept between calls: this runs once
-    // per sentence, and two fresh buffers each time were a million
-    // allocations at a million sentences.
-    thread_local! {
-        static BUFS: std::cell::RefCell<(String, Vec<u32>)> = const {
-            std::cell::RefCell::new((String::new(), Vec::new()))
-        };
-    }
-    BUFS.with_borrow_mut(|(buf, at)| {
-        buf.clear();
-        at.clear();
-        words_with(text, buf, at, out);
-    });
+    // The thread's fold buffers and index of forms, borrowed once per text:
+    // this runs once per sentence, and two fresh buffers each time were a
+    // million allocations at a million sentences.
+    READER.with_borrow_mut(|r| words_with(text, r, out));
 }
 
-fn words_with(text: &str, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Word>) {
+fn words_with(text: &str, r: &mut Reader, out: &mut Vec<Word>) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -533,9 +579,9 @@ fn words_with(text: &str, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Wor
         }
         let run = &text[start..i];
         if run.is_ascii() {
-            ascii_word(run, start, buf, out);
+            ascii_word(run, start, &mut r.ids, out);
         } else {
-            folded_words(run, start, buf, at, out);
+            folded_words(run, start, r, out);
         }
     }
 }
@@ -559,38 +605,47 @@ const SEPARATORS: [bool; 256] = {
 };
 
 /// The word of ASCII run `run` (letters, digits, apostrophes) found at
-/// `base`: an apostrophe continues a word but never starts one.
-fn ascii_word(run: &str, base: usize, buf: &mut String, out: &mut Vec<Word>) {
-    let body = run.trim_start_matches('\'');
+/// `base`: an apostrophe continues a word but never starts one, and a
+/// possessive `'s` and trailing apostrophes end it. Lowercased as it is
+/// interned.
+fn ascii_word(run: &str, base: usize, ids: &mut Ids, out: &mut Vec<Word>) {
+    let body = run.trim_start_matches('\'').as_bytes();
     if body.is_empty() {
         return;
     }
     let lead = run.len() - body.len();
-    buf.clear();
-    buf.push_str(body);
-    buf.make_ascii_lowercase();
-    let w = buf.strip_suffix("'s").unwrap_or(buf);
-    let w = w.trim_end_matches('\'');
-    out.push(Word::new(w, base + lead, base + lead + w.len()));
+    let mut w = match body {
+        [rest @ .., b'\'', b's' | b'S'] => rest,
+        _ => body,
+    };
+    while let [rest @ .., b'\''] = w {
+        w = rest;
+    }
+    let start = base + lead;
+    out.push(Word {
+        form: ids.intern_ascii(w),
+        start: u32::try_from(start).unwrap_or(u32::MAX),
+    });
 }
 
 /// The words of run `run` found at `base`, folded char by char.
-fn folded_words(run: &str, base: usize, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Word>) {
+fn folded_words(run: &str, base: usize, r: &mut Reader, out: &mut Vec<Word>) {
+    let Reader { ids, buf, at } = r;
     buf.clear();
     at.clear();
     let mut one = String::new();
     for (i, c) in run.char_indices() {
         if c.is_ascii() {
-            step(c.to_ascii_lowercase(), base + i, buf, at, out);
+            step(c.to_ascii_lowercase(), base + i, buf, at, ids, out);
             continue;
         }
         one.clear();
         fold_char(c, &mut one);
         for f in one.chars() {
-            step(f, base + i, buf, at, out);
+            step(f, base + i, buf, at, ids, out);
         }
     }
-    flush(buf, at, base + run.len(), out);
+    flush(buf, at, base + run.len(), ids, out);
 }
 
 /// The words of every sentence of body text (headings, paragraphs, list
@@ -641,7 +696,7 @@ pub fn of_sentences(articles: &[Article], sentences: &[Sentence]) -> SentenceWor
 
 /// Feeds one folded char `f`, produced by the original char at byte `i`.
 #[inline]
-fn step(f: char, i: usize, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Word>) {
+fn step(f: char, i: usize, buf: &mut String, at: &mut Vec<u32>, ids: &mut Ids, out: &mut Vec<Word>) {
     let inword = crate::text::is_alnum(f) || (f == '\'' && !buf.is_empty());
     if inword {
         for _ in 0..f.len_utf8() {
@@ -649,7 +704,7 @@ fn step(f: char, i: usize, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Wo
         }
         buf.push(f);
     } else if !buf.is_empty() {
-        flush(buf, at, i, out);
+        flush(buf, at, i, ids, out);
         buf.clear();
         at.clear();
     }
@@ -657,7 +712,7 @@ fn step(f: char, i: usize, buf: &mut String, at: &mut Vec<u32>, out: &mut Vec<Wo
 
 /// Ends the word in `buf`; `next` is the original offset where the char
 /// after it starts.
-fn flush(buf: &str, at: &[u32], next: usize, out: &mut Vec<Word>) {
+fn flush(buf: &str, at: &[u32], next: usize, ids: &mut Ids, out: &mut Vec<Word>) {
     if buf.is_empty() {
         return;
     }
@@ -670,7 +725,13 @@ fn flush(buf: &str, at: &[u32], next: usize, out: &mut Vec<Word>) {
     let a = w.len() - w.trim_start_matches('\'').len();
     let b = a + w2.len();
     let orig = |k: usize| at.get(k).map_or(next, |&x| x as usize);
-    out.push(Word::new(w2, orig(a), orig(b)));
+    let (start, end) = (orig(a), orig(b));
+    let start32 = u32::try_from(start).unwrap_or(u32::MAX);
+    let end32 = u32::try_from(end).unwrap_or(u32::MAX);
+    out.push(Word {
+        form: ids.intern(w2, end32.saturating_sub(start32)),
+        start: start32,
+    });
 }
 
 /// Function words and reporting filler: never keywords, never bigram halves.
@@ -797,8 +858,21 @@ mod tests {
             }
         }
         // The length is part of the key: a trailing NUL is another word.
-        assert_ne!(short_key("a", 1), short_key("a\0", 1));
-        assert_eq!(short_key("twelve-chars", 1), None);
+        assert_ne!(short_key(b"a", 1), short_key(b"a\0", 1));
+        assert_eq!(short_key(b"twelve-chars", 1), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_ascii_word_interns_as_its_lowercase_form(raw in "[a-zA-Z0-9']{0,14}") {
+            let lower = raw.to_ascii_lowercase();
+            let span = raw.len() as u32;
+            proptest::prop_assert_eq!(short_key_lower(raw.as_bytes()), short_key(lower.as_bytes(), span));
+            let id = READER.with_borrow_mut(|r| r.ids.intern_ascii(raw.as_bytes()));
+            proptest::prop_assert_eq!(&*FORMS[id as usize].folded, lower.as_str());
+            proptest::prop_assert_eq!(FORMS[id as usize].span, span);
+            proptest::prop_assert_eq!(intern(&lower, span), id);
+        }
     }
 
     #[test]
