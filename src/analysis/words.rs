@@ -71,20 +71,20 @@ impl Ids {
         self.add(folded, span, short)
     }
 
-    /// `intern` of an ASCII word as written (any case): its key is made
-    /// lowercase as it is packed, and the lowercase string is made only
-    /// for a form the thread has not met. Nearly every word of the corpus
-    /// comes here, and copying each into a buffer to lowercase it, then
-    /// into its key, was two `memcpy` calls a word.
-    fn intern_ascii(&mut self, raw: &[u8]) -> u32 {
+    /// `intern` of an ASCII word as written (any case): a short word's key
+    /// is made lowercase as it is packed, and the word is lowercased into
+    /// `buf` only when it is long or a form the thread has not met. Nearly
+    /// every word of the corpus comes here, and copying each into a buffer
+    /// to lowercase it, then into its key, was two `memcpy` calls a word.
+    fn intern_ascii(&mut self, raw: &str, buf: &mut String) -> u32 {
         let span = raw.len() as u32;
-        if let Some(id) = short_key_lower(raw).and_then(|k| self.known(k)) {
+        if let Some(id) = short_key_lower(raw.as_bytes()).and_then(|k| self.known(k)) {
             return id;
         }
-        let lower = raw.to_ascii_lowercase();
-        // ASCII bytes are UTF-8.
-        let folded = std::str::from_utf8(&lower).unwrap_or_default();
-        self.intern(folded, span)
+        buf.clear();
+        buf.push_str(raw);
+        buf.make_ascii_lowercase();
+        self.intern(buf, span)
     }
 
     /// The form of short key `k`, if the thread has made it.
@@ -579,7 +579,7 @@ fn words_with(text: &str, r: &mut Reader, out: &mut Vec<Word>) {
         }
         let run = &text[start..i];
         if run.is_ascii() {
-            ascii_word(run, start, &mut r.ids, out);
+            ascii_word(run, start, r, out);
         } else {
             folded_words(run, start, r, out);
         }
@@ -608,22 +608,20 @@ const SEPARATORS: [bool; 256] = {
 /// `base`: an apostrophe continues a word but never starts one, and a
 /// possessive `'s` and trailing apostrophes end it. Lowercased as it is
 /// interned.
-fn ascii_word(run: &str, base: usize, ids: &mut Ids, out: &mut Vec<Word>) {
-    let body = run.trim_start_matches('\'').as_bytes();
+fn ascii_word(run: &str, base: usize, r: &mut Reader, out: &mut Vec<Word>) {
+    let body = run.trim_start_matches('\'');
     if body.is_empty() {
         return;
     }
     let lead = run.len() - body.len();
-    let mut w = match body {
-        [rest @ .., b'\'', b's' | b'S'] => rest,
+    let w = match body.as_bytes() {
+        [.., b'\'', b's' | b'S'] => &body[..body.len() - 2],
         _ => body,
     };
-    while let [rest @ .., b'\''] = w {
-        w = rest;
-    }
+    let w = w.trim_end_matches('\'');
     let start = base + lead;
     out.push(Word {
-        form: ids.intern_ascii(w),
+        form: r.ids.intern_ascii(w, &mut r.buf),
         start: u32::try_from(start).unwrap_or(u32::MAX),
     });
 }
@@ -868,7 +866,7 @@ mod tests {
             let lower = raw.to_ascii_lowercase();
             let span = raw.len() as u32;
             proptest::prop_assert_eq!(short_key_lower(raw.as_bytes()), short_key(lower.as_bytes(), span));
-            let id = READER.with_borrow_mut(|r| r.ids.intern_ascii(raw.as_bytes()));
+            let id = READER.with_borrow_mut(|r| r.ids.intern_ascii(&raw, &mut String::new()));
             proptest::prop_assert_eq!(&*FORMS[id as usize].folded, lower.as_str());
             proptest::prop_assert_eq!(FORMS[id as usize].span, span);
             proptest::prop_assert_eq!(intern(&lower, span), id);
