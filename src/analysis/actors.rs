@@ -28,7 +28,7 @@ use super::by_article::Tally;
 use super::sieve::Sieve;
 use super::{Actor, ActorKind, ByArticle, Evidence, Lexicon, Mention};
 use crate::corpus::{Article, BlockKind};
-use crate::text::{fold, fold_compact, FoldBuf, Span};
+use crate::text::{fold, fold_compact, is_alnum, FoldBuf, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -178,10 +178,6 @@ const OFFICE: u8 = 8;
 /// a later one gives no form an earlier one of its name did not.
 const FRESH: u8 = 16;
 
-fn is_word_char(c: char) -> bool {
-    crate::text::is_alnum(c)
-}
-
 /// Distinct folded names, numbered in order of first use. A name recurs
 /// through its article and the corpus, so each is kept once.
 #[derive(Default)]
@@ -244,7 +240,7 @@ impl Candidate {
 /// Whether a folded match `s..e` stands as whole words; returns the
 /// possessive flag when it does.
 fn boundary(folded: &str, s: usize, e: usize) -> Option<bool> {
-    let before_ok = !matches!(folded[..s].chars().next_back(), Some(c) if is_word_char(c));
+    let before_ok = !matches!(folded[..s].chars().next_back(), Some(c) if is_alnum(c));
     if !before_ok {
         return None;
     }
@@ -254,18 +250,18 @@ fn boundary(folded: &str, s: usize, e: usize) -> Option<bool> {
         None => Some(false),
         Some('\'') => match it.next() {
             Some('s') => {
-                if !matches!(it.next(), Some(c) if is_word_char(c)) {
+                if !matches!(it.next(), Some(c) if is_alnum(c)) {
                     Some(true)
                 } else {
                     None
                 }
             }
             // `Torres'` (plural-possessive style) or a closing quote.
-            Some(c) if !is_word_char(c) => Some(true),
+            Some(c) if !is_alnum(c) => Some(true),
             None => Some(true),
             _ => None,
         },
-        Some(c) if is_word_char(c) => None,
+        Some(c) if is_alnum(c) => None,
         Some(_) => Some(false),
     }
 }
@@ -614,11 +610,7 @@ fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
-            (
-                crate::text::is_alnum(c),
-                matches!(c, '\u{2019}' | '\u{2011}'),
-                c.len_utf8(),
-            )
+            (is_alnum(c), matches!(c, '\u{2019}' | '\u{2011}'), c.len_utf8())
         };
         if word_char {
             if start.is_none() {
@@ -921,7 +913,7 @@ fn lowercase_words<'a>(text: &'a str, mut each: impl FnMut(&'a str, bool)) {
                 i += 1;
             } else {
                 match text.get(i..).and_then(|r| r.chars().next()) {
-                    Some(ch) if crate::text::is_alnum(ch) => i += ch.len_utf8(),
+                    Some(ch) if is_alnum(ch) => i += ch.len_utf8(),
                     _ => break,
                 }
             }
@@ -955,7 +947,7 @@ fn lowercase_words<'a>(text: &'a str, mut each: impl FnMut(&'a str, bool)) {
             i += 1;
             continue;
         };
-        if !crate::text::is_alnum(ch) {
+        if !is_alnum(ch) {
             i += ch.len_utf8();
             continue;
         }
@@ -981,7 +973,7 @@ fn alnum_words(text: &str) -> impl Iterator<Item = &str> {
             return (b.is_ascii_alphanumeric(), 1);
         }
         match text.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) => (crate::text::is_alnum(c), c.len_utf8()),
+            Some(c) => (is_alnum(c), c.len_utf8()),
             None => (false, 1),
         }
     };
